@@ -1,0 +1,81 @@
+/**
+ * Repository interfaces: the only way the rest of the app touches stored data.
+ * lowdb implements them now; a PostgreSQL adapter can later implement the same.
+ * Every write resolves only once it is durable on disk (acknowledged = survives a process crash).
+ */
+import type {
+  AuditEntry, Customer, Feedback, Order, Product, SegmentAssignment, SuggestionEvent,
+} from '../domain/model';
+
+export interface CustomerRepository {
+  get(id: string): Promise<Customer | undefined>;
+  /** Case-insensitive, trimmed match; erased customers never match. */
+  findByEmail(email: string): Promise<Customer | undefined>;
+  list(): Promise<Customer[]>;
+  put(customer: Customer): Promise<void>;
+}
+
+export interface CatalogRepository {
+  get(id: string): Promise<Product | undefined>;
+  list(): Promise<Product[]>;
+}
+
+export interface OrderRepository {
+  forCustomer(customerId: string): Promise<Order[]>;
+  get(orderId: string): Promise<Order | undefined>;
+  list(): Promise<Order[]>;
+  add(order: Order): Promise<void>;
+  /** Erasure: re-key the customer's orders to an anonymous pseudonym. */
+  reassignCustomer(fromCustomerId: string, toPseudonym: string): Promise<number>;
+}
+
+export interface SegmentRepository {
+  get(customerId: string): Promise<SegmentAssignment | undefined>;
+  list(): Promise<SegmentAssignment[]>;
+  putMany(assignments: SegmentAssignment[]): Promise<void>;
+  remove(customerId: string): Promise<void>;
+}
+
+export interface FeedbackRepository {
+  add(feedback: Feedback): Promise<void>;
+  list(): Promise<Feedback[]>;
+  forCustomer(customerId: string): Promise<Feedback[]>;
+  /** Erasure: detach feedback from the customer (customerId -> null), keeping the scores. */
+  unlinkCustomer(customerId: string): Promise<number>;
+}
+
+export interface SuggestionEventRepository {
+  add(events: SuggestionEvent[]): Promise<void>;
+  list(): Promise<SuggestionEvent[]>;
+  forCustomer(customerId: string): Promise<SuggestionEvent[]>;
+  unlinkCustomer(customerId: string): Promise<number>;
+}
+
+export interface AuditRepository {
+  add(entry: AuditEntry): Promise<void>;
+  list(): Promise<AuditEntry[]>;
+}
+
+/** Failed identification attempts, keyed by channel user or by email hash. */
+export interface IdentificationLockRepository {
+  get(key: string): Promise<{ failures: number; lockedUntil: string | null } | undefined>;
+  put(key: string, state: { failures: number; lockedUntil: string | null }): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface Repositories {
+  customers: CustomerRepository;
+  catalog: CatalogRepository;
+  orders: OrderRepository;
+  segments: SegmentRepository;
+  feedback: FeedbackRepository;
+  suggestionEvents: SuggestionEventRepository;
+  audit: AuditRepository;
+  locks: IdentificationLockRepository;
+}
+
+/** Conversation transcripts (stored apart from commerce data: they change on every turn). */
+export interface TranscriptRepository {
+  /** Erasure: remove every transcript of the customer. Returns how many were removed. */
+  removeCustomer(customerId: string): Promise<number>;
+}

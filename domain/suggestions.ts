@@ -1,0 +1,39 @@
+/** What a conversation asks of the recommender and what it gets back (plain data, no I/O). */
+import type { Product } from './model';
+
+export interface SuggestionRequest {
+  /** null for guests. */
+  customerId: string | null;
+  categories?: string[];
+  keywords?: string[];
+  budget?: { min?: number; max?: number };
+  occasion?: string;
+  /** "more like X": a product id. */
+  similarTo?: string;
+  /** Products not to show again in this request ("not this one", items already shown). */
+  exclude?: string[];
+  limit?: number;
+}
+
+/** The signal that actually ranked an item; the reason text names it and nothing else. */
+export type ReasonKind =
+  | 'repeat' | 'co_purchase' | 'similar_to' | 'segment_popular' | 'country_popular'
+  | 'preference' | 'persona' | 'popular' | 'trending' | 'new_arrival' | 'request';
+
+export interface SuggestionReason {
+  kind: ReasonKind;
+  /** Plain words for the shopper, e.g. "Often bought with the White Hanging Heart T-Light Holder". */
+  text: string;
+}
+
+export interface Suggestion {
+  product: Product;
+  score: number;
+  reason: SuggestionReason;
+}
+
+export interface SuggestionResult {
+  items: Suggestion[];
+  /** False for guests and for customers who opted out of personalisation. */
+  personalized: boolean;
+}
