@@ -1,0 +1,107 @@
+/**
+ * A lowdb adapter for one JSON file that is validated on read and written atomically and durably.
+ *
+ * - read: a missing file is `null` (the caller seeds it); unparsable or invalid content throws
+ *   StoreFileError and the file is left untouched, so a bad file is never overwritten.
+ * - write: temp file + fsync + rename + fsync of the folder, so an acknowledged write survives a crash.
+ *   Writes are coalesced: while one is in flight, later calls share the next write and serialise the
+ *   newest data only once, so a burst of turns costs two file writes, not one per turn.
+ */
+import { open, readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+
+export class StoreFileError extends Error {
+  constructor(readonly path: string, reason: string) {
+    super(`The store file ${path} cannot be used: ${reason}. It was left untouched; fix or move it, then start again.`);
+    this.name = 'StoreFileError';
+  }
+}
+
+interface PendingWrite<T> {
+  data: T;
+  waiters: { resolve: () => void; reject: (e: unknown) => void }[];
+}
+
+export class DurableJsonFile<T> implements Adapter<T> {
+  private readonly tempPath: string;
+  private inFlight: Promise<void> | null = null;
+  private pending: PendingWrite<T> | null = null;
+
+  constructor(readonly path: string, private readonly schema: z.ZodType<T>) {
+    this.tempPath = join(dirname(path), `.${basename(path)}.tmp`);
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreFileError(this.path, (e as Error).message);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new StoreFileError(this.path, `it is not valid JSON (${(e as Error).message})`);
+    }
+    const parsed = this.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : '(root)';
+      throw new StoreFileError(this.path, `it does not match the expected shape at ${where}: ${issue?.message}`);
+    }
+    return parsed.data;
+  }
+
+  write(data: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!this.pending) this.pending = { data, waiters: [] };
+      this.pending.data = data;
+      this.pending.waiters.push({ resolve, reject });
+      if (!this.inFlight) this.inFlight = this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending) {
+      const batch = this.pending;
+      this.pending = null;
+      try {
+        await this.writeNow(JSON.stringify(batch.data));
+        for (const w of batch.waiters) w.resolve();
+      } catch (e) {
+        for (const w of batch.waiters) w.reject(e);
+      }
+    }
+    this.inFlight = null;
+  }
+
+  private async writeNow(text: string): Promise<void> {
+    const file = await open(this.tempPath, 'w');
+    try {
+      await file.writeFile(text, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(this.tempPath, this.path);
+    await syncFolder(dirname(this.path));
+  }
+}
+
+/** Makes the rename itself durable; some file systems refuse to open a folder, which is harmless. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const dir = await open(folder, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // Not supported here: the rename is still atomic.
+  }
+}
