@@ -1,0 +1,59 @@
+/**
+ * Records every message and event of a conversation, in and out, with the segment and persona known at
+ * that moment, the recognized intent and the recommender's reasons. Text is redacted before storage.
+ * The write is not awaited by the turn: the store coalesces writes and errors go to the logger.
+ */
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { TranscriptEntry } from '../data/console/schema';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../services/ports';
+import type { ReviewLogger } from '../review/logger';
+import { isRecorded, toEntry } from '../review/transcriptEntries';
+
+export interface TranscriptSink {
+  append(conversationId: string, channelId: string, entries: TranscriptEntry[]): Promise<void>;
+}
+
+export interface TranscriptMiddlewareOptions {
+  logger: ReviewLogger;
+  now?: () => Date;
+}
+
+export class TranscriptMiddleware implements Middleware {
+  private readonly now: () => Date;
+
+  constructor(private readonly sink: TranscriptSink, private readonly options: TranscriptMiddlewareOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const incoming = context.activity;
+    const receivedAt = this.now();
+    const sent: TranscriptEntry[] = [];
+    context.onSendActivities(async (ctx, activities, sendNext) => {
+      const annotations = annotationsOf(ctx);
+      for (const activity of activities) {
+        if (isRecorded(activity)) sent.push(toEntry(activity, 'out', annotations, this.now(), false));
+      }
+      return sendNext();
+    });
+    try {
+      await next();
+    } finally {
+      this.store(incoming, receivedAt, annotationsOf(context), sent);
+    }
+  }
+
+  private store(incoming: Activity, receivedAt: Date, annotations: TurnAnnotations, sent: TranscriptEntry[]): void {
+    const conversationId = incoming.conversation?.id;
+    if (!conversationId) return;
+    const entries = isRecorded(incoming) ? [toEntry(incoming, 'in', annotations, receivedAt, true), ...sent] : sent;
+    this.sink.append(conversationId, incoming.channelId ?? 'unknown', entries).catch((error: unknown) => {
+      this.options.logger.error('transcript write failed', { conversationId, error });
+    });
+  }
+}
+
+function annotationsOf(context: TurnContext): TurnAnnotations {
+  const value: unknown = context.turnState.get(TURN_ANNOTATIONS);
+  return value !== null && typeof value === 'object' ? (value as TurnAnnotations) : {};
+}

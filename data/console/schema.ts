@@ -1,0 +1,93 @@
+/**
+ * The console store's file shape: transcripts, staff accounts, sessions and handoffs. Kept apart from the
+ * commerce store because transcripts change on every turn. Validated on load by DurableJsonFile.
+ */
+import { z } from 'zod';
+import { SegmentSnapshotSchema } from '../../domain/model';
+
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+
+export const TranscriptEntrySchema = z.object({
+  at: isoDateTime,
+  direction: z.enum(['in', 'out']),
+  type: z.string(),
+  /** Redacted before storage. */
+  text: z.string().nullable(),
+  /** Titles and texts of cards the bot showed, redacted. */
+  cards: z.array(z.string()),
+  customerId: z.string().nullable(),
+  segment: SegmentSnapshotSchema.nullable(),
+  intent: z.string().nullable(),
+  intentScore: z.number().nullable(),
+  reasons: z.array(z.object({ productId: z.string(), reason: z.string() })),
+  voice: z.boolean(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
+
+export const StaffNoteSchema = z.object({ at: isoDateTime, author: z.string(), text: z.string() });
+export type StaffNote = z.infer<typeof StaffNoteSchema>;
+
+export const ConversationRecordSchema = z.object({
+  id: z.string().min(1),
+  channelId: z.string(),
+  /** The latest identified customer, or null for a guest conversation. */
+  customerId: z.string().nullable(),
+  /** The latest segment snapshot seen in the conversation. */
+  segment: SegmentSnapshotSchema.nullable(),
+  startedAt: isoDateTime,
+  lastActivityAt: isoDateTime,
+  entries: z.array(TranscriptEntrySchema),
+  tags: z.array(z.string()),
+  notes: z.array(StaffNoteSchema),
+  reviewedAt: isoDateTime.nullable(),
+  reviewedBy: z.string().nullable(),
+});
+export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
+
+export const StaffRoleSchema = z.enum(['agent', 'admin']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const StaffAccountSchema = z.object({
+  id: z.string().min(1),
+  email: z.string().min(3),
+  role: StaffRoleSchema,
+  /** scrypt$N$r$p$salt$hash (base64 parts). */
+  passwordHash: z.string(),
+  disabled: z.boolean(),
+  createdAt: isoDateTime,
+});
+export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+
+export const StaffSessionSchema = z.object({
+  /** SHA-256 of the cookie token: a stolen file does not yield live sessions. */
+  tokenHash: z.string(),
+  staffId: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+});
+export type StaffSession = z.infer<typeof StaffSessionSchema>;
+
+export const HandoffSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  customerId: z.string().nullable(),
+  reason: z.string(),
+  segment: SegmentSnapshotSchema.nullable(),
+  status: z.enum(['open', 'claimed', 'closed']),
+  requestedAt: isoDateTime,
+  claimedBy: z.string().nullable(),
+  closedAt: isoDateTime.nullable(),
+});
+export type Handoff = z.infer<typeof HandoffSchema>;
+
+export const ConsoleDataSchema = z.object({
+  conversations: z.array(ConversationRecordSchema),
+  staff: z.array(StaffAccountSchema),
+  sessions: z.array(StaffSessionSchema),
+  handoffs: z.array(HandoffSchema),
+});
+export type ConsoleData = z.infer<typeof ConsoleDataSchema>;
+
+export function emptyConsoleData(): ConsoleData {
+  return { conversations: [], staff: [], sessions: [], handoffs: [] };
+}

@@ -1,0 +1,78 @@
+/**
+ * Turns Bot Framework activities into redacted transcript entries. Pure: no botbuilder import beyond
+ * the activity's plain shape, so it is unit-testable on its own.
+ */
+import type { SegmentSnapshot } from '../domain/model';
+import type { TranscriptEntry } from '../data/console/schema';
+import type { TurnAnnotations } from '../services/ports';
+import { redact } from './redact';
+
+/** The fields of a Bot Framework activity this module reads. */
+export interface ActivityLike {
+  type?: string;
+  text?: string;
+  name?: string;
+  attachments?: { contentType?: string; content?: unknown }[];
+}
+
+const RECORDED_TYPES = new Set(['message', 'event']);
+const MAX_CARDS = 12;
+const MAX_CARD_TEXT = 300;
+
+export function isRecorded(activity: ActivityLike): boolean {
+  return RECORDED_TYPES.has(activity.type ?? '');
+}
+
+export function toEntry(
+  activity: ActivityLike, direction: 'in' | 'out', annotations: TurnAnnotations, at: Date, withTurnFacts: boolean,
+): TranscriptEntry {
+  const text = activity.text ?? (activity.type === 'event' && activity.name ? `[event] ${activity.name}` : null);
+  return {
+    at: at.toISOString(),
+    direction,
+    type: activity.type ?? 'message',
+    text: text === null ? null : redact(text),
+    cards: cardTexts(activity).map(redact),
+    customerId: annotations.customerId ?? null,
+    segment: snapshotOf(annotations.segment),
+    intent: withTurnFacts ? annotations.intent ?? null : null,
+    intentScore: withTurnFacts ? annotations.intentScore ?? null : null,
+    reasons: withTurnFacts ? (annotations.reasons ?? []).map((r) => ({ productId: r.productId, reason: redact(r.reason) })) : [],
+    voice: annotations.voice ?? false,
+  };
+}
+
+function snapshotOf(segment: SegmentSnapshot | null | undefined): SegmentSnapshot | null {
+  return segment ? { primary: segment.primary, rfmLabel: segment.rfmLabel, persona: segment.persona } : null;
+}
+
+/** One line per card: hero/thumbnail title, subtitle and text; adaptive cards' text blocks and facts. */
+export function cardTexts(activity: ActivityLike): string[] {
+  const out: string[] = [];
+  for (const attachment of activity.attachments ?? []) {
+    if (out.length >= MAX_CARDS) break;
+    const parts: string[] = [];
+    collectText(attachment.content, parts, 0);
+    const line = parts.join(' · ').slice(0, MAX_CARD_TEXT);
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+const TEXT_FIELDS = ['title', 'subtitle', 'text', 'value'];
+
+function collectText(node: unknown, parts: string[], depth: number): void {
+  if (depth > 8 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) collectText(child, parts, depth + 1);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  // Buttons and actions are navigation, not content.
+  if (typeof record.type === 'string' && record.type.startsWith('Action.')) return;
+  for (const field of TEXT_FIELDS) {
+    const value = record[field];
+    if (typeof value === 'string' && value.trim()) parts.push(value.trim());
+  }
+  for (const key of ['body', 'items', 'columns', 'facts']) collectText(record[key], parts, depth + 1);
+}

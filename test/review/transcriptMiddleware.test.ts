@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CardFactory, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
+import { TranscriptMiddleware } from '../../bot/transcriptMiddleware';
+import { openConsoleStore, type ConsoleStore } from '../../data/console/consoleStore';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../../services/ports';
+import { withTempDir } from './support/tempDir';
+
+const identified = new Set<string>();
+const atRisk = { primary: 'at_risk', rfmLabel: 'at_risk', persona: 'win_back' };
+
+/**
+ * A bot that identifies the customer on "I am ...", then shows a card with a reason. Like the real
+ * dialogs, every turn of an identified conversation annotates the customer and segment.
+ */
+async function shoppingTurn(context: TurnContext): Promise<void> {
+  const annotations: TurnAnnotations = {};
+  context.turnState.set(TURN_ANNOTATIONS, annotations);
+  const identifying = context.activity.text?.startsWith('I am') ?? false;
+  if (identifying || identified.has(context.activity.conversation.id)) {
+    identified.add(context.activity.conversation.id);
+    annotations.customerId = 'c-17850';
+    annotations.segment = atRisk;
+  }
+  if (identifying) {
+    annotations.intent = 'identify';
+    await context.sendActivity('Welcome back! I sent a note to jane@example.com.');
+    return;
+  }
+  annotations.intent = 'gift_ideas';
+  annotations.intentScore = 0.91;
+  annotations.reasons = [{ productId: '85123A', reason: 'Often bought with your lanterns' }];
+  await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('White Hanging Heart T-Light Holder', '£2.95')));
+}
+
+describe('TranscriptMiddleware', () => {
+  let store: ConsoleStore;
+  let path: string;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    const temp = await withTempDir();
+    cleanup = temp.cleanup;
+    path = join(temp.dir, 'console.json');
+    store = await openConsoleStore(path);
+  });
+  afterEach(() => cleanup());
+
+  async function converse(): Promise<void> {
+    const errors: unknown[] = [];
+    const adapter = new TestAdapter(shoppingTurn).use(new TranscriptMiddleware(store.transcripts, {
+      logger: { warn: () => {}, error: (_m, f) => errors.push(f) },
+    }));
+    await adapter.send('I am jane@example.com, phone 07700 900123').assertReply((a) => expect(a.text).toContain('Welcome'))
+      .send('gift ideas please').assertReply((a) => expect(a.attachments).toHaveLength(1));
+    await store.flush();
+    expect(errors).toEqual([]);
+  }
+
+  test('records both directions, redacted, with segment, intent and reasons', async () => {
+    await converse();
+    const [conversation] = store.transcripts.list();
+    expect(conversation.customerId).toBe('c-17850');
+    expect(conversation.segment).toEqual(atRisk);
+    expect(conversation.entries.map((e) => [e.direction, e.intent])).toEqual([
+      ['in', 'identify'], ['out', null], ['in', 'gift_ideas'], ['out', null],
+    ]);
+    expect(conversation.entries[0].text).toBe('I am [email], phone [phone]');
+    expect(conversation.entries[1].text).toBe('Welcome back! I sent a note to [email].');
+    expect(conversation.entries[2].reasons).toEqual([{ productId: '85123A', reason: 'Often bought with your lanterns' }]);
+    expect(conversation.entries[3].cards).toEqual(['White Hanging Heart T-Light Holder · £2.95']);
+    expect(conversation.entries[3].segment).toEqual(atRisk);
+  });
+
+  test('nothing personal reaches the file, and it reloads', async () => {
+    await converse();
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toMatch(/@example\.com|07700/);
+    const reopened = await openConsoleStore(path);
+    expect(reopened.transcripts.list()).toHaveLength(1);
+  });
+
+  test('erasure removes the customer transcripts and their handoffs, and nobody else', async () => {
+    await converse();
+    await store.transcripts.append('guest-1', 'webchat', [{
+      at: new Date().toISOString(), direction: 'in', type: 'message', text: 'hi', cards: [], customerId: null,
+      segment: null, intent: null, intentScore: null, reasons: [], voice: false,
+    }]);
+    const conversationId = store.transcripts.list()[0].id;
+    await store.handoffs.open({ conversationId, customerId: 'c-17850', reason: 'asked for a person', segment: atRisk, at: new Date().toISOString() });
+    expect(await store.transcripts.removeCustomer('c-17850')).toBe(1);
+    expect(store.transcripts.list().map((c) => c.id)).toEqual(['guest-1']);
+    expect(store.handoffs.list()).toEqual([]);
+    const reopened = await openConsoleStore(path);
+    expect(reopened.transcripts.get(conversationId)).toBeUndefined();
+  });
+});
