@@ -1,0 +1,87 @@
+/**
+ * Every setting comes from the environment (and an optional .env file) and is validated here at startup.
+ * A wrong value stops startup with a message naming the setting and what it expects.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional();
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  STORE_PATH: z.string().min(1).default('var/store.json'),
+  CONSOLE_STORE_PATH: optionalText,
+  /** Bot Framework authentication; all unset means anonymous local mode. */
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  /** HMAC-SHA256 secret for identities signed by the host page (32+ characters). */
+  IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  IDENTITY_MAX_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Demo mode: the chat page offers "sign in as a demo customer". Never in production. */
+  DEMO_MODE: flag.default(true),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  SEGMENT_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+  LUIS_APP_ID: optionalText,
+  LUIS_ENDPOINT: z.url().optional(),
+  LUIS_KEY: optionalText,
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_MODEL: optionalText,
+  RECOGNIZER_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
+  RECOGNIZER_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
+  STAFF_ADMIN_EMAIL: z.email().optional(),
+  STAFF_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment; empty strings count as unset so `.env.example` copies work as is. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const config = parsed.data;
+  const problems = crossFieldProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function crossFieldProblems(c: Config): string[] {
+  const problems: string[] = [];
+  const luis = [c.LUIS_APP_ID, c.LUIS_ENDPOINT, c.LUIS_KEY].filter(Boolean).length;
+  if (luis > 0 && luis < 3) problems.push('LUIS_APP_ID, LUIS_ENDPOINT and LUIS_KEY: set all three or none');
+  const openai = [c.OPENAI_BASE_URL, c.OPENAI_API_KEY, c.OPENAI_MODEL].filter(Boolean).length;
+  if (openai > 0 && (!c.OPENAI_API_KEY || !c.OPENAI_MODEL)) problems.push('OPENAI_API_KEY and OPENAI_MODEL: both are needed to use OpenAI (OPENAI_BASE_URL is optional)');
+  if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)');
+  }
+  if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  if (Boolean(c.STAFF_ADMIN_EMAIL) !== Boolean(c.STAFF_ADMIN_PASSWORD)) problems.push('STAFF_ADMIN_EMAIL and STAFF_ADMIN_PASSWORD: set both or neither');
+  if (!c.DEMO_MODE && !c.IDENTITY_SECRET) {
+    // Outside demo mode signed identities need a stable secret shared with the host page.
+    problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
+  }
+  return problems;
+}
+
+/** Loads `.env` from the working directory when present; real environment variables win. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function authMode(c: Config): 'bot-framework' | 'anonymous' {
+  return c.MicrosoftAppId ? 'bot-framework' : 'anonymous';
+}

@@ -1,0 +1,74 @@
+/**
+ * The HTTP edge: restify routes for the bot (/api/messages and the websocket upgrade used by Direct Line
+ * Speech), /healthz, and whatever extra routes the composition root registers (web pages, review API).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { INodeSocket } from 'botframework-streaming';
+import type { Logger } from '../services/logger';
+import { checkActivity } from './activityRequest';
+
+export interface ServerOptions {
+  adapter: CloudAdapter;
+  /** A fresh adapter per websocket connection, as in Bot Framework's own samples. */
+  createStreamingAdapter: () => CloudAdapter;
+  runTurn: (context: TurnContext) => Promise<void>;
+  maxBodyBytes: number;
+  health: () => Promise<Record<string, unknown>>;
+  log: Logger;
+  /** Called after the core routes so extra routes (pages, review API) share the same server. */
+  extraRoutes?: (server: restify.Server) => void;
+}
+
+export function createServer(options: ServerOptions): restify.Server {
+  const { adapter, runTurn, log } = options;
+  const server = restify.createServer({ name: 'shopping-assistant', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req, res) => {
+    const check = checkActivity(req.body);
+    if (!check.ok) {
+      res.send(400, { error: 'bad_request', message: check.reason });
+      return;
+    }
+    if (!check.activity.serviceUrl) {
+      // expectReplies never calls back; the adapter still wants a URL to build its (unused) client.
+      req.body.serviceUrl = `http://localhost/expect-replies`;
+    }
+    await adapter.process(req, res, runTurn);
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      res.send(200, { status: 'ok', ...(await options.health()) });
+    } catch (error) {
+      log.error('health check failed', { error: error as Error });
+      res.send(503, { status: 'unavailable' });
+    }
+  });
+
+  server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      const streaming = options.createStreamingAdapter();
+      await streaming.process(req as restify.Request, socket as unknown as INodeSocket, head, runTurn);
+    } catch (error) {
+      log.error('websocket connection failed', { error: error as Error });
+      socket.destroy();
+    }
+  });
+
+  // Never leak internals: log the error, answer with its public status and a plain message.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, next: (e?: unknown) => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) log.error('request failed', { error: err, path: req.path() });
+    err.toJSON = () => ({ error: err.name, message: status >= 500 ? 'Internal error' : err.message });
+    res.status(status);
+    next();
+  });
+
+  options.extraRoutes?.(server);
+  return server;
+}

@@ -1,0 +1,127 @@
+/**
+ * Identification, privacy first: a signed identity from the host page, or the account email plus one
+ * second factor on file (postcode or a past order number). Replies never reveal whether an email exists,
+ * and three failures lock both the channel user and the email for 15 minutes.
+ */
+import { createHash } from 'node:crypto';
+import type { Customer } from '../domain/model';
+import type { AuditRepository, CustomerRepository, IdentificationLockRepository, OrderRepository, SegmentRepository } from '../data/ports';
+import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService } from './ports';
+import { buildProfile, type PersonaLookup } from './profiles';
+import { verifyIdentity } from './identityToken';
+import type { Logger } from './logger';
+import { newId } from './ids';
+
+export const MAX_FAILURES = 3;
+export const LOCK_MINUTES = 15;
+
+export interface IdentityDeps {
+  customers: CustomerRepository;
+  orders: OrderRepository;
+  segments: SegmentRepository;
+  locks: IdentificationLockRepository;
+  audit: AuditRepository;
+  personaOf: PersonaLookup;
+  identitySecret: string;
+  maxTokenTtlSeconds: number;
+  log: Logger;
+  now?: () => Date;
+}
+
+const userKey = (u: ChannelUser) => `user:${u.channelId}:${u.userId}`;
+/** Emails are keyed by hash so the lock table holds no address. */
+const emailKey = (email: string) => `email:${createHash('sha256').update(normalizeEmail(email)).digest('hex')}`;
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+const normalizeFactor = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
+
+export class StoreIdentityService implements IdentityService {
+  constructor(private readonly deps: IdentityDeps) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  async verifySignedIdentity(token: unknown, user: ChannelUser): Promise<CustomerProfile | null> {
+    if (token === undefined || token === null) return null;
+    const check = verifyIdentity(token, this.deps.identitySecret, this.deps.maxTokenTtlSeconds, this.now().getTime());
+    if (!check.ok) {
+      this.deps.log.warn('signed identity ignored', { reason: check.reason, channel: user.channelId });
+      return null;
+    }
+    const customer = await this.deps.customers.get(check.identity.customerId);
+    if (!customer || customer.erasedAt) {
+      this.deps.log.warn('signed identity ignored', { reason: 'unknown customer', channel: user.channelId });
+      return null;
+    }
+    return this.profileOf(customer, user);
+  }
+
+  async lockedUntil(user: ChannelUser): Promise<string | null> {
+    return this.activeLock(userKey(user));
+  }
+
+  async identify(user: ChannelUser, email: string, secondFactor: string): Promise<IdentifyOutcome> {
+    const keys = [userKey(user), emailKey(email)];
+    for (const key of keys) {
+      const until = await this.activeLock(key);
+      if (until) return { kind: 'locked', until };
+    }
+    const customer = await this.deps.customers.findByEmail(normalizeEmail(email));
+    // Both checks always run so an unknown email and a wrong factor cost the same.
+    const factorOk = await this.factorMatches(customer, secondFactor);
+    if (customer && factorOk) {
+      await Promise.all(keys.map((k) => this.deps.locks.remove(k)));
+      return { kind: 'identified', profile: await this.profileOf(customer, user) };
+    }
+    return this.recordFailure(keys);
+  }
+
+  async profile(customerId: string): Promise<CustomerProfile | null> {
+    const customer = await this.deps.customers.get(customerId);
+    if (!customer || customer.erasedAt) return null;
+    return buildProfile(customer, await this.deps.segments.get(customerId), this.deps.personaOf);
+  }
+
+  private async factorMatches(customer: Customer | undefined, factor: string): Promise<boolean> {
+    const given = normalizeFactor(factor);
+    if (!given) return false;
+    const order = await this.deps.orders.get(given);
+    if (!customer) return false;
+    return normalizeFactor(customer.postcode) === given || order?.customerId === customer.id;
+  }
+
+  private async activeLock(key: string): Promise<string | null> {
+    const state = await this.deps.locks.get(key);
+    if (!state?.lockedUntil) return null;
+    return Date.parse(state.lockedUntil) > this.now().getTime() ? state.lockedUntil : null;
+  }
+
+  private async recordFailure(keys: string[]): Promise<IdentifyOutcome> {
+    let attemptsLeft = MAX_FAILURES;
+    let lockedUntil: string | null = null;
+    for (const key of keys) {
+      const previous = await this.deps.locks.get(key);
+      // A lock that has run out starts a fresh count.
+      const failures = (previous?.lockedUntil ? 0 : previous?.failures ?? 0) + 1;
+      const locks = failures >= MAX_FAILURES;
+      const until = locks ? new Date(this.now().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+      await this.deps.locks.put(key, { failures: locks ? 0 : failures, lockedUntil: until });
+      attemptsLeft = Math.min(attemptsLeft, MAX_FAILURES - failures);
+      if (until) lockedUntil = until;
+    }
+    if (lockedUntil) {
+      await this.deps.audit.add({
+        id: newId('audit'),
+        at: this.now().toISOString(), action: 'identification_lock', subject: keys[0], actor: 'bot', details: { minutes: LOCK_MINUTES },
+      });
+      return { kind: 'locked', until: lockedUntil };
+    }
+    return { kind: 'rejected', attemptsLeft: Math.max(attemptsLeft, 0) };
+  }
+
+  private async profileOf(customer: Customer, user: ChannelUser): Promise<CustomerProfile> {
+    const linked = customer.identities.some((i) => i.channelId === user.channelId && i.userId === user.userId);
+    if (!linked) await this.deps.customers.put({ ...customer, identities: [...customer.identities, user] });
+    return buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Consent changes, data export and erasure. Every change is durable before the promise resolves, so what
+ * the bot confirms to the customer holds after a restart. Audit entries never carry personal data.
+ */
+import { createHash } from 'node:crypto';
+import type { Consent, Customer } from '../domain/model';
+import type { Repositories, TranscriptRepository } from '../data/ports';
+import type { PrivacyService } from './ports';
+import { newId } from './ids';
+
+export interface PrivacyDeps {
+  repositories: Repositories;
+  transcripts: TranscriptRepository;
+  /** Lets in-memory indexes (recommender, segments) forget an erased customer. */
+  onErased?: (customerId: string, pseudonym: string) => void | Promise<void>;
+  now?: () => Date;
+}
+
+export class StorePrivacyService implements PrivacyService {
+  constructor(private readonly deps: PrivacyDeps) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async customer(customerId: string): Promise<Customer> {
+    const customer = await this.deps.repositories.customers.get(customerId);
+    if (!customer || customer.erasedAt) throw new Error(`no active customer ${customerId}`);
+    return customer;
+  }
+
+  async setConsent(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
+    const customer = await this.customer(customerId);
+    const consent: Consent = { ...customer.consent, [topic]: granted, updatedAt: this.now().toISOString() };
+    await this.deps.repositories.customers.put({ ...customer, consent });
+    await this.audit('consent_change', customerId, { topic, granted });
+    return consent;
+  }
+
+  async exportData(customerId: string): Promise<Record<string, unknown>> {
+    const { repositories: r } = this.deps;
+    const customer = await this.customer(customerId);
+    const [orders, segment, feedback, events] = await Promise.all([
+      r.orders.forCustomer(customerId), r.segments.get(customerId), r.feedback.forCustomer(customerId), r.suggestionEvents.forCustomer(customerId),
+    ]);
+    await this.audit('data_export', customerId, { orders: orders.length });
+    return {
+      exportedAt: this.now().toISOString(),
+      customer,
+      segment: segment ?? null,
+      orders,
+      feedback,
+      suggestionEvents: events,
+    };
+  }
+
+  async erase(customerId: string): Promise<void> {
+    const { repositories: r, transcripts } = this.deps;
+    const customer = await this.customer(customerId);
+    // The pseudonym cannot be turned back into the customer id.
+    const pseudonym = `anon-${createHash('sha256').update(newId('erase')).digest('hex').slice(0, 16)}`;
+    const at = this.now().toISOString();
+    const orders = await r.orders.reassignCustomer(customerId, pseudonym);
+    const feedback = await r.feedback.unlinkCustomer(customerId);
+    const events = await r.suggestionEvents.unlinkCustomer(customerId);
+    const removedTranscripts = await transcripts.removeCustomer(customerId);
+    await r.segments.remove(customerId);
+    await r.customers.put({
+      id: customer.id,
+      displayName: '',
+      email: '',
+      postcode: '',
+      country: '',
+      preferences: { categories: [], values: [] },
+      identities: [],
+      consent: { marketing: false, personalization: false, updatedAt: at },
+      createdAt: customer.createdAt,
+      erasedAt: at,
+    });
+    await this.deps.onErased?.(customerId, pseudonym);
+    await this.audit('erasure', pseudonym, { orders, feedback, events, transcripts: removedTranscripts });
+  }
+
+  private async audit(action: 'consent_change' | 'data_export' | 'erasure', subject: string, details: Record<string, string | number | boolean>): Promise<void> {
+    await this.deps.repositories.audit.add({ id: newId('audit'), at: this.now().toISOString(), action, subject, actor: 'customer', details });
+  }
+}
