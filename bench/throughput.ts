@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { answersTurns, freePort, startServer, type RunningServer } from './servers';
 import { MIXES, type ScriptStep, type TurnMix } from './turnMixes';
 import { signIdentity } from '../services/identityToken';
-import { DEMO_CUSTOMER_IDS } from './benchCustomers';
+import { readFileSync } from 'node:fs';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ function activity(step: ScriptStep, conversationId: string, userId: string, cust
 }
 
 let conversations = 0;
-async function load(server: RunningServer, mix: TurnMix, seconds: number, connections: number): Promise<autocannon.Result> {
+async function load(server: RunningServer, mix: TurnMix, seconds: number, connections: number, customers: string[]): Promise<autocannon.Result> {
   const steps = Math.max(...mix.scripts.map((s) => s.length));
   return autocannon({
     url: server.url,
@@ -49,7 +49,7 @@ async function load(server: RunningServer, mix: TurnMix, seconds: number, connec
       setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
         if (index === 0) {
           const n = ++conversations;
-          Object.assign(context, { conversation: `bench-${n}`, user: `user-${n}`, script: mix.scripts[n % mix.scripts.length], customer: DEMO_CUSTOMER_IDS[n % DEMO_CUSTOMER_IDS.length] });
+          Object.assign(context, { conversation: `bench-${n}`, user: `user-${n}`, script: mix.scripts[n % mix.scripts.length], customer: customers[n % customers.length] });
         }
         const script = context.script as ScriptStep[];
         const step = script[index % script.length];
@@ -65,6 +65,13 @@ function add(figures: Figures, result: autocannon.Result): void {
   figures.p50.push(result.latency.p50);
   figures.p99.push(result.latency.p99);
   figures.errors += result.errors + result.timeouts + result.non2xx;
+}
+
+/** Customers with a purchase history from the store the bot created from its seed, for signed-in turns. */
+function customersIn(storePath: string): string[] {
+  const store = JSON.parse(readFileSync(storePath, 'utf8')) as { customers: { id: string }[]; orders: { customerId: string }[] };
+  const buyers = new Set(store.orders.map((o) => o.customerId));
+  return store.customers.map((c) => c.id).filter((id) => buyers.has(id)).slice(0, 200);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -84,16 +91,17 @@ async function main(): Promise<void> {
   const bot = await startServer('shopping assistant', 'bot/index.ts', [], {
     PORT: String(botPort), HOST: '127.0.0.1', STORE_PATH: join(storeDir, 'store.json'), IDENTITY_SECRET: SECRET, LOG_LEVEL: 'error', DEMO_MODE: 'true',
   }, botPort, answersTurns);
+  const customers = customersIn(join(storeDir, 'store.json'));
   try {
     process.stdout.write(`Throughput: ${connections} connections, ${rounds} rounds x ${seconds} s per server, alternating, loopback, expectReplies\n`);
     for (const mix of mixes) {
       const figures = { echo: { requests: 0, seconds: 0, p50: [], p99: [], errors: 0 } as Figures, bot: { requests: 0, seconds: 0, p50: [], p99: [], errors: 0 } as Figures };
       // A short warm-up of each so JIT and caches do not favour whichever runs second.
-      await load(echo, mix, 2, connections);
-      await load(bot, mix, 2, connections);
+      await load(echo, mix, 2, connections, customers);
+      await load(bot, mix, 2, connections, customers);
       for (let round = 0; round < rounds; round++) {
-        add(figures.echo, await load(echo, mix, seconds, connections));
-        add(figures.bot, await load(bot, mix, seconds, connections));
+        add(figures.echo, await load(echo, mix, seconds, connections, customers));
+        add(figures.bot, await load(bot, mix, seconds, connections, customers));
       }
       const ratio = (figures.bot.requests / figures.bot.seconds) / (figures.echo.requests / figures.echo.seconds);
       process.stdout.write(`\nmix "${mix.name}": ${mix.description}\n${row('stock echo bot', figures.echo)}\n${row('shopping assistant', figures.bot)}\nratio (assistant / echo): ${ratio.toFixed(2)}\n`);
