@@ -46,7 +46,8 @@ async function load(server: RunningServer, mix: TurnMix, seconds: number, connec
       method: 'POST' as const,
       path: '/api/messages',
       headers: { 'content-type': 'application/json' },
-      setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
+      setupRequest: (req: autocannon.Request, state: object): autocannon.Request => {
+        const context = state as Record<string, unknown>;
         if (index === 0) {
           const n = ++conversations;
           Object.assign(context, { conversation: `bench-${n}`, user: `user-${n}`, script: mix.scripts[n % mix.scripts.length], customer: customers[n % customers.length] });
