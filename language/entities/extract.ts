@@ -1,0 +1,37 @@
+/** All entities of one utterance; which ones apply can depend on the recognised intent. */
+import type { Entities, Intent } from '../types';
+import { parseBudget } from './budget';
+import type { CatalogueMatcher } from './catalogue';
+import { extractEmail, extractOrderNumber, extractPostcode } from './contact';
+import { extractOccasion, extractRecipient } from './people';
+import { extractConsentTopic, extractRefinement } from './preferences';
+import { parseRating } from './rating';
+
+export interface EntityInput {
+  /** The utterance as received. */
+  text: string;
+  /** Its tokens with typos corrected. */
+  words: readonly string[];
+  intent: Intent;
+}
+
+export function extractEntities({ text, words, intent }: EntityInput, catalogue: CatalogueMatcher): Entities {
+  const joined = words.join(' ');
+  const email = extractEmail(text);
+  // Digits inside an email are not an order number or postcode.
+  const withoutEmail = email ? text.replace(/\S+@\S+/, ' ') : text;
+  return {
+    categories: catalogue.categories(words),
+    keywords: catalogue.keywords(words),
+    budget: parseBudget(text),
+    occasion: extractOccasion(joined),
+    recipient: extractRecipient(joined),
+    email,
+    postcode: extractPostcode(withoutEmail),
+    orderNumber: extractOrderNumber(withoutEmail),
+    // A bare number is a rating only when the shopper is rating; elsewhere it is a quantity or a price.
+    rating: intent === 'give_feedback' ? parseRating(text) ?? undefined : undefined,
+    refinement: intent === 'refine_suggestions' ? extractRefinement(joined) : undefined,
+    consentTopic: intent === 'opt_in' ? extractConsentTopic(joined) : undefined,
+  };
+}

@@ -1,0 +1,60 @@
+/** Who a gift is for and what it is for: "for my mum" -> mum, "my nan's birthday" -> grandma + birthday. */
+import type { Entities } from '../types';
+
+type Occasion = NonNullable<Entities['occasion']>;
+
+/** Canonical recipient -> the words shoppers use for them (single tokens or short phrases, already tokenized). */
+const RECIPIENTS: ReadonlyArray<[string, readonly string[]]> = [
+  ['mother in law', ['mother in law', 'mum in law']],
+  ['father in law', ['father in law', 'dad in law']],
+  ['mum', ['mum', 'mom', 'mother', 'mummy', 'mommy', 'ma']],
+  ['dad', ['dad', 'father', 'daddy', 'pa']],
+  ['grandma', ['grandma', 'gran', 'granny', 'grandmother', 'nan', 'nana', 'nanna', 'grandmum']],
+  ['grandad', ['grandad', 'granddad', 'grandpa', 'grandfather', 'gramps']],
+  ['wife', ['wife']], ['husband', ['husband']], ['partner', ['partner', 'spouse', 'fiance', 'fiancee', 'other half']],
+  ['girlfriend', ['girlfriend']], ['boyfriend', ['boyfriend']],
+  ['sister', ['sister', 'sis']], ['brother', ['brother', 'bro']],
+  ['daughter', ['daughter']], ['son', ['son']],
+  ['aunt', ['aunt', 'auntie', 'aunty']], ['uncle', ['uncle']],
+  ['niece', ['niece']], ['nephew', ['nephew']], ['cousin', ['cousin']],
+  ['friend', ['friend', 'best friend', 'bestie', 'mate', 'pal']],
+  ['colleague', ['colleague', 'coworker', 'co worker', 'workmate', 'boss']],
+  ['teacher', ['teacher']], ['neighbour', ['neighbour', 'neighbor']],
+  ['baby', ['baby', 'newborn']], ['kids', ['kids', 'kid', 'children', 'child', 'toddler']],
+  ['him', ['him', 'a man', 'men']], ['her', ['her', 'a woman', 'women']],
+];
+
+/** A recipient word counts only after one of these (so "her" in "take her time" is ignored). */
+const RECIPIENT_LEAD = '(?:for|my|our|his|her|buy|get|a|an|the)';
+
+const OCCASIONS: ReadonlyArray<[Occasion, RegExp]> = [
+  ['birthday', /\b(?:birthday|bday|b day)\b/],
+  ['christmas', /\b(?:christmas|xmas|festive|secret santa|stocking fillers?)\b/],
+  ['wedding', /\b(?:wedding|bride|groom|engagement)\b/],
+  ['anniversary', /\banniversary\b/],
+  ['baby', /\b(?:new baby|baby shower|christening|newborn)\b/],
+  ['easter', /\beaster\b/],
+  ['valentines', /\bvalentines?\b/],
+  ['gift', /\b(?:gifts?|presents?|prezzie)\b/],
+];
+
+const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const RECIPIENT_PATTERNS: ReadonlyArray<[string, RegExp]> = RECIPIENTS.map(([canonical, words]) => [
+  canonical,
+  new RegExp(`\\b${RECIPIENT_LEAD}\\s+(?:${words.map(escape).join('|')})(?:s)?\\b`),
+]);
+
+/** @param words the utterance as corrected tokens joined by single spaces */
+export function extractRecipient(words: string): string | undefined {
+  let found: { canonical: string; at: number } | undefined;
+  for (const [canonical, pattern] of RECIPIENT_PATTERNS) {
+    const match = pattern.exec(words);
+    if (match && (!found || match.index < found.at)) found = { canonical, at: match.index };
+  }
+  return found?.canonical;
+}
+
+export function extractOccasion(words: string): Occasion | undefined {
+  return OCCASIONS.find(([, pattern]) => pattern.test(words))?.[0];
+}

@@ -1,0 +1,42 @@
+/** The versioned utterance corpus (JSON lines `{"text","intent"}`, optional "entities"), validated on load. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { EntitiesSchema, IntentSchema } from '../types';
+
+/** Expected entities of a labelled line: only the keys given are checked (no defaults filled in). */
+const ExpectedEntitiesSchema = EntitiesSchema.extend({
+  categories: z.array(z.string()).optional(),
+  keywords: z.array(z.string()).optional(),
+}).partial();
+
+export const LabelledUtteranceSchema = z.object({
+  text: z.string().min(1),
+  intent: IntentSchema,
+  entities: ExpectedEntitiesSchema.optional(),
+});
+export type LabelledUtterance = z.infer<typeof LabelledUtteranceSchema>;
+
+export const TRAINING_CORPUS_PATH = join(__dirname, '..', 'corpus', 'train.jsonl');
+
+/** Parses JSON lines; a bad line fails loudly with its line number. */
+export function parseCorpus(jsonLines: string, source: string): LabelledUtterance[] {
+  const utterances: LabelledUtterance[] = [];
+  jsonLines.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new Error(`${source}:${index + 1}: not valid JSON`);
+    }
+    const parsed = LabelledUtteranceSchema.safeParse(json);
+    if (!parsed.success) throw new Error(`${source}:${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    utterances.push(parsed.data);
+  });
+  return utterances;
+}
+
+export function loadCorpus(path: string = TRAINING_CORPUS_PATH): LabelledUtterance[] {
+  return parseCorpus(readFileSync(path, 'utf8'), path);
+}

@@ -1,0 +1,45 @@
+/**
+ * The default recognizer: offline and deterministic. Trains the intent model from the versioned corpus
+ * at construction and extracts entities with rules and the catalogue vocabulary.
+ */
+import type { Recognizer, RecognitionResult } from '../types';
+import { createCatalogueMatcher } from '../entities/catalogue';
+import { extractEntities } from '../entities/extract';
+import { loadCorpus, type LabelledUtterance } from './corpus';
+import { IntentModel } from './intentModel';
+
+export interface LocalRecognizerOptions {
+  /** Product keywords from the catalogue (built by the composition root). */
+  keywords: string[];
+  /** Training utterances; defaults to language/corpus/train.jsonl. */
+  corpus?: readonly LabelledUtterance[];
+}
+
+/** Below this probability the best intent is not trusted and the answer is "none". */
+const MIN_INTENT_PROBABILITY = 0.3;
+/** When fewer than this share of tokens are words the model knows, the text is noise. */
+const MIN_KNOWN_SHARE = 0.34;
+/** Long pastes are cut: intent lives in the first sentences, and the work stays bounded. */
+const MAX_UTTERANCE_LENGTH = 500;
+
+const NOTHING_UNDERSTOOD: RecognitionResult = { intent: 'none', score: 0, entities: { categories: [], keywords: [] } };
+
+export function createLocalRecognizer(options: LocalRecognizerOptions): Recognizer {
+  const catalogue = createCatalogueMatcher(options.keywords);
+  const model = IntentModel.train(options.corpus ?? loadCorpus(), catalogue.vocabulary());
+
+  return {
+    async recognize(utterance: string): Promise<RecognitionResult> {
+      const text = typeof utterance === 'string' ? utterance.slice(0, MAX_UTTERANCE_LENGTH).trim() : '';
+      if (text === '') return NOTHING_UNDERSTOOD;
+      const { ranked, knownShare } = model.classify(text);
+      const best = ranked[0];
+      const confident = best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
+      const intent = confident ? best.intent : 'none';
+      // An unconfident guess is reported as "none" with the (low) confidence of that guess.
+      const score = confident ? best.score : Math.min(best.score, MIN_INTENT_PROBABILITY);
+      const entities = extractEntities({ text, words: model.correctedWords(text), intent }, catalogue);
+      return { intent, score, entities };
+    },
+  };
+}

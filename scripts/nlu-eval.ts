@@ -1,0 +1,70 @@
+/**
+ * Intent accuracy of the local recognizer on a labelled JSON-lines set.
+ *   npm run nlu:eval -- --set language/corpus/heldout.jsonl [--json out.json]
+ * Prints accuracy, macro F1, a per-intent table, entity agreement and the worst confusions.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { evaluate, type EvaluationReport, type LabelledPrediction } from '../language/evaluation/metrics';
+import { parseCorpus } from '../language/local/corpus';
+import { createLocalRecognizer } from '../language/local/recognizer';
+
+const WORST_CONFUSIONS_SHOWN = 10;
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function formatReport(report: EvaluationReport): string {
+  const lines = [
+    `utterances: ${report.size}   accuracy: ${pct(report.accuracy)}   macro F1: ${report.macroF1.toFixed(3)}`,
+    '',
+    '| intent | precision | recall | F1 | support |',
+    '|---|---|---|---|---|',
+    ...Object.entries(report.perIntent).map(
+      ([intent, m]) => `| ${intent} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.f1.toFixed(3)} | ${m.support} |`,
+    ),
+  ];
+  const entityKeys = Object.keys(report.entities);
+  if (entityKeys.length > 0) {
+    lines.push('', '| entity | correct | total |', '|---|---|---|');
+    for (const key of entityKeys.sort()) lines.push(`| ${key} | ${report.entities[key].correct} | ${report.entities[key].total} |`);
+  }
+  lines.push('', report.confusions.length === 0 ? 'no confusions' : 'worst confusions (expected -> predicted):');
+  for (const c of report.confusions.slice(0, WORST_CONFUSIONS_SHOWN)) {
+    lines.push(`  ${c.count} x ${c.expected} -> ${c.predicted}: ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs the evaluation; returns the process exit code. */
+export async function main(argv: string[], print: (text: string) => void = console.log): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { set: { type: 'string' }, json: { type: 'string' } } });
+  if (!values.set) {
+    print('usage: npm run nlu:eval -- --set <file.jsonl> [--json <out.json>]');
+    return 2;
+  }
+  const set = parseCorpus(readFileSync(values.set, 'utf8'), values.set);
+  const startedAt = performance.now();
+  const recognizer = createLocalRecognizer({ keywords: [] });
+  const trainedAt = performance.now();
+  const predictions: LabelledPrediction[] = [];
+  for (const line of set) {
+    const result = await recognizer.recognize(line.text);
+    predictions.push({ text: line.text, expected: line.intent, predicted: result.intent, expectedEntities: line.entities, predictedEntities: result.entities });
+  }
+  const report = evaluate(predictions);
+  print(formatReport(report));
+  print(`\ntraining: ${(trainedAt - startedAt).toFixed(0)} ms; recognition: ${((performance.now() - trainedAt) / Math.max(1, set.length)).toFixed(2)} ms per utterance`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}
