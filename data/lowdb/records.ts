@@ -1,0 +1,32 @@
+/**
+ * Stored records are deep-frozen: repositories hand out the stored objects without copying (fast reads),
+ * and a caller that tries to change one in place gets a TypeError instead of silently editing the store
+ * behind its back. Changes go through the repository's write methods, which validate and store a fresh copy.
+ */
+import type { z } from 'zod';
+
+export class InvalidRecordError extends Error {
+  constructor(what: string, detail: string) {
+    super(`Invalid ${what}: ${detail}`);
+    this.name = 'InvalidRecordError';
+  }
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Validates a record about to be stored and returns a frozen copy of it (zod's output is a new object). */
+export function validRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : '(root)';
+    throw new InvalidRecordError(what, `${where}: ${issue?.message}`);
+  }
+  return deepFreeze(parsed.data);
+}

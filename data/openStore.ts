@@ -1,0 +1,110 @@
+/**
+ * Opens the embedded lowdb store: the commerce file (validated, created from the seed on first start, never
+ * overwritten when corrupt) with its repositories, and the dialog-state file behind a botbuilder Storage.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Storage } from 'botbuilder';
+import { Low } from 'lowdb';
+import { LowdbAuditRepository } from './lowdb/auditRepository';
+import { LowdbCatalogRepository } from './lowdb/catalogRepository';
+import { emptyStateFile, LowdbConversationStorage, StateFileSchema, type StateFile } from './lowdb/conversationStorage';
+import { LowdbCustomerRepository } from './lowdb/customerRepository';
+import { DurableJsonFile, StoreFileError } from './lowdb/durableJsonFile';
+import { LowdbFeedbackRepository } from './lowdb/feedbackRepository';
+import { LowdbLockRepository } from './lowdb/lockRepository';
+import { LowdbOrderRepository } from './lowdb/orderRepository';
+import { PersistentDocument, type StoreLogger } from './lowdb/persistentDocument';
+import { LowdbSegmentRepository } from './lowdb/segmentRepository';
+import { buildIndexes, type StoreContext, type StoreIndexes } from './lowdb/storeIndexes';
+import { LowdbSuggestionEventRepository } from './lowdb/suggestionEventRepository';
+import type { Repositories } from './ports';
+import { parseStoreData, readSeedFile } from './seedFile';
+import { emptyStoreData, StoreDataSchema, type StoreData } from './storeSchema';
+
+export interface OpenStoreOptions {
+  /** The commerce file, e.g. var/store.json (its folder is created if missing). */
+  path: string;
+  /** Used only when `path` does not exist yet: a seed file path (.json or .json.gz) or a function. */
+  seed: string | (() => Promise<StoreData> | StoreData);
+  /** Dialog-state file; default `<path>.state.json`. */
+  statePath?: string;
+  /**
+   * 0 (default): a state write resolves once it is durable, like every other write.
+   * N > 0: a state write resolves as soon as memory holds it and the state file is written at most every N ms.
+   */
+  stateFlushDelayMs?: number;
+  log?: StoreLogger;
+}
+
+export interface OpenedStore {
+  repositories: Repositories;
+  conversationStorage: Storage;
+  /** Resolves when every write made so far (commerce and state) is on disk. */
+  flush(): Promise<void>;
+  /** Flushes, then refuses further writes. */
+  close(): Promise<void>;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
+  const started = Date.now();
+  await mkdir(dirname(options.path), { recursive: true });
+  const commerce = await openCommerceDocument(options);
+  const indexes = indexesOrFileError(options.path, commerce.data);
+  const state = await openStateDocument(options);
+  const store: StoreContext = { doc: commerce, indexes };
+  options.log?.('Store opened', {
+    path: options.path, products: commerce.data.products.length, customers: commerce.data.customers.length,
+    orders: commerce.data.orders.length, ms: Date.now() - started,
+  });
+  return {
+    repositories: {
+      customers: new LowdbCustomerRepository(store),
+      catalog: new LowdbCatalogRepository(store),
+      orders: new LowdbOrderRepository(store),
+      segments: new LowdbSegmentRepository(store),
+      feedback: new LowdbFeedbackRepository(store),
+      suggestionEvents: new LowdbSuggestionEventRepository(store),
+      audit: new LowdbAuditRepository(store),
+      locks: new LowdbLockRepository(store),
+    },
+    conversationStorage: new LowdbConversationStorage(state),
+    flush: async () => { await Promise.all([commerce.flush(), state.flush()]); },
+    close: async () => { await Promise.all([commerce.close(), state.close()]); },
+  };
+}
+
+async function openCommerceDocument(options: OpenStoreOptions): Promise<PersistentDocument<StoreData>> {
+  const db = new Low(new DurableJsonFile(options.path, StoreDataSchema), emptyStoreData());
+  const existing = await db.adapter.read();
+  const doc = new PersistentDocument(db, { what: 'store', log: options.log });
+  if (existing) {
+    db.data = existing;
+    return doc;
+  }
+  db.data = await loadSeed(options.seed);
+  await doc.change(() => undefined);
+  options.log?.('Store created from the seed', { path: options.path, seed: typeof options.seed === 'string' ? options.seed : 'function' });
+  return doc;
+}
+
+async function openStateDocument(options: OpenStoreOptions): Promise<PersistentDocument<StateFile>> {
+  const db = new Low(new DurableJsonFile(options.statePath ?? `${options.path}.state.json`, StateFileSchema), emptyStateFile());
+  const existing = await db.adapter.read();
+  // A null prototype so that no state key can collide with Object.prototype members.
+  db.data = { version: 1, items: Object.assign(Object.create(null) as StateFile['items'], existing?.items) };
+  return new PersistentDocument(db, { what: 'conversation state', deferMs: options.stateFlushDelayMs, log: options.log });
+}
+
+async function loadSeed(seed: OpenStoreOptions['seed']): Promise<StoreData> {
+  if (typeof seed === 'string') return readSeedFile(seed);
+  return parseStoreData(await seed(), 'seed function');
+}
+
+function indexesOrFileError(path: string, data: StoreData): StoreIndexes {
+  try {
+    return buildIndexes(data);
+  } catch (e) {
+    throw new StoreFileError(path, (e as Error).message);
+  }
+}

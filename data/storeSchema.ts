@@ -1,0 +1,38 @@
+/**
+ * The shape of the commerce file (one lowdb JSON document), validated with zod whenever it is read.
+ * Dialog state lives in a separate file (see lowdb/conversationStorage.ts) because it changes on every turn.
+ */
+import { z } from 'zod';
+import {
+  AuditEntrySchema, CustomerSchema, FeedbackSchema, OrderSchema, ProductSchema,
+  SegmentAssignmentSchema, SuggestionEventSchema,
+} from '../domain/model';
+
+export const STORE_VERSION = 1;
+
+export const LockStateSchema = z.object({
+  failures: z.number().int().nonnegative(),
+  lockedUntil: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time').nullable(),
+});
+export type LockState = z.infer<typeof LockStateSchema>;
+
+export const StoreDataSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  products: z.array(ProductSchema),
+  customers: z.array(CustomerSchema),
+  orders: z.array(OrderSchema),
+  segments: z.array(SegmentAssignmentSchema),
+  feedback: z.array(FeedbackSchema),
+  suggestionEvents: z.array(SuggestionEventSchema),
+  audit: z.array(AuditEntrySchema),
+  /** Failed identification attempts by key (channel user or email hash). */
+  locks: z.record(z.string(), LockStateSchema),
+});
+export type StoreData = z.infer<typeof StoreDataSchema>;
+
+export function emptyStoreData(): StoreData {
+  return {
+    version: STORE_VERSION, products: [], customers: [], orders: [], segments: [],
+    feedback: [], suggestionEvents: [], audit: [], locks: {},
+  };
+}

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { Feedback, SegmentAssignment, SuggestionEvent } from '../../domain/model';
+import { openStore, type OpenedStore } from '../../data/openStore';
+import { AT, customer, order, smallStore, withTempDir } from './storeFixtures';
+
+function feedbackRecord(id: string, customerId: string | null): Feedback {
+  return { id, conversationId: 'conv-1', customerId, segment: null, csat: 4, nps: 9, comment: 'ok', followsSuggestions: [], at: AT };
+}
+
+function event(id: string, customerId: string | null): SuggestionEvent {
+  return { id, conversationId: 'conv-1', customerId, productId: 'P1', kind: 'shown', reason: 'repeat', segment: null, at: AT };
+}
+
+function segment(customerId: string, primary: string): SegmentAssignment {
+  return {
+    customerId, rfm: { recencyDays: 3, frequency: 2, monetary: 10, r: 5, f: 2, m: 1, label: 'new_customers' },
+    rules: [], primary, persona: 'newcomer', computedAt: AT, history: [],
+  };
+}
+
+/** Runs `check` against a fresh store, then again against the same file reopened (so writes are persisted). */
+async function inStore(act: (s: OpenedStore) => Promise<void>, check: (s: OpenedStore) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'store.json');
+    const store = await openStore({ path, seed: smallStore });
+    await act(store);
+    await check(store);
+    await store.close();
+    const reopened = await openStore({ path, seed: smallStore });
+    await check(reopened);
+    await reopened.close();
+  });
+}
+
+describe('lowdb repositories', () => {
+  it('customers: get, case-insensitive email lookup, email change, erasure hides the email', async () => {
+    await inStore(async ({ repositories: { customers } }) => {
+      const c1 = await customers.get('C1');
+      await customers.put({ ...c1!, email: 'New.Address@example.com' });
+      const c2 = await customers.get('C2');
+      await customers.put({ ...c2!, erasedAt: AT, displayName: '', email: '' });
+    }, async ({ repositories: { customers } }) => {
+      expect((await customers.findByEmail('  new.address@EXAMPLE.com '))?.id).toBe('C1');
+      expect(await customers.findByEmail('person.C1@example.com')).toBeUndefined();
+      expect(await customers.findByEmail('second.person@example.com')).toBeUndefined();
+      expect(await customers.findByEmail('')).toBeUndefined();
+      expect((await customers.get('C2'))?.erasedAt).toBe(AT);
+      expect((await customers.list()).map((c) => c.id).sort()).toEqual(['C1', 'C2']);
+    });
+  });
+
+  it('customers: rejects an email that belongs to someone else, and invalid records', async () => {
+    await inStore(async ({ repositories: { customers } }) => {
+      await expect(customers.put(customer('C5', 'SECOND.person@example.com'))).rejects.toThrow(/belongs to another customer/);
+      await expect(customers.put({ ...customer('C6'), consent: undefined } as never)).rejects.toThrow(/Invalid customer: consent/);
+    }, async ({ repositories: { customers } }) => {
+      expect(await customers.get('C5')).toBeUndefined();
+      expect(await customers.get('C6')).toBeUndefined();
+    });
+  });
+
+  it('hands out frozen records so a caller cannot change the store without a write', async () => {
+    await inStore(async () => undefined, async ({ repositories: { customers } }) => {
+      const c1 = await customers.get('C1');
+      expect(() => { (c1!.preferences.categories as string[]).push('toys_games'); }).toThrow(TypeError);
+    });
+  });
+
+  it('catalog: get and list', async () => {
+    await inStore(async () => undefined, async ({ repositories: { catalog } }) => {
+      expect((await catalog.get('P2'))?.category).toBe('bags');
+      expect(await catalog.get('nope')).toBeUndefined();
+      expect((await catalog.list()).map((p) => p.id)).toEqual(['P1', 'P2']);
+    });
+  });
+
+  it('orders: add, lookups, duplicate id, reassignCustomer for erasure', async () => {
+    await inStore(async ({ repositories: { orders } }) => {
+      await orders.add(order('O9', 'C2'));
+      await expect(orders.add(order('O9', 'C1'))).rejects.toThrow(/duplicate order id "O9"/);
+      expect(await orders.reassignCustomer('C1', 'erased-1a2b')).toBe(2);
+      expect(await orders.reassignCustomer('C1', 'erased-1a2b')).toBe(0);
+    }, async ({ repositories: { orders } }) => {
+      expect(await orders.forCustomer('C1')).toEqual([]);
+      expect((await orders.forCustomer('erased-1a2b')).map((o) => o.id).sort()).toEqual(['O1', 'O2']);
+      expect((await orders.forCustomer('C2')).map((o) => o.id)).toEqual(['O3', 'O9']);
+      expect((await orders.get('O1'))?.customerId).toBe('erased-1a2b');
+      expect(await orders.list()).toHaveLength(4);
+    });
+  });
+
+  it('segments: putMany upserts, remove, all-or-nothing validation', async () => {
+    await inStore(async ({ repositories: { segments } }) => {
+      await segments.putMany([segment('C1', 'new_customers'), segment('C2', 'champions')]);
+      await segments.putMany([segment('C1', 'loyal_customers')]);
+      await segments.remove('C2');
+      await expect(segments.putMany([segment('C2', 'x'), { ...segment('C3', 'y'), rfm: undefined } as never])).rejects.toThrow(/segment assignment: rfm/);
+    }, async ({ repositories: { segments } }) => {
+      expect((await segments.get('C1'))?.primary).toBe('loyal_customers');
+      expect(await segments.get('C2')).toBeUndefined();
+      expect(await segments.list()).toHaveLength(1);
+    });
+  });
+
+  it('feedback: add, forCustomer, unlinkCustomer keeps the scores', async () => {
+    await inStore(async ({ repositories: { feedback } }) => {
+      await feedback.add(feedbackRecord('F1', 'C1'));
+      await feedback.add(feedbackRecord('F2', 'C1'));
+      await feedback.add(feedbackRecord('F3', null));
+      expect(await feedback.unlinkCustomer('C1')).toBe(2);
+    }, async ({ repositories: { feedback } }) => {
+      expect(await feedback.forCustomer('C1')).toEqual([]);
+      const all = await feedback.list();
+      expect(all.map((f) => [f.id, f.customerId, f.nps])).toEqual([['F1', null, 9], ['F2', null, 9], ['F3', null, 9]]);
+    });
+  });
+
+  it('suggestion events: batch add, forCustomer, unlinkCustomer, a repeated id stores nothing', async () => {
+    await inStore(async ({ repositories: { suggestionEvents } }) => {
+      await suggestionEvents.add([event('E1', 'C1'), event('E2', 'C2'), event('E3', 'C1')]);
+      await expect(suggestionEvents.add([event('E4', 'C1'), event('E1', 'C1')])).rejects.toThrow(/"E1" is already stored/);
+      expect(await suggestionEvents.unlinkCustomer('C2')).toBe(1);
+    }, async ({ repositories: { suggestionEvents } }) => {
+      expect((await suggestionEvents.forCustomer('C1')).map((e) => e.id)).toEqual(['E1', 'E3']);
+      expect(await suggestionEvents.forCustomer('C2')).toEqual([]);
+      expect(await suggestionEvents.list()).toHaveLength(3);
+    });
+  });
+
+  it('audit: append and list in order', async () => {
+    await inStore(async ({ repositories: { audit } }) => {
+      await audit.add({ id: 'A1', at: AT, action: 'consent_change', subject: 'C1', actor: 'C1', details: { marketing: false } });
+      await audit.add({ id: 'A2', at: AT, action: 'erasure', subject: 'erased-1', actor: 'staff:ann', details: {} });
+    }, async ({ repositories: { audit } }) => {
+      expect((await audit.list()).map((a) => a.action)).toEqual(['consent_change', 'erasure']);
+    });
+  });
+
+  it('locks: put, get, remove; keys never match Object.prototype members', async () => {
+    await inStore(async ({ repositories: { locks } }) => {
+      await locks.put('user:webchat/u1', { failures: 3, lockedUntil: '2026-01-15T10:15:00.000Z' });
+      await locks.put('email:abc', { failures: 1, lockedUntil: null });
+      await locks.put('temp', { failures: 1, lockedUntil: null });
+      await locks.remove('temp');
+      await expect(locks.put('bad', { failures: -1, lockedUntil: null })).rejects.toThrow(/identification lock/);
+    }, async ({ repositories: { locks } }) => {
+      expect(await locks.get('user:webchat/u1')).toEqual({ failures: 3, lockedUntil: '2026-01-15T10:15:00.000Z' });
+      expect(await locks.get('email:abc')).toEqual({ failures: 1, lockedUntil: null });
+      expect(await locks.get('temp')).toBeUndefined();
+      expect(await locks.get('constructor')).toBeUndefined();
+      expect(await locks.get('bad')).toBeUndefined();
+    });
+  });
+});
