@@ -1,0 +1,30 @@
+/** Shared user-facing wording (help, examples), kept in one place so the flows stay consistent. */
+export const EXAMPLE_REQUESTS = [
+  'a gift under £20 for my mum',
+  'something for Christmas',
+  'more like the lantern',
+  'what do you know about me',
+] as const;
+
+export const MAIN_CHOICES = ['Gift ideas', 'Sign in', 'What do you know about me?', 'Help'] as const;
+
+export const GENERAL_HELP =
+  'I can suggest gifts and homeware, refine them ("cheaper", "more like the lantern", "why this?"), '
+  + 'take your feedback, and handle privacy requests (marketing or personalisation opt-out, '
+  + '"what do you know about me", "delete my data"). Say "cancel" to stop, or "talk to a human" at any time.';
+
+/** Help specific to the question being asked, by prompt id; the general help is the fallback. */
+export const PROMPT_HELP: Record<string, string> = {
+  'identify.choice': 'Signing in lets me tailor suggestions to you. As a guest you still get popular picks.',
+  'identify.email': 'I need the email address on your account. I never tell anyone whether an address is registered.',
+  'identify.factor': 'Give the postcode on your account, or the number of any past order (for example 536365).',
+  'identify.retry': 'Say "yes" to try your details again, or "no" to carry on as a guest.',
+  'suggestions.clarify': 'Tell me what it is for (a birthday, Christmas) or what kind of thing (candles, mugs, bags).',
+  'survey.csat': 'Give a number from 1 (very unhappy) to 5 (very happy), or say "skip".',
+  'survey.nps': 'Give a number from 0 (not at all likely) to 10 (extremely likely), or say "skip".',
+  'survey.comment': 'Type any comment about this chat, or say "skip".',
+  'survey.offer': 'Two quick questions about this chat. Say "yes" to answer them or "no" to skip.',
+  'privacy.identifyFirst': 'I can only act on your data once I know who you are. Say "yes" to sign in now.',
+  'privacy.topic': 'Choose "marketing" for emails and offers, or "personalisation" for tailored suggestions.',
+  'privacy.confirmDelete': 'Say "yes" to erase your personal data for good, or "no" to keep it.',
+};

@@ -1,0 +1,10 @@
+/** What every dialog is constructed with: injected services, the recognizer and the session accessor. */
+import type { Services } from '../services/ports';
+import type { Recognizer } from '../language/types';
+import type { SessionAccessor } from './session';
+
+export interface DialogDeps {
+  services: Services;
+  recognizer: Recognizer;
+  session: SessionAccessor;
+}

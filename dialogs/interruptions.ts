@@ -1,0 +1,30 @@
+/** Help and "talk to a human", shared by the main router and the interruption check of every flow. */
+import { EventFactory } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { GENERAL_HELP, PROMPT_HELP } from './copy';
+import type { DialogDeps } from './deps';
+import { loadSession } from './session';
+import { statement } from './speech/messages';
+
+/** Help for the question being asked (by prompt id), or the general help. */
+export function helpFor(promptId: string | undefined): string {
+  return (promptId !== undefined ? PROMPT_HELP[promptId] : undefined) ?? GENERAL_HELP;
+}
+
+/**
+ * Records a handoff for staff and sends Bot Framework's handoff initiation event, which a handoff-aware
+ * channel or agent hub (e.g. Omnichannel) acts on. The reason names where the shopper asked, never what they typed.
+ */
+export async function handOff(context: TurnContext, deps: DialogDeps, where: string): Promise<void> {
+  const session = await loadSession(deps.session, context);
+  const customerId = session.profile?.customerId ?? null;
+  const { handoffId } = await deps.services.handoff.request(context.activity.conversation.id, customerId, `shopper asked (${where})`);
+  await context.sendActivity(statement(
+    `I've asked a member of our team to join this chat. Your reference is ${handoffId}. They will see our conversation so far.`,
+  ));
+  await context.sendActivity(EventFactory.createHandoffInitiation(context, {
+    handoffId,
+    customerId,
+    segment: session.profile?.segment ?? null,
+  }));
+}

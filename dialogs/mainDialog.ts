@@ -1,0 +1,159 @@
+/**
+ * The root dialog: identifies from a signed token when one comes in, routes each request by intent
+ * (or by a card button's value) to one flow, then asks "anything else?". It ends after every flow, so
+ * the next message starts a fresh route and card buttons work whatever happened before.
+ */
+import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { Services } from '../services/ports';
+import type { Recognizer } from '../language/types';
+import { GENERAL_HELP, MAIN_CHOICES } from './copy';
+import type { DialogDeps } from './deps';
+import { flowResult, isFlowResult } from './flowResult';
+import { IDENTIFY_DIALOG, IdentifyDialog, channelUser } from './identifyDialog';
+import type { IdentifyOptions } from './identifyDialog';
+import { handOff } from './interruptions';
+import { PRIVACY_DIALOG, PrivacyDialog } from './privacy/privacyDialog';
+import type { PrivacyOptions } from './privacy/privacyDialog';
+import { routeFor } from './routing';
+import { loadSession } from './session';
+import type { ConversationSession, SessionAccessor } from './session';
+import { question, statement } from './speech/messages';
+import { isVoiceActivity } from './speech/voice';
+import { parseCardAction } from './suggestions/cards';
+import { SUGGESTIONS_DIALOG, SuggestionsDialog } from './suggestions/suggestionsDialog';
+import type { SuggestionsOptions } from './suggestions/suggestionsDialog';
+import { SURVEY_DIALOG, SurveyDialog } from './survey/surveyDialog';
+import type { SurveyOptions } from './survey/surveyDialog';
+import { annotate, noRecognition, recognizeTurn } from './turn';
+
+export const MAIN_DIALOG = 'mainDialog';
+const FLOW = 'main.flow';
+
+export class MainDialog extends ComponentDialog {
+  private readonly deps: DialogDeps;
+
+  constructor(services: Services, recognizer: Recognizer, session: SessionAccessor) {
+    super(MAIN_DIALOG);
+    this.deps = { services, recognizer, session };
+    this.addDialog(new IdentifyDialog(this.deps));
+    this.addDialog(new SuggestionsDialog(this.deps));
+    this.addDialog(new SurveyDialog(this.deps));
+    this.addDialog(new PrivacyDialog(this.deps));
+    this.addDialog(new WaterfallDialog(FLOW, [this.route.bind(this), this.followUp.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    await this.prepareTurn(inner.context);
+    return super.onBeginDialog(inner, options);
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await this.prepareTurn(inner.context);
+    return super.onContinueDialog(inner);
+  }
+
+  /** Signed identity from the host page, the voice flag and the annotations, before any routing. */
+  private async prepareTurn(context: TurnContext): Promise<void> {
+    const session = await loadSession(this.deps.session, context);
+    session.voice = isVoiceActivity(context.activity);
+    if (!session.profile) await this.trySignedIdentity(context, session);
+    annotate(context, {
+      customerId: session.profile?.customerId ?? null,
+      segment: session.profile?.segment ?? null,
+      voice: session.voice,
+    });
+  }
+
+  private async trySignedIdentity(context: TurnContext, session: ConversationSession): Promise<void> {
+    const data: unknown = context.activity.channelData;
+    if (typeof data !== 'object' || data === null || !('identity' in data) || data.identity === undefined) return;
+    // The service logs forged or expired tokens; the shopper simply stays unidentified.
+    const profile = await this.deps.services.identity.verifySignedIdentity(data.identity, channelUser(context));
+    if (!profile) return;
+    session.profile = profile;
+    session.guest = false;
+    await context.sendActivity(statement(`Hi ${profile.displayName}, you're signed in.`));
+  }
+
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const action = parseCardAction(context.activity.value);
+    if (action) {
+      return step.beginDialog(SUGGESTIONS_DIALOG, { action, recognition: noRecognition(), text } satisfies SuggestionsOptions);
+    }
+    if (text === '') return step.next(flowResult('ended'));
+    const recognition = await recognizeTurn(context, this.deps.recognizer);
+    const session = await loadSession(this.deps.session, context);
+    const route = routeFor(text, recognition);
+    switch (route.kind) {
+      case 'suggestions':
+        return step.beginDialog(SUGGESTIONS_DIALOG, { recognition, text } satisfies SuggestionsOptions);
+      case 'privacy':
+        return step.beginDialog(PRIVACY_DIALOG, { request: route.request, consentTopic: recognition.entities.consentTopic } satisfies PrivacyOptions);
+      case 'identify':
+        return step.beginDialog(IDENTIFY_DIALOG, { offerGuest: false } satisfies IdentifyOptions);
+      case 'feedback':
+        return this.startSurvey(step, session, false);
+      case 'done':
+        return this.wrapUp(step, session);
+      case 'handoff':
+        await handOff(context, this.deps, 'main menu');
+        return step.next(flowResult('handoff'));
+      case 'greet': {
+        const name = session.profile ? ` ${session.profile.displayName}` : '';
+        await context.sendActivity(question(`Hello${name}! What can I help you with?`, { choices: MAIN_CHOICES }));
+        return step.next(flowResult('asked'));
+      }
+      case 'help':
+        await context.sendActivity(statement(GENERAL_HELP));
+        await context.sendActivity(question('What would you like to do?', { choices: MAIN_CHOICES }));
+        return step.next(flowResult('asked'));
+      case 'cancel':
+        await context.sendActivity(question('There is nothing to cancel. What would you like to do?', { choices: MAIN_CHOICES }));
+        return step.next(flowResult('asked'));
+      case 'unknown':
+        await context.sendActivity(question(
+          'Sorry, I did not understand that. You could say "a gift under £20 for my mum", "something for Christmas" or "what do you know about me".',
+          { choices: MAIN_CHOICES },
+        ));
+        return step.next(flowResult('asked'));
+    }
+  }
+
+  /** The survey, if this conversation has not had one and the 30-day rule allows it. */
+  private async startSurvey(step: WaterfallStepContext, session: ConversationSession, offer: boolean): Promise<DialogTurnResult> {
+    const customerId = session.profile?.customerId ?? null;
+    if (!session.surveyOffered && (await this.deps.services.feedback.canOffer(customerId))) {
+      session.surveyOffered = true;
+      return step.beginDialog(SURVEY_DIALOG, { offer } satisfies SurveyOptions);
+    }
+    if (offer) return this.goodbye(step);
+    await step.context.sendActivity(statement('Thank you, you have already given us feedback recently.'));
+    return step.next(flowResult('completed'));
+  }
+
+  /** The shopper is done: after a round of suggestions that is when the survey is offered, once. */
+  private async wrapUp(step: WaterfallStepContext, session: ConversationSession): Promise<DialogTurnResult> {
+    if (session.shownProductIds.length > 0 && !session.surveyOffered) return this.startSurvey(step, session, true);
+    return this.goodbye(step);
+  }
+
+  private async goodbye(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(statement('Thanks for visiting. Goodbye!'));
+    return step.next(flowResult('ended'));
+  }
+
+  private async followUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const outcome = isFlowResult(step.result) ? step.result.outcome : 'completed';
+    if (outcome === 'completed') {
+      await step.context.sendActivity(question('Anything else I can help with?', { choices: ['Gift ideas', "No, that's all"] }));
+    } else if (outcome === 'cancelled') {
+      await step.context.sendActivity(question("OK, I've stopped that. What would you like to do instead?", { choices: MAIN_CHOICES }));
+    }
+    return step.endDialog();
+  }
+}

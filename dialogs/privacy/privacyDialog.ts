@@ -1,0 +1,159 @@
+/**
+ * Privacy requests: marketing and personalisation opt-out / opt back in, "what do you know about me"
+ * (summary + JSON file) and "delete my data" (explicit confirmation, then erasure and sign-out).
+ * Every change goes through PrivacyService at once; a guest is first offered to sign in.
+ */
+import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { CustomerProfile } from '../../services/ports';
+import type { DialogDeps } from '../deps';
+import { flowResult } from '../flowResult';
+import { IDENTIFY_DIALOG } from '../identifyDialog';
+import type { IdentifyOptions } from '../identifyDialog';
+import { InterruptibleDialog } from '../interruptibleDialog';
+import { loadSession, signOut } from '../session';
+import { question, statement } from '../speech/messages';
+import { annotate } from '../turn';
+import { exportAttachment, exportSummary } from './exportSummary';
+
+export const PRIVACY_DIALOG = 'privacyDialog';
+const FLOW = 'privacy.flow';
+const IDENTIFY_FIRST = 'privacy.identifyFirst';
+const TOPIC = 'privacy.topic';
+const CONFIRM_DELETE = 'privacy.confirmDelete';
+
+export type PrivacyRequest = 'opt_out_marketing' | 'opt_out_personalization' | 'opt_in' | 'export_my_data' | 'delete_my_data';
+export type ConsentTopic = 'marketing' | 'personalization';
+
+export interface PrivacyOptions {
+  request: PrivacyRequest;
+  consentTopic?: ConsentTopic;
+}
+
+const MARKETING = /\bmarketing|e-?mails?|offers?|newsletters?\b/i;
+const PERSONALISATION = /\bpersonali[sz](ation|ed)|tailored|history\b/i;
+
+export function topicFromText(text: string): ConsentTopic | null {
+  if (MARKETING.test(text)) return 'marketing';
+  if (PERSONALISATION.test(text)) return 'personalization';
+  return null;
+}
+
+const CONFIRMATIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
+  marketing: {
+    off: "Done: you won't get marketing messages from us any more. Say \"opt in to marketing\" to change that.",
+    on: "Done: you'll hear about offers and news from us again.",
+  },
+  personalization: {
+    off: "Done: from now on my suggestions won't use your history or profile. Say \"opt in to personalisation\" to undo.",
+    on: 'Done: my suggestions will be tailored to you again.',
+  },
+};
+
+export class PrivacyDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(PRIVACY_DIALOG, deps);
+    for (const id of [IDENTIFY_FIRST, CONFIRM_DELETE]) {
+      const confirm = new ConfirmPrompt(id, undefined, 'en-us');
+      confirm.style = ListStyle.none;
+      this.addDialog(confirm);
+    }
+    this.addDialog(new TextPrompt(TOPIC, async (p: PromptValidatorContext<string>) => topicFromText(p.recognized.value ?? '') !== null));
+    this.addDialog(new WaterfallDialog(FLOW, [
+      this.offerIdentification.bind(this), this.identifyIfAgreed.bind(this), this.act.bind(this), this.finish.bind(this),
+    ]));
+    this.initialDialogId = FLOW;
+  }
+
+  private request(step: WaterfallStepContext): PrivacyOptions {
+    return step.options as PrivacyOptions;
+  }
+
+  private async offerIdentification(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = await loadSession(this.deps.session, step.context);
+    if (session.profile) return step.next(false);
+    return step.prompt(IDENTIFY_FIRST, {
+      prompt: question(
+        'I can only do that once I know who you are: sign in with your account email and your postcode or a past order number. Shall we do that now?',
+        { choices: ['Yes', 'No'] },
+      ),
+      retryPrompt: question('Please say "yes" to sign in now, or "no" to leave it for now.', { choices: ['Yes', 'No'] }),
+    });
+  }
+
+  private async identifyIfAgreed(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = await loadSession(this.deps.session, step.context);
+    if (session.profile) return step.next();
+    if (step.result === true) return step.beginDialog(IDENTIFY_DIALOG, { offerGuest: false } satisfies IdentifyOptions);
+    await step.context.sendActivity(statement('OK. Just say "sign in" whenever you are ready.'));
+    return step.endDialog(flowResult('completed'));
+  }
+
+  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = await loadSession(this.deps.session, step.context);
+    const profile = session.profile;
+    if (!profile) return step.endDialog(flowResult('completed'));
+    const { request, consentTopic } = this.request(step);
+    switch (request) {
+      case 'opt_out_marketing':
+        await this.setConsent(step.context, profile, 'marketing', false);
+        return step.endDialog(flowResult('completed'));
+      case 'opt_out_personalization':
+        await this.setConsent(step.context, profile, 'personalization', false);
+        return step.endDialog(flowResult('completed'));
+      case 'opt_in':
+        if (consentTopic) {
+          await this.setConsent(step.context, profile, consentTopic, true);
+          return step.endDialog(flowResult('completed'));
+        }
+        return step.prompt(TOPIC, {
+          prompt: question('What would you like to opt back in to: marketing messages, or personalised suggestions?', { choices: ['Marketing', 'Personalisation'] }),
+          retryPrompt: question('Please choose "marketing" or "personalisation".', { choices: ['Marketing', 'Personalisation'] }),
+        });
+      case 'export_my_data': {
+        const data = await this.deps.services.privacy.exportData(profile.customerId);
+        const summary = exportSummary(profile, data);
+        await step.context.sendActivity(statement(`${summary} The attached file has all of it.`, {
+          speak: `${summary} I've attached a file with all of it.`, attachments: [exportAttachment(data)],
+        }));
+        return step.endDialog(flowResult('completed'));
+      }
+      case 'delete_my_data':
+        return step.prompt(CONFIRM_DELETE, {
+          prompt: question(
+            'This permanently erases your personal data, preferences, linked accounts and feedback links. Orders are kept only in anonymous form. Are you sure?',
+            { choices: ['Yes, delete', 'No'] },
+          ),
+          retryPrompt: question('Please say "yes" to erase your data, or "no" to keep it.', { choices: ['Yes, delete', 'No'] }),
+        });
+    }
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = await loadSession(this.deps.session, step.context);
+    const profile = session.profile;
+    if (!profile) return step.endDialog(flowResult('completed'));
+    if (this.request(step).request === 'opt_in') {
+      const topic = topicFromText(String(step.result));
+      if (topic) await this.setConsent(step.context, profile, topic, true);
+      return step.endDialog(flowResult('completed'));
+    }
+    if (step.result !== true) {
+      await step.context.sendActivity(statement('OK, nothing was deleted.'));
+      return step.endDialog(flowResult('completed'));
+    }
+    await this.deps.services.privacy.erase(profile.customerId);
+    signOut(session);
+    annotate(step.context, { customerId: null, segment: null });
+    await step.context.sendActivity(statement(
+      "Done. Your personal data has been erased and you're signed out. Past orders are kept only in anonymous form.",
+    ));
+    return step.endDialog(flowResult('completed'));
+  }
+
+  private async setConsent(context: TurnContext, profile: CustomerProfile, topic: ConsentTopic, granted: boolean): Promise<void> {
+    profile.consent = await this.deps.services.privacy.setConsent(profile.customerId, topic, granted);
+    await context.sendActivity(statement(CONFIRMATIONS[topic][granted ? 'on' : 'off']));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Turning what the shopper said into a suggestion request, and refining the last request
+ * ("cheaper", "something else", "more like this"). Pure functions, no I/O.
+ */
+import type { Entities } from '../../language/types';
+import type { LastRequest, ShownItem } from '../session';
+
+/** Keep exclusion lists bounded: a long conversation must not grow the request without limit. */
+const MAX_EXCLUDED = 100;
+
+export type Refinement = NonNullable<Entities['refinement']>;
+
+export function requestFromEntities(entities: Entities): LastRequest {
+  const request: LastRequest = {};
+  if (entities.categories.length > 0) request.categories = [...entities.categories];
+  if (entities.keywords.length > 0) request.keywords = [...entities.keywords];
+  if (entities.budget && (entities.budget.min !== undefined || entities.budget.max !== undefined)) {
+    request.budget = { min: entities.budget.min, max: entities.budget.max };
+  }
+  // A named recipient ("for my mum") makes it a gift even when no occasion was said.
+  const occasion = entities.occasion ?? (entities.recipient ? 'gift' : undefined);
+  if (occasion) request.occasion = occasion;
+  return request;
+}
+
+/** Nothing says what the suggestions are for or what kind of thing: worth one clarifying question. */
+export function isUnderspecified(request: LastRequest): boolean {
+  return !request.categories?.length && !request.keywords?.length && !request.occasion && !request.similarTo;
+}
+
+/** Fills the gaps of `base` with what the clarifying answer added (the answer wins where both speak). */
+export function mergeRequests(base: LastRequest, addition: LastRequest): LastRequest {
+  return {
+    ...base,
+    ...Object.fromEntries(Object.entries(addition).filter(([, value]) => value !== undefined)),
+  };
+}
+
+export function withExclusions(request: LastRequest, productIds: readonly string[]): LastRequest {
+  const exclude = [...new Set([...(request.exclude ?? []), ...productIds])].slice(-MAX_EXCLUDED);
+  return exclude.length > 0 ? { ...request, exclude } : request;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const roundPence = (value: number): number => Math.round(value * 100) / 100;
+
+/**
+ * Refines the last request by what was shown: "cheaper" caps the budget below the median shown price,
+ * "pricier" floors it above, "something else" keeps the request and excludes what was shown.
+ * `more_like_this` is resolved by the caller (it needs the catalogue) and only excludes here.
+ */
+export function refineRequest(last: LastRequest, refinement: Refinement, shown: readonly ShownItem[]): LastRequest {
+  const excluded = withExclusions(last, shown.map((item) => item.productId));
+  if (shown.length === 0) return excluded;
+  const pivot = median(shown.map((item) => item.price));
+  switch (refinement) {
+    case 'cheaper': {
+      const max = roundPence(Math.min(pivot, last.budget?.max ?? Infinity) - 0.01);
+      return { ...excluded, budget: { min: undefined, max: Math.max(0, max) } };
+    }
+    case 'pricier': {
+      const min = roundPence(Math.max(pivot, last.budget?.min ?? 0) + 0.01);
+      return { ...excluded, budget: { min, max: undefined } };
+    }
+    case 'something_else':
+    case 'more_like_this':
+      return excluded;
+  }
+}
+
+/** The shown item a phrase like "more like the lantern" points at, by a keyword in its name. */
+export function findShownByKeywords(shown: readonly ShownItem[], keywords: readonly string[]): ShownItem | undefined {
+  const wanted = keywords.map((k) => k.toLowerCase());
+  return shown.find((item) => wanted.some((keyword) => item.name.toLowerCase().includes(keyword)));
+}

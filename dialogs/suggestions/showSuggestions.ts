@@ -1,0 +1,67 @@
+/** One round of suggestions: ask the service, record what was shown, send the carousel and the refine question. */
+import type { TurnContext } from 'botbuilder';
+import type { DialogDeps } from '../deps';
+import { signOut } from '../session';
+import type { ConversationSession, LastRequest, ShownItem } from '../session';
+import { question, statement } from '../speech/messages';
+import { isVoiceActivity } from '../speech/voice';
+import { annotate } from '../turn';
+import { spokenTopItems, suggestionCarousel } from './cards';
+import { suggestionContext } from './itemActions';
+import { withExclusions } from './request';
+import { introSentence, notPersonalisedNotice } from './tone';
+
+const TEXT_LIMIT = 5;
+/** A voice reply reads out the top three and shows no more than it reads. */
+const VOICE_LIMIT = 3;
+const MAX_REMEMBERED_IDS = 200;
+export const REFINE_CHOICES = ['Cheaper', 'Something else', "No, that's all"];
+
+/** Segment and consent may have changed since identification (or the data was erased elsewhere). */
+async function refreshProfile(deps: DialogDeps, session: ConversationSession): Promise<void> {
+  if (!session.profile) return;
+  const current = await deps.services.identity.profile(session.profile.customerId);
+  if (current) session.profile = current;
+  else signOut(session);
+}
+
+export async function showSuggestions(context: TurnContext, deps: DialogDeps, session: ConversationSession, request: LastRequest): Promise<void> {
+  await refreshProfile(deps, session);
+  const voice = isVoiceActivity(context.activity);
+  const profile = session.profile;
+  const finalRequest = withExclusions(request, session.dismissed);
+  // An opted-out customer's id is not even passed: nothing can personalise the request by accident.
+  const customerId = profile && profile.consent.personalization ? profile.customerId : null;
+  const result = await deps.services.suggestions.suggest(suggestionContext(context, session), {
+    ...finalRequest, customerId, limit: voice ? VOICE_LIMIT : TEXT_LIMIT,
+  });
+
+  if (result.items.length === 0) {
+    await context.sendActivity(question("I couldn't find anything matching that. Shall I try something different?", {
+      choices: ['Surprise me', 'Christmas', 'Something else'],
+    }));
+    return;
+  }
+
+  const shown: ShownItem[] = result.items.map(({ product, reason }) => ({
+    productId: product.id, name: product.name, price: product.price, currency: product.currency,
+    category: product.category, inStock: product.inStock, reason: reason.text,
+  }));
+  const reasons = shown.map((item) => ({ productId: item.productId, reason: item.reason }));
+  await deps.services.suggestions.record(suggestionContext(context, session), 'shown', reasons);
+  session.lastRequest = finalRequest;
+  session.shown = shown;
+  session.shownProductIds = [...new Set([...session.shownProductIds, ...shown.map((item) => item.productId)])].slice(-MAX_REMEMBERED_IDS);
+  annotate(context, { reasons, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
+
+  const toneInput = { profile, personalized: result.personalized };
+  const intro = [introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
+  const readOut = `${intro} ${spokenTopItems(shown)}`;
+  await context.sendActivity(statement(voice ? readOut : intro, {
+    speak: readOut, attachments: suggestionCarousel(shown), carousel: true,
+  }));
+  await context.sendActivity(question(
+    voice ? 'Would you like something cheaper, something else, or is that all?' : 'Want something cheaper, something else, or more like one of these?',
+    { choices: REFINE_CHOICES },
+  ));
+}

@@ -1,0 +1,128 @@
+/**
+ * Suggestions: a free request, at most one clarifying question, then a carousel and a question to refine.
+ * Card buttons ("more like this", "not interested", "why this?", "show details") and refinement
+ * utterances ("cheaper", "more like the lantern") come back here through the main router.
+ */
+import { TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { RecognitionResult } from '../../language/types';
+import type { DialogDeps } from '../deps';
+import { flowResult } from '../flowResult';
+import { IDENTIFY_DIALOG } from '../identifyDialog';
+import type { IdentifyOptions } from '../identifyDialog';
+import { InterruptibleDialog } from '../interruptibleDialog';
+import { loadSession } from '../session';
+import type { ConversationSession, LastRequest } from '../session';
+import { question } from '../speech/messages';
+import { stepValues } from '../stepValues';
+import { recognizeTurn } from '../turn';
+import type { CardActionValue } from './cards';
+import { dismissItem, explainItem, showDetails, suggestionContext } from './itemActions';
+import {
+  findShownByKeywords, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
+} from './request';
+import { showSuggestions } from './showSuggestions';
+
+export const SUGGESTIONS_DIALOG = 'suggestionsDialog';
+const FLOW = 'suggestions.flow';
+const CLARIFY = 'suggestions.clarify';
+
+export interface SuggestionsOptions {
+  recognition: RecognitionResult;
+  text: string;
+  action?: CardActionValue;
+}
+
+interface SuggestionsValues { request: LastRequest; clarifying: boolean }
+
+const CLARIFY_CHOICES = ['A gift', 'Christmas', 'Home decor', 'Kitchen', 'Surprise me'];
+
+export class SuggestionsDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(SUGGESTIONS_DIALOG, deps);
+    this.addDialog(new TextPrompt(CLARIFY));
+    this.addDialog(new WaterfallDialog(FLOW, [
+      this.start.bind(this), this.plan.bind(this), this.show.bind(this),
+    ]));
+    this.initialDialogId = FLOW;
+  }
+
+  private options(step: WaterfallStepContext): SuggestionsOptions {
+    return step.options as SuggestionsOptions;
+  }
+
+  /** Item questions are answered at once; otherwise a stranger is offered to sign in first. */
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { action, recognition } = this.options(step);
+    const session = await loadSession(this.deps.session, step.context);
+    if (action && action.action !== 'more_like') {
+      const handlers = { why: explainItem, details: showDetails, not_interested: dismissItem } as const;
+      await handlers[action.action](step.context, this.deps, session, action.productId);
+      return step.endDialog(flowResult('completed'));
+    }
+    if (!action && recognition.intent === 'explain_suggestion') {
+      const target = findShownByKeywords(session.shown, recognition.entities.keywords) ?? session.shown[0];
+      if (!target) return this.nothingShownYet(step);
+      await explainItem(step.context, this.deps, session, target.productId);
+      return step.endDialog(flowResult('completed'));
+    }
+    if (!session.profile && !session.guest) {
+      return step.beginDialog(IDENTIFY_DIALOG, { offerGuest: true } satisfies IdentifyOptions);
+    }
+    return step.next();
+  }
+
+  private async nothingShownYet(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(question("I haven't suggested anything yet. What are you looking for?", { choices: CLARIFY_CHOICES }));
+    return step.endDialog(flowResult('asked'));
+  }
+
+  /** Works out the request; asks one clarifying question when nothing says what it is for. */
+  private async plan(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = await loadSession(this.deps.session, step.context);
+    const request = await this.requestFor(step, session);
+    const values = stepValues<SuggestionsValues>(step);
+    values.request = request;
+    if (!isUnderspecified(request)) return step.next();
+    values.clarifying = true;
+    return step.prompt(CLARIFY, {
+      prompt: question('Happy to help. What is it for, or what kind of thing are you after?', { choices: CLARIFY_CHOICES }),
+    });
+  }
+
+  private async requestFor(step: WaterfallStepContext, session: ConversationSession): Promise<LastRequest> {
+    const { action, recognition, text } = this.options(step);
+    const { entities } = recognition;
+    if (action?.action === 'more_like') return this.moreLike(step, session, action.productId);
+    const refinement = entities.refinement ?? (recognition.intent === 'refine_suggestions' ? 'something_else' : undefined);
+    if (!refinement) return requestFromEntities(entities);
+    if (refinement === 'more_like_this') {
+      const shownTarget = findShownByKeywords(session.shown, entities.keywords);
+      const targetId = shownTarget?.productId
+        ?? (await this.deps.services.suggestions.findProduct(text))?.id
+        ?? session.shown[0]?.productId;
+      if (targetId) return this.moreLike(step, session, targetId);
+      return requestFromEntities(entities);
+    }
+    const base = session.lastRequest ? mergeRequests(session.lastRequest, requestFromEntities(entities)) : requestFromEntities(entities);
+    return refineRequest(base, refinement, session.shown);
+  }
+
+  private async moreLike(step: WaterfallStepContext, session: ConversationSession, productId: string): Promise<LastRequest> {
+    const reason = session.shown.find((item) => item.productId === productId)?.reason ?? '';
+    await this.deps.services.suggestions.record(suggestionContext(step.context, session), 'opened', [{ productId, reason }]);
+    return withExclusions({ similarTo: productId }, [productId]);
+  }
+
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = stepValues<SuggestionsValues>(step);
+    let request = values.request ?? {};
+    if (values.clarifying && typeof step.result === 'string') {
+      const answer = await recognizeTurn(step.context, this.deps.recognizer);
+      request = mergeRequests(request, requestFromEntities(answer.entities));
+    }
+    const session = await loadSession(this.deps.session, step.context);
+    await showSuggestions(step.context, this.deps, session, request);
+    return step.endDialog(flowResult('asked'));
+  }
+}

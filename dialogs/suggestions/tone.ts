@@ -1,0 +1,36 @@
+/** The intro sentence above a round of suggestions, in the tone of the customer's persona. */
+import type { CustomerProfile } from '../../services/ports';
+
+const BY_TONE: Record<CustomerProfile['persona']['tone'], string> = {
+  warm: 'Here are a few ideas I think you will love.',
+  upbeat: "Great news, I've found some lovely ideas for you!",
+  respectful: 'Here are some suggestions you may like.',
+  concise: 'Top picks for you:',
+  grateful: 'Thank you for shopping with us. Here are some picks chosen for you.',
+};
+
+/** Strategy-specific openers take precedence over the tone where they say something the tone cannot. */
+const BY_STRATEGY: Partial<Record<CustomerProfile['persona']['strategy'], (name: string) => string>> = {
+  win_back: (name) => `Welcome back, ${name}! Here's what's new since your last visit.`,
+  reward_loyalty: (name) => `Thanks for being a loyal customer, ${name}. Here are some picks for you.`,
+};
+
+export interface IntroInput {
+  profile: CustomerProfile | null;
+  /** What the service actually returned: false for guests and personalisation opt-outs. */
+  personalized: boolean;
+}
+
+export function introSentence({ profile, personalized }: IntroInput): string {
+  if (!profile || !personalized) return 'Here are some popular ideas.';
+  const byStrategy = BY_STRATEGY[profile.persona.strategy];
+  return byStrategy ? byStrategy(profile.displayName) : BY_TONE[profile.persona.tone];
+}
+
+/** The one short sentence that tells a shopper the suggestions are not personalised, and why. */
+export function notPersonalisedNotice({ profile, personalized }: IntroInput): string | null {
+  if (personalized) return null;
+  if (!profile) return 'As you are not signed in, these are not personalised.';
+  // An identified customer with consent but no history simply gets popular items: nothing to explain.
+  return profile.consent.personalization ? null : 'As you asked, these are not personalised.';
+}

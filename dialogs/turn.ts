@@ -1,0 +1,31 @@
+/** Per-turn helpers: annotations for the transcript middleware, and one recognition per turn. */
+import type { TurnContext } from 'botbuilder';
+import { TURN_ANNOTATIONS } from '../services/ports';
+import type { TurnAnnotations } from '../services/ports';
+import type { RecognitionResult, Recognizer } from '../language/types';
+
+/** Merges facts into the turn's annotations; a no-op when the bot layer put none there (e.g. in tests). */
+export function annotate(context: TurnContext, facts: TurnAnnotations): void {
+  const annotations: TurnAnnotations | undefined = context.turnState.get(TURN_ANNOTATIONS);
+  if (annotations) Object.assign(annotations, facts);
+}
+
+const RECOGNITION = Symbol('dialogs.recognition');
+/** The result for a turn with no text (a card button, an attachment). */
+export function noRecognition(): RecognitionResult {
+  return { intent: 'none', score: 0, entities: { categories: [], keywords: [] } };
+}
+
+/**
+ * Recognises the turn's text once and caches it in turnState: the interruption check and the main router
+ * both need it, and a remote recognizer must not be called twice per turn.
+ */
+export async function recognizeTurn(context: TurnContext, recognizer: Recognizer): Promise<RecognitionResult> {
+  const cached: RecognitionResult | undefined = context.turnState.get(RECOGNITION);
+  if (cached) return cached;
+  const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+  const result = text === '' ? noRecognition() : await recognizer.recognize(text);
+  context.turnState.set(RECOGNITION, result);
+  annotate(context, { intent: result.intent, intentScore: result.score });
+  return result;
+}
