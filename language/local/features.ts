@@ -5,7 +5,7 @@
 export type FeatureCounts = Map<string, number>;
 
 const CHAR_NGRAM_SIZES = [3, 4] as const;
-const CHAR_NGRAM_WEIGHT = 0.35;
+const CHAR_NGRAM_WEIGHT = 0.6;
 const BIGRAM_WEIGHT = 0.8;
 
 function add(counts: FeatureCounts, key: string, weight: number): void {

@@ -9,6 +9,8 @@ import { extractFeatures, type FeatureCounts } from './features';
 import { SoftmaxClassifier } from './softmax';
 import type { LabelledUtterance } from './corpus';
 
+const MIN_ENTITY_CORRECTION_LENGTH = 5;
+
 export interface IntentScore {
   intent: Intent;
   score: number;
@@ -44,9 +46,16 @@ export class IntentModel {
     return { ranked, knownShare };
   }
 
-  /** The utterance's tokens with typos corrected (closest known word), for entity extraction. */
+  /**
+   * The utterance's tokens with typos corrected, for entity extraction. Stricter than for classification:
+   * only words of five letters or more with one unambiguous correction ("kind" must not become "find").
+   */
   correctedWords(text: string): string[] {
-    return tokenize(text).map((token) => this.corrector.candidates(token)[0] ?? token);
+    return tokenize(text).map((token) => {
+      if (token.length < MIN_ENTITY_CORRECTION_LENGTH) return token;
+      const candidates = this.corrector.candidates(token);
+      return candidates.length === 1 ? candidates[0] : token;
+    });
   }
 
   private featuresOf(text: string): { features: FeatureCounts; knownShare: number } {

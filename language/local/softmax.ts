@@ -16,7 +16,7 @@ export interface SoftmaxOptions {
   seed: number;
 }
 
-const DEFAULTS: SoftmaxOptions = { epochs: 20, learningRate: 0.8, l2: 1e-5, seed: 7 };
+const DEFAULTS: SoftmaxOptions = { epochs: 20, learningRate: 2, l2: 1e-5, seed: 7 };
 
 interface SparseVector {
   indices: number[];
