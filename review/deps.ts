@@ -1,0 +1,46 @@
+/** What the review API needs from the composition root, and the context its route modules share. */
+import { randomUUID } from 'node:crypto';
+import type { AuditRepository, CustomerRepository, FeedbackRepository, SuggestionEventRepository } from '../data/ports';
+import type { ConsoleStore } from '../data/console/consoleStore';
+import type { AuditEntry } from '../domain/model';
+import type { ReviewLogger } from './logger';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './loginThrottle';
+import { StaffSessions } from './sessions';
+
+export interface ReviewDeps {
+  console: Pick<ConsoleStore, 'transcripts' | 'staff' | 'handoffs'>;
+  customers: CustomerRepository;
+  feedback: FeedbackRepository;
+  suggestionEvents: SuggestionEventRepository;
+  audit: AuditRepository;
+  logger: ReviewLogger;
+  /** Honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy. Default false. */
+  trustProxy?: boolean;
+  /** Default 480 (8 hours). */
+  sessionTtlMinutes?: number;
+  throttle?: Partial<ThrottleLimits>;
+  /** Persona names for the segment panel. */
+  describePersona?: (personaId: string) => { name: string; description: string } | undefined;
+  now?: () => Date;
+}
+
+export interface ReviewContext {
+  deps: ReviewDeps;
+  sessions: StaffSessions;
+  throttle: LoginThrottle;
+  trustProxy: boolean;
+  now: () => Date;
+  audit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
+}
+
+export function createReviewContext(deps: ReviewDeps): ReviewContext {
+  const now = deps.now ?? (() => new Date());
+  return {
+    deps,
+    now,
+    trustProxy: deps.trustProxy ?? false,
+    sessions: new StaffSessions(deps.console.staff, (deps.sessionTtlMinutes ?? 480) * 60_000, now),
+    throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }),
+    audit: (entry) => deps.audit.add({ id: randomUUID(), at: now().toISOString(), ...entry }),
+  };
+}

@@ -1,0 +1,86 @@
+/** Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie; only its hash is stored. */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request } from 'restify';
+import type { StaffStore } from '../data/console/staffStore';
+import type { StaffAccount } from '../data/console/schema';
+import { HttpError } from './http';
+
+export const SESSION_COOKIE = 'sa_staff_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** True when the client reached us over https, directly or through a proxy we were told to trust. */
+export function isHttps(req: Request, trustProxy: boolean): boolean {
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const forwarded = trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
+  return encrypted || forwarded;
+}
+
+export function clientIp(req: Request, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim();
+    if (forwarded) return forwarded;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export class StaffSessions {
+  constructor(private readonly staff: StaffStore, private readonly ttlMs: number, private readonly now: () => Date) {}
+
+  async start(staffId: string): Promise<{ token: string; maxAgeSeconds: number }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.now();
+    await this.staff.addSession({
+      tokenHash: hashToken(token), staffId, createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),
+    }, now);
+    return { token, maxAgeSeconds: Math.floor(this.ttlMs / 1000) };
+  }
+
+  /** The signed-in, enabled staff member, or null. */
+  current(req: Request): StaffAccount | null {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (!token) return null;
+    const session = this.staff.findSession(hashToken(token));
+    if (!session || Date.parse(session.expiresAt) <= this.now().getTime()) return null;
+    const account = this.staff.get(session.staffId);
+    return account && !account.disabled ? account : null;
+  }
+
+  require(req: Request): StaffAccount {
+    const account = this.current(req);
+    if (!account) throw new HttpError(401, 'Sign in first.');
+    return account;
+  }
+
+  requireAdmin(req: Request): StaffAccount {
+    const account = this.require(req);
+    if (account.role !== 'admin') throw new HttpError(403, 'Only an admin can do this.');
+    return account;
+  }
+
+  async end(req: Request): Promise<void> {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) await this.staff.removeSession(hashToken(token));
+  }
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
