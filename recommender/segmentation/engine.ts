@@ -22,6 +22,8 @@ export interface SegmentationEngineOptions {
   historyLimit?: number;
   /** Stamp for computedAt; injectable so runs are reproducible. */
   clock?: () => Date;
+  /** Called as a full recompute moves through its stages (for progress bars). */
+  onStage?: (stage: 'ingested' | 'scored' | 'clustered' | 'assigned', done: number, total: number) => void;
 }
 
 function sameColumns(a: SegmentColumns, b: SegmentColumns, slot: number): boolean {
@@ -65,6 +67,7 @@ export class SegmentationEngine {
     this.reset(customers.length);
     for (const customer of customers) this.setSubject('preferences' in customer ? subjectOf(customer) : customer);
     for (const order of orders) this.ingestOrder(order);
+    this.options.onStage?.('ingested', 1, 4);
     return this.recompute(asOf, previous);
   }
 
@@ -73,6 +76,7 @@ export class SegmentationEngine {
     this.reset(subjects.length);
     for (const subject of subjects) this.setSubject(subject);
     ingestColumns(this.aggregates, (id) => this.slotFor(id), lines);
+    this.options.onStage?.('ingested', 1, 4);
     return this.recompute(asOf, previous);
   }
 
@@ -149,14 +153,17 @@ export class SegmentationEngine {
     this.model = null;
     if (setting !== false && isModel(setting)) this.model = setting;
     const columns = this.label(asOf);
+    this.options.onStage?.('scored', 2, 4);
     if (setting !== false && !isModel(setting)) {
       // Clusters are fitted on RFM-derived features, so fit after scoring and then place everyone.
       this.model = fitClusters(this.aggregates, columns.scores, setting);
       this.columns = this.label(asOf);
     } else this.columns = columns;
+    this.options.onStage?.('clustered', 3, 4);
     const byCustomer = new Map(previous.map((a) => [a.customerId, a]));
     const stamp = this.stamp();
     this.current = this.aggregates.ids.map((id, slot) => this.build(slot, stamp, byCustomer.get(id)));
+    this.options.onStage?.('assigned', 4, 4);
     return this.current;
   }
 
