@@ -1,0 +1,57 @@
+/** Runs protocol OR-T for the recommender and every baseline, both variants, and shapes the JSON report. */
+import { groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker, type Ranker } from './baselines';
+import { aggregateMetrics, type MethodMetrics } from './metrics';
+import { recommenderRanker, type RecommenderSetup } from './recommenderMethod';
+import { rfmLabels } from './rfm';
+import { splitByTime, variantUsers, VARIANTS, type Transaction, type Variant } from './split';
+import { trainStats } from './trainStats';
+
+export interface EvalReport {
+  cutoff: string;
+  trainItems: number;
+  variants: Record<Variant, { users: number; methods: Record<string, MethodMetrics> }>;
+}
+
+export interface EvalOptions {
+  /** Subset of methods to run (default: all). */
+  methods?: readonly string[];
+  /** Overrides for the recommender (used only by the validation-cut tuning). */
+  recommender?: Partial<Pick<RecommenderSetup, 'indexOptions' | 'scoring'>>;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export const METHOD_NAMES = ['recommender', 'random', 'popularity', 'segment_popularity', 'country_popularity', 'item_knn', 'repeat'] as const;
+const NOT_FOR_NEW = new Set(['repeat']);
+const K = 10;
+
+export function runEvaluation(rows: readonly Transaction[], cutoff: number, options: EvalOptions = {}): EvalReport {
+  const log = options.log ?? (() => undefined);
+  const split = splitByTime(rows, cutoff);
+  const stats = trainStats(split.train);
+  const segments = rfmLabels(split.train, cutoff);
+  const wanted = new Set(options.methods ?? METHOD_NAMES);
+  const builders: Record<string, () => Ranker> = {
+    recommender: () => recommenderRanker(split.train, { segments, countries: stats.userCountry, ...options.recommender }),
+    random: () => randomRanker(split.trainItems),
+    popularity: () => popularityRanker(stats),
+    segment_popularity: () => groupPopularityRanker(stats, segments),
+    country_popularity: () => groupPopularityRanker(stats, stats.userCountry),
+    item_knn: () => itemKnnRanker(split.train, stats),
+    repeat: () => repeatRanker(stats),
+  };
+  const variants = {} as EvalReport['variants'];
+  for (const variant of VARIANTS) variants[variant] = { users: variantUsers(split, variant).length, methods: {} };
+  for (const name of METHOD_NAMES) {
+    if (!wanted.has(name)) continue;
+    const started = Date.now();
+    const ranker = builders[name]();
+    for (const variant of VARIANTS) {
+      if (variant === 'new' && NOT_FOR_NEW.has(name)) continue;
+      const users = variantUsers(split, variant);
+      const rankings = users.map((user) => ranker(user, K));
+      variants[variant].methods[name] = aggregateMetrics(rankings, users.map((u) => u.relevant), split.trainItems.length);
+    }
+    log('method evaluated', { method: name, ms: Date.now() - started });
+  }
+  return { cutoff: new Date(cutoff).toISOString().slice(0, 10), trainItems: split.trainItems.length, variants };
+}

@@ -1,0 +1,97 @@
+/** Per-request scratch: each candidate's contribution from each signal, plus the source of its co-purchase score. */
+import type { ReasonKind } from '../../domain/suggestions';
+import { SIGNALS } from './types';
+
+const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<ReasonKind, number>;
+const WIDTH = SIGNALS.length;
+
+function slotOf(kind: ReasonKind): number {
+  return SIGNAL_SLOT[kind];
+}
+
+export class CandidateBoard {
+  readonly items: number[] = [];
+  private readonly slotOfItem = new Map<number, number>();
+  private values = new Float64Array(64 * WIDTH);
+  /** Per candidate: the history item that gave it the most co-purchase score (-1: none). */
+  private coSources: number[] = [];
+  private coSourceValues: number[] = [];
+
+  has(item: number): boolean {
+    return this.slotOfItem.has(item);
+  }
+
+  /** Adds `item` as a candidate (no-op when present) and returns its row. */
+  enter(item: number): number {
+    const existing = this.slotOfItem.get(item);
+    if (existing !== undefined) return existing;
+    const row = this.items.length;
+    this.items.push(item);
+    this.slotOfItem.set(item, row);
+    this.coSources.push(-1);
+    this.coSourceValues.push(0);
+    if ((row + 1) * WIDTH > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    return row;
+  }
+
+  addAt(row: number, kind: ReasonKind, value: number): void {
+    this.values[row * WIDTH + SIGNAL_SLOT[kind]] += value;
+  }
+
+  add(item: number, kind: ReasonKind, value: number): void {
+    this.values[this.enter(item) * WIDTH + slotOf(kind)] += value;
+  }
+
+  addCoPurchase(item: number, source: number, value: number): void {
+    const row = this.enter(item);
+    this.values[row * WIDTH + slotOf('co_purchase')] += value;
+    if (value > this.coSourceValues[row]) {
+      this.coSourceValues[row] = value;
+      this.coSources[row] = source;
+    }
+  }
+
+  value(row: number, kind: ReasonKind): number {
+    return this.values[row * WIDTH + slotOf(kind)];
+  }
+
+  /** Multiplies one signal of every candidate (normalising raw sums to the 0..weight range). */
+  scale(kind: ReasonKind, factor: number): void {
+    const slot = slotOf(kind);
+    for (let row = 0; row < this.items.length; row++) this.values[row * WIDTH + slot] *= factor;
+  }
+
+  max(kind: ReasonKind): number {
+    const slot = slotOf(kind);
+    let best = 0;
+    for (let row = 0; row < this.items.length; row++) best = Math.max(best, this.values[row * WIDTH + slot]);
+    return best;
+  }
+
+  contributions(row: number): Record<ReasonKind, number> {
+    const out = {} as Record<ReasonKind, number>;
+    SIGNALS.forEach((kind, slot) => { out[kind] = this.values[row * WIDTH + slot]; });
+    return out;
+  }
+
+  total(row: number): number {
+    let sum = 0;
+    for (let slot = 0; slot < WIDTH; slot++) sum += this.values[row * WIDTH + slot];
+    return sum;
+  }
+
+  /** The signal contributing most to a candidate (earlier signals win exact ties). */
+  topSignal(row: number): ReasonKind {
+    let best = 0;
+    for (let slot = 1; slot < WIDTH; slot++) if (this.values[row * WIDTH + slot] > this.values[row * WIDTH + best]) best = slot;
+    return SIGNALS[best];
+  }
+
+  coSource(row: number): number {
+    return this.coSources[row];
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Dense integer ids for products, so every per-item structure in the index can be an array.
+ * Products unknown to the catalogue (an order line for a delisted item) are registered as
+ * placeholders: they count for popularity and co-purchase but are never suggestable.
+ */
+import type { Product } from '../../domain/model';
+
+const WORD = /[a-z0-9]+/g;
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+export class ItemCatalog {
+  private readonly indexById = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly products: (Product | null)[] = [];
+  /** addedAt as epoch ms (NaN when unknown), parsed once. */
+  private readonly addedTimes: number[] = [];
+  /** Token -> items whose name, category or tags contain it (keyword constraints without a scan). */
+  private readonly tokenIndex = new Map<string, number[]>();
+  private readonly byCategory = new Map<string, number[]>();
+  private newestCache: number[] | null = null;
+  private medianPriceCache = new Map<string, number>();
+
+  get size(): number {
+    return this.products.length;
+  }
+
+  indexOf(productId: string): number | undefined {
+    return this.indexById.get(productId);
+  }
+
+  product(item: number): Product | null {
+    return this.products[item] ?? null;
+  }
+
+  idOf(item: number): string {
+    const id = this.ids[item];
+    if (id === undefined) throw new Error(`unknown item index ${item}`);
+    return id;
+  }
+
+  /** Adds or replaces a product; returns its dense index. */
+  upsert(product: Product): number {
+    const existing = this.indexById.get(product.id);
+    if (existing !== undefined && this.products[existing]) {
+      this.products[existing] = product; // price or stock changes; tokens and category are kept from first listing
+      this.addedTimes[existing] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
+      this.newestCache = null;
+      this.medianPriceCache.clear();
+      return existing;
+    }
+    const item = existing ?? this.register(product.id);
+    this.products[item] = product;
+    this.addedTimes[item] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
+    this.newestCache = null;
+    this.medianPriceCache.clear();
+    const words = new Set([...tokenize(product.name), ...tokenize(product.category), ...product.tags.flatMap(tokenize)]);
+    for (const word of words) pushTo(this.tokenIndex, word, item);
+    pushTo(this.byCategory, product.category, item);
+    return item;
+  }
+
+  /** The index of a product id, registering a placeholder when it is not in the catalogue. */
+  ensure(productId: string): number {
+    return this.indexById.get(productId) ?? this.register(productId);
+  }
+
+  addedTime(item: number): number {
+    return this.addedTimes[item] ?? Number.NaN;
+  }
+
+  itemsWithToken(word: string): readonly number[] {
+    return this.tokenIndex.get(word) ?? [];
+  }
+
+  itemsInCategory(category: string): readonly number[] {
+    return this.byCategory.get(category) ?? [];
+  }
+
+  /** Listed products with an `addedAt`, newest first (cached until the catalogue changes). */
+  newest(): readonly number[] {
+    if (!this.newestCache) {
+      const dated = this.addedTimes.flatMap((time, item) => (Number.isNaN(time) || !this.products[item] ? [] : [{ item, time }]));
+      dated.sort((a, b) => b.time - a.time || a.item - b.item);
+      this.newestCache = dated.map((d) => d.item);
+    }
+    return this.newestCache;
+  }
+
+  /** Median price of a category: the yardstick for "premium" and "good value". */
+  medianPrice(category: string): number {
+    const cached = this.medianPriceCache.get(category);
+    if (cached !== undefined) return cached;
+    const prices = this.itemsInCategory(category).map((item) => this.products[item]?.price ?? 0).sort((a, b) => a - b);
+    const median = prices.length === 0 ? 0 : prices[Math.floor(prices.length / 2)];
+    this.medianPriceCache.set(category, median);
+    return median;
+  }
+
+  categories(): string[] {
+    return [...this.byCategory.keys()];
+  }
+
+  private register(productId: string): number {
+    const item = this.products.length;
+    this.indexById.set(productId, item);
+    this.ids.push(productId);
+    this.products.push(null);
+    this.addedTimes.push(Number.NaN);
+    return item;
+  }
+}
+
+function pushTo(map: Map<string, number[]>, key: string, item: number): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

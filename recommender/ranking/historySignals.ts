@@ -1,0 +1,68 @@
+/** Signals from the customer's own purchases: repeat strength and co-purchase neighbours of what they bought. */
+import type { CandidateBoard } from './candidateBoard';
+import type { CustomerHistory } from './customerHistory';
+import { decayByAge } from './decay';
+import type { RecommenderIndex } from './recommenderIndex';
+import type { ScoringParameters, SignalWeights } from './types';
+
+export interface HistoryStrength {
+  item: number;
+  /** 0..1 relative to the customer's strongest item. */
+  strength: number;
+}
+
+/** orders^f * recency decay, scaled so the customer's strongest item is 1; strongest first. */
+export function historyStrengths(history: CustomerHistory, now: number, params: ScoringParameters): HistoryStrength[] {
+  const out: HistoryStrength[] = [];
+  let max = 0;
+  for (const [item, bought] of history.items) {
+    const raw = Math.pow(bought.orders, params.frequencyExponent) * decayByAge(now - bought.lastTime, params.repeatTauDays);
+    out.push({ item, strength: raw });
+    if (raw > max) max = raw;
+  }
+  if (max > 0) for (const entry of out) entry.strength /= max;
+  out.sort((a, b) => b.strength - a.strength || a.item - b.item);
+  return out;
+}
+
+export function addRepeatSignal(board: CandidateBoard, strengths: readonly HistoryStrength[], weights: SignalWeights, allowed: (item: number) => boolean): void {
+  for (const { item, strength } of strengths) if (allowed(item)) board.add(item, 'repeat', weights.repeat * strength);
+}
+
+/** Sums strength(source) * similarity(source, item) over the customer's strongest items, scaled to 0..weight. */
+export function addCoPurchaseSignal(
+  board: CandidateBoard, index: RecommenderIndex, strengths: readonly HistoryStrength[],
+  params: ScoringParameters, weights: SignalWeights, allowed: (item: number) => boolean,
+): void {
+  const graph = index.coPurchase;
+  const sources = strengths.slice(0, params.historySources);
+  for (const { item: source, strength } of sources) {
+    const sourceWeight = Math.pow(strength, params.sourceExponent);
+    const list = graph.neighbours(source);
+    for (let k = 0; k < list.items.length; k++) {
+      const item = list.items[k];
+      if (!allowed(item)) continue;
+      board.addCoPurchase(item, source, graph.similarity(source, item, list.coWeights[k]) * sourceWeight);
+    }
+  }
+  const max = board.max('co_purchase');
+  if (max > 0) board.scale('co_purchase', weights.co_purchase / max);
+}
+
+/** "More like X": X's co-purchase neighbours, scaled to 0..weight. */
+export function addSimilarToSignal(
+  board: CandidateBoard, index: RecommenderIndex, anchor: number, weights: SignalWeights, allowed: (item: number) => boolean,
+): void {
+  const graph = index.coPurchase;
+  const list = graph.neighbours(anchor);
+  const values: [number, number][] = [];
+  let max = 0;
+  for (let k = 0; k < list.items.length; k++) {
+    const item = list.items[k];
+    if (item === anchor || !allowed(item)) continue;
+    const value = graph.similarity(anchor, item, list.coWeights[k]);
+    values.push([item, value]);
+    if (value > max) max = value;
+  }
+  for (const [item, value] of values) board.add(item, 'similar_to', (weights.similar_to * value) / max);
+}

@@ -1,0 +1,129 @@
+/**
+ * The recommender's in-memory index: catalogue, popularity (overall, trend, per segment, per country),
+ * per-customer histories and the co-purchase graph. Built once, then kept current with `addOrder`;
+ * a request reads it and never scans the orders.
+ */
+import type { Order, Product } from '../../domain/model';
+import { ItemCatalog } from './catalog';
+import { CoPurchaseGraph, type CoPurchaseOptions } from './coPurchase';
+import { CustomerHistory } from './customerHistory';
+import { recencyGrowth } from './decay';
+import { GroupedPopularity, PopularityCounter } from './popularity';
+
+export interface IndexOptions {
+  coPurchase: CoPurchaseOptions;
+  /** Time-decay constant of the "popular right now" counter, in days. */
+  trendTauDays: number;
+}
+
+/** Chosen on the validation cut (see recommender/README.md). */
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
+  coPurchase: { cap: 200, tauDays: 120, sizeExponent: 0.5, alpha: 0.5, beta: 0.5 },
+  trendTauDays: 30,
+};
+
+/** Who a customer is, as far as group popularity is concerned. */
+export interface CustomerGroups {
+  segmentLabel?: string;
+  country?: string;
+}
+
+export interface IndexInput {
+  products: readonly Product[];
+  orders: readonly Order[];
+  customers?: ReadonlyMap<string, CustomerGroups>;
+  options?: IndexOptions;
+}
+
+export class RecommenderIndex {
+  readonly catalog = new ItemCatalog();
+  readonly popularity = new PopularityCounter();
+  readonly trend = new PopularityCounter();
+  readonly segmentPopularity = new GroupedPopularity();
+  readonly countryPopularity = new GroupedPopularity();
+  readonly coPurchase: CoPurchaseGraph;
+  private readonly histories = new Map<string, CustomerHistory>();
+  private readonly groups = new Map<string, CustomerGroups>();
+  private readonly orderIds = new Set<string>();
+  /** Time of the latest order seen: the default "now" of a request. */
+  latestTime = Number.NEGATIVE_INFINITY;
+
+  constructor(readonly options: IndexOptions = DEFAULT_INDEX_OPTIONS) {
+    this.coPurchase = new CoPurchaseGraph(options.coPurchase);
+  }
+
+  static build(input: IndexInput): RecommenderIndex {
+    const index = new RecommenderIndex(input.options);
+    for (const product of input.products) index.upsertProduct(product);
+    for (const [customerId, groups] of input.customers ?? []) index.groups.set(customerId, { ...groups });
+    for (const order of input.orders) index.addOrder(order);
+    index.coPurchase.warm(index.catalog.size);
+    return index;
+  }
+
+  upsertProduct(product: Product): void {
+    this.catalog.upsert(product);
+  }
+
+  /** Adds one order to every structure; an order id seen before is ignored. */
+  addOrder(order: Order): void {
+    if (this.orderIds.has(order.id)) return;
+    const time = Date.parse(order.date);
+    if (Number.isNaN(time)) throw new Error(`order ${order.id}: invalid date ${order.date}`);
+    this.orderIds.add(order.id);
+    const lines = new Map<number, number>();
+    for (const line of order.lines) {
+      const item = this.catalog.ensure(line.productId);
+      lines.set(item, (lines.get(item) ?? 0) + line.quantity);
+    }
+    if (lines.size === 0) return;
+    if (time > this.latestTime) this.latestTime = time;
+    let history = this.histories.get(order.customerId);
+    if (!history) {
+      history = new CustomerHistory();
+      this.histories.set(order.customerId, history);
+    }
+    history.addOrder(lines, time);
+    const groups = this.groups.get(order.customerId);
+    const trendWeight = recencyGrowth(time, this.options.trendTauDays);
+    for (const item of lines.keys()) {
+      this.popularity.add(item, 1);
+      this.trend.add(item, trendWeight);
+      if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
+      if (groups?.country !== undefined) this.countryPopularity.add(groups.country, item, 1);
+    }
+    this.coPurchase.addBasket([...lines.keys()], time);
+  }
+
+  /**
+   * Sets or changes customers' segment labels and countries (segmentation reruns) and recounts the group
+   * popularity from the stored histories — proportional to history entries, not to orders.
+   */
+  setCustomerGroups(customers: ReadonlyMap<string, CustomerGroups>): void {
+    for (const [customerId, groups] of customers) this.groups.set(customerId, { ...groups });
+    this.segmentPopularity.clear();
+    this.countryPopularity.clear();
+    for (const [customerId, history] of this.histories) {
+      const groups = this.groups.get(customerId);
+      if (!groups) continue;
+      for (const [item, purchases] of history.items) {
+        if (groups.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, purchases.orders);
+        if (groups.country !== undefined) this.countryPopularity.add(groups.country, item, purchases.orders);
+      }
+    }
+  }
+
+  history(customerId: string): CustomerHistory | undefined {
+    return this.histories.get(customerId);
+  }
+
+  /** Product ids most often bought together with `productId` (strongest first): for demotion and "more like this". */
+  relatedTo(productId: string, limit = 10): string[] {
+    const item = this.catalog.indexOf(productId);
+    if (item === undefined) return [];
+    const list = this.coPurchase.neighbours(item);
+    const scored = Array.from(list.items, (other, k) => ({ other, sim: this.coPurchase.similarity(item, other, list.coWeights[k]) }));
+    scored.sort((a, b) => b.sim - a.sim || a.other - b.other);
+    return scored.slice(0, limit).map((s) => this.catalog.idOf(s.other));
+  }
+}

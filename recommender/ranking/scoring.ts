@@ -1,0 +1,150 @@
+/**
+ * The one scoring function: gathers candidates from every signal the context allows, scores each signal on
+ * 0..weight and sums them. `recommend` (the bot) and the offline evaluation both call this, so what is
+ * measured is what is served.
+ */
+import type { CandidateBoard } from './candidateBoard';
+import { CandidateBoard as Board } from './candidateBoard';
+import { decayByAge, DAY_MS } from './decay';
+import { addCoPurchaseSignal, addRepeatSignal, addSimilarToSignal, historyStrengths } from './historySignals';
+import type { PopularityCounter } from './popularity';
+import { preferenceMatch } from './preferenceFit';
+import { selectTop } from './selectTop';
+import type { RecommenderIndex } from './recommenderIndex';
+import { personaFit, weightsFor } from './strategy';
+import { DEFAULT_SCORING, type RecommendationContext, type ScoringParameters, type SignalWeights } from './types';
+
+export interface ScoringQuery {
+  /** Business rules, request constraints and exclusions: an item failing it is never a candidate. */
+  allowed: (item: number) => boolean;
+  /** "More like X": the anchor item. */
+  similarTo?: number;
+  /** Items matching the explicit request (category / keywords) with a 0..1 match strength. */
+  requested?: ReadonlyMap<number, number>;
+  /** How many of the best candidates to rank (default: all). */
+  depth?: number;
+}
+
+export interface ScoredCandidates {
+  board: CandidateBoard;
+  /** The best `depth` board rows, best first (ties by product id). */
+  ranked: number[];
+  totals: Float64Array;
+}
+
+export function scoreItems(
+  index: RecommenderIndex, context: RecommendationContext, query: ScoringQuery, params: ScoringParameters = DEFAULT_SCORING,
+): ScoredCandidates {
+  const board = new Board();
+  const now = context.now ?? (Number.isFinite(index.latestTime) ? index.latestTime : 0);
+  const history = context.personalized && context.customerId !== null ? index.history(context.customerId) : undefined;
+  const personal = context.personalized;
+  const weights = weightsFor(params.weights, personal ? context.strategy : undefined);
+  const { allowed } = query;
+  const boughtCategories = new Set<string>();
+
+  if (history) {
+    const strengths = historyStrengths(history, now, params);
+    addRepeatSignal(board, strengths, weights, allowed);
+    addCoPurchaseSignal(board, index, strengths, params, weights, allowed);
+    for (const { item } of strengths) {
+      const category = index.catalog.product(item)?.category;
+      if (category) boughtCategories.add(category);
+    }
+  }
+  if (query.similarTo !== undefined) addSimilarToSignal(board, index, query.similarTo, weights, allowed);
+  const take = params.popularCandidates;
+  enterTop(board, index.trend.top(), take, allowed);
+  enterTop(board, index.popularity.top(), take, allowed);
+  if (personal) {
+    enterTop(board, index.segmentPopularity.group(context.segmentLabel)?.top() ?? [], take, allowed);
+    enterTop(board, index.countryPopularity.group(context.country)?.top() ?? [], take, allowed);
+    enterTop(board, index.catalog.newest(), take, allowed);
+    for (const category of context.preferences?.categories ?? []) {
+      enterTop(board, topByTrend(index, index.catalog.itemsInCategory(category), take, allowed), take, allowed);
+    }
+  }
+  if (query.requested) enterTop(board, topByTrend(index, [...query.requested.keys()], take, allowed), take, allowed);
+
+  addLookupSignals(board, index, context, query, weights, { now, params, boughtCategories });
+  return rank(board, index, context, params, query.depth ?? board.items.length);
+}
+
+function enterTop(board: CandidateBoard, list: readonly number[], take: number, allowed: (item: number) => boolean): void {
+  let taken = 0;
+  for (let k = 0; k < list.length && taken < take; k++) {
+    if (!allowed(list[k])) continue;
+    board.enter(list[k]);
+    taken++;
+  }
+}
+
+function topByTrend(index: RecommenderIndex, items: readonly number[], take: number, allowed: (item: number) => boolean): number[] {
+  const fitting = items.filter(allowed);
+  fitting.sort((a, b) => index.trend.get(b) - index.trend.get(a) || a - b);
+  return fitting.slice(0, take);
+}
+
+interface LookupState {
+  now: number;
+  params: ScoringParameters;
+  boughtCategories: ReadonlySet<string>;
+}
+
+/** Signals read per candidate in O(1): popularity, trend, group popularity, preferences, persona, newness, request match. */
+function addLookupSignals(
+  board: CandidateBoard, index: RecommenderIndex, context: RecommendationContext, query: ScoringQuery,
+  weights: SignalWeights, state: LookupState,
+): void {
+  const personal = context.personalized;
+  const shares: [ShareKind, number, PopularityCounter | undefined][] = [
+    ['trending', weights.trending, index.trend],
+    ['popular', weights.popular, index.popularity],
+    ['segment_popular', weights.segment_popular, personal ? index.segmentPopularity.group(context.segmentLabel) : undefined],
+    ['country_popular', weights.country_popular, personal ? index.countryPopularity.group(context.country) : undefined],
+  ];
+  for (const [kind, weight, counter] of shares) {
+    const max = counter?.max ?? 0;
+    if (!counter || weight <= 0 || max <= 0) continue;
+    for (let row = 0; row < board.items.length; row++) board.addAt(row, kind, (weight * counter.get(board.items[row])) / max);
+  }
+  const newWindowMs = state.params.newArrivalDays * DAY_MS;
+  const catalog = index.catalog;
+  for (let row = 0; row < board.items.length; row++) {
+    const item = board.items[row];
+    const match = query.requested?.get(item);
+    if (match) board.addAt(row, 'request', weights.request * match);
+    if (!personal) continue;
+    const age = state.now - catalog.addedTime(item);
+    if (age >= 0 && age <= newWindowMs) board.addAt(row, 'new_arrival', weights.new_arrival * decayByAge(age, state.params.newArrivalDays));
+    if (!context.preferences && weights.persona <= 0) continue;
+    const product = catalog.product(item);
+    if (!product) continue;
+    const fit = context.preferences ? preferenceMatch(context.preferences, product, catalog) : null;
+    if (fit) board.addAt(row, 'preference', weights.preference * fit.value);
+    if (weights.persona > 0) board.addAt(row, 'persona', weights.persona * personaFit(context.strategy, product, catalog, state.boughtCategories));
+  }
+}
+
+type ShareKind = 'trending' | 'popular' | 'segment_popular' | 'country_popular';
+
+function rank(board: CandidateBoard, index: RecommenderIndex, context: RecommendationContext, params: ScoringParameters, depth: number): ScoredCandidates {
+  const demoted = new Set<number>();
+  for (const productId of context.dismissed) {
+    for (const related of index.relatedTo(productId)) {
+      const item = index.catalog.indexOf(related);
+      if (item !== undefined) demoted.add(item);
+    }
+  }
+  const totals = new Float64Array(board.items.length);
+  const rows: number[] = [];
+  for (let row = 0; row < board.items.length; row++) {
+    const factor = demoted.has(board.items[row]) ? 1 - params.dismissedNeighbourDemotion : 1;
+    totals[row] = board.total(row) * factor;
+    rows.push(row);
+  }
+  const catalog = index.catalog;
+  const better = (a: number, b: number): boolean =>
+    totals[a] > totals[b] || (totals[a] === totals[b] && catalog.idOf(board.items[a]) < catalog.idOf(board.items[b]));
+  return { board, ranked: selectTop(rows, depth, better), totals };
+}

@@ -1,0 +1,38 @@
+/**
+ * The k best of `items` under a strict total order `better`, best first, in O(n log k): a bounded heap whose
+ * root is the worst item kept. Used wherever only a short head of a long list is needed.
+ */
+export function selectTop(items: readonly number[], k: number, better: (a: number, b: number) => boolean): number[] {
+  if (k <= 0) return [];
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => better(b, a);
+  const siftDown = (start: number): void => {
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && worse(heap[left], heap[worst])) worst = left;
+      if (right < heap.length && worse(heap[right], heap[worst])) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (better(item, heap[0])) {
+      heap[0] = item;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}

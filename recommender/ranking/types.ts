@@ -1,0 +1,60 @@
+/** Plain-data inputs of a recommendation and the weights that blend its signals. */
+import type { Persona, Preferences } from '../../domain/model';
+import type { ReasonKind } from '../../domain/suggestions';
+
+export type PersonaStrategy = Persona['strategy'];
+
+export interface RecommendationContext {
+  /** null for guests. */
+  customerId: string | null;
+  /** False for guests and for customers who opted out of personalisation: then no history, segment, country or preference is used. */
+  personalized: boolean;
+  segmentLabel?: string;
+  strategy?: PersonaStrategy;
+  country?: string;
+  preferences?: Preferences;
+  /** Products the customer said "not interested" to: never suggested, and their close neighbours are demoted. */
+  dismissed: readonly string[];
+  /** Epoch milliseconds the request is scored at; defaults to the latest order in the index. */
+  now?: number;
+}
+
+/** Weight of each signal in the blend (every signal is first scaled to 0..1). */
+export type SignalWeights = Record<ReasonKind, number>;
+
+export interface ScoringParameters {
+  weights: SignalWeights;
+  /** Repeat strength = orders^frequencyExponent * exp(-age / repeatTauDays). */
+  frequencyExponent: number;
+  repeatTauDays: number;
+  /** How many of the customer's strongest history items feed co-purchase candidates. */
+  historySources: number;
+  /** Exponent applied to a history item's strength when it feeds co-purchase. */
+  sourceExponent: number;
+  /** Candidates taken from each popularity list. */
+  popularCandidates: number;
+  /** Products listed within this many days count as new arrivals. */
+  newArrivalDays: number;
+  /** Score multiplier floor for the close neighbours of a dismissed product (0.5: halved at most). */
+  dismissedNeighbourDemotion: number;
+}
+
+export const SIGNALS: readonly ReasonKind[] = [
+  'repeat', 'co_purchase', 'similar_to', 'segment_popular', 'country_popular',
+  'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request',
+];
+
+/** Chosen on the validation cut (see recommender/README.md); the bot and the offline evaluation use the same values. */
+export const DEFAULT_SCORING: ScoringParameters = {
+  weights: {
+    repeat: 1, co_purchase: 0.5, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
+    preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.05, new_arrival: 0.1, request: 0.2,
+  },
+  frequencyExponent: 0.5,
+  repeatTauDays: 60,
+  historySources: 60,
+  sourceExponent: 1,
+  popularCandidates: 100,
+  newArrivalDays: 30,
+  dismissedNeighbourDemotion: 0.5,
+};
