@@ -3,7 +3,7 @@
  * "talk to a human" are checked (the core-bot CancelAndHelpDialog habit, plus handoff).
  */
 import { ComponentDialog, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import type { DialogDeps } from './deps';
 import { flowResult } from './flowResult';
 import { handOff, helpFor } from './interruptions';
@@ -29,9 +29,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // An email address or a "skip" is an answer, never a command ("help@..." must not open the help,
     // and the recognizer reads a bare "skip" as cancel).
     if (typeof text !== 'string' || text.trim() === '' || EMAIL_LIKE.test(text) || isSkip(text)) return undefined;
+    const active = deepestActive(inner);
+    // A quick reply we offered is always an answer ("Continue as guest" is not a cancel).
+    if (offeredChoices(active?.state).some((choice) => choice.toLowerCase() === text.trim().toLowerCase())) return undefined;
     const { intent, score } = await recognizeTurn(inner.context, this.deps.recognizer);
     if (score < INTERRUPTION_MIN_SCORE) return undefined;
-    const asking = deepestActiveId(inner);
+    const asking = active?.id;
     switch (intent) {
       case 'help':
         await inner.context.sendActivity(statement(helpFor(asking)));
@@ -50,9 +53,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 }
 
-/** The id of the innermost active dialog (normally the prompt waiting for an answer). */
-function deepestActiveId(dc: DialogContext): string | undefined {
+/** The innermost active dialog (normally the prompt waiting for an answer). */
+function deepestActive(dc: DialogContext): DialogInstance | undefined {
   let current: DialogContext = dc;
   while (current.child) current = current.child;
-  return current.activeDialog?.id;
+  return current.activeDialog;
+}
+
+/** The suggested-action titles of the prompt a prompt dialog is waiting on (kept in its state). */
+function offeredChoices(state: unknown): string[] {
+  const prompt = field(field(state, 'options'), 'prompt');
+  const actions = field(field(prompt, 'suggestedActions'), 'actions');
+  if (!Array.isArray(actions)) return [];
+  return actions.map((action: unknown) => field(action, 'title')).filter((title): title is string => typeof title === 'string');
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
 }
