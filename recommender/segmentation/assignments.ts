@@ -20,7 +20,7 @@ export function buildAssignment(
   const rfm = rfmOf(aggregates, columns.scores, slot);
   const rules: string[] = [];
   const mask = columns.ruleMask[slot];
-  if (mask !== 0) definitions.forEach((d, i) => { if (mask & (1 << i)) rules.push(d.id); });
+  if (mask !== 0) for (const i of columns.priority) if (mask & (1 << i)) rules.push(definitions[i].id);
   const primaryDefinition = columns.primaryRule[slot] >= 0 ? definitions[columns.primaryRule[slot]] : undefined;
   const primary = primaryDefinition?.id ?? rfm.label;
   const cluster = columns.cluster[slot];

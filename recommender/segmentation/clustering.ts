@@ -4,7 +4,7 @@
  * reproducible sample (k-means and silhouette are the costly parts); every customer is then assigned to the
  * nearest centroid, which is also how an incremental update places a customer without refitting.
  */
-import { kmeans } from 'ml-kmeans';
+import { loadKmeans } from './kmeansLoader';
 import { CATEGORY_IDS, categoryLabel } from '../../domain/categories';
 import { CATEGORY_COUNT, type CustomerAggregates } from './aggregates';
 import { categoryShare } from './facts';
@@ -83,6 +83,7 @@ export function fitClusters(
   const stds = means.map((mean, d) => Math.sqrt(raw.reduce((s, x) => s + (x[d] - mean) ** 2, 0) / raw.length) || 1);
   const points = raw.map((x) => standardise(x, { means, stds }));
   const probe = sampleOf(points.map((_, i) => i), options.silhouetteSample, random);
+  const kmeans = loadKmeans();
   const silhouetteByK: Record<string, number> = {};
   let best: { k: number; silhouette: number; centroids: number[][] } | null = null;
   for (let k = options.kMin; k <= Math.min(options.kMax, points.length - 1); k++) {

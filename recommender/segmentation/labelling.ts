@@ -19,6 +19,8 @@ export interface SegmentColumns {
   primaryRule: Int8Array;
   /** Nearest cluster, -1 without purchases or without a model. */
   cluster: Int16Array;
+  /** Definition indices by descending priority. */
+  priority: readonly number[];
 }
 
 /** Definition indices by descending priority (ties keep file order): the order primaries are picked in. */
@@ -54,5 +56,5 @@ export function labelAll(
     }
     if (model) cluster[slot] = clusterOf(model, aggregates, scores, slot);
   }
-  return { scores, ruleMask, primaryRule, cluster };
+  return { scores, ruleMask, primaryRule, cluster, priority: order };
 }
