@@ -141,7 +141,7 @@ function rank(board: CandidateBoard, index: RecommenderIndex, context: Recommend
   for (let row = 0; row < board.items.length; row++) {
     const factor = demoted.has(board.items[row]) ? 1 - params.dismissedNeighbourDemotion : 1;
     totals[row] = board.total(row) * factor;
-    rows.push(row);
+    if (totals[row] > 0) rows.push(row); // a candidate no signal supports has no honest reason to be shown
   }
   const catalog = index.catalog;
   const better = (a: number, b: number): boolean =>

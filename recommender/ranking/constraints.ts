@@ -1,0 +1,91 @@
+/**
+ * Turns a SuggestionRequest plus the business rules into the `allowed` predicate and the request-match map
+ * that scoring uses. Only products in stock, within budget, not excluded, not dismissed and fitting every
+ * stated constraint (categories, keywords, occasion) are ever candidates.
+ */
+import type { SuggestionRequest } from '../../domain/suggestions';
+import { tokenize, type ItemCatalog } from './catalog';
+import { occasionFilter } from './occasions';
+
+export interface RequestConstraints {
+  allowed: (item: number) => boolean;
+  /** Items that fit the explicit request with a 0..1 strength (keywords matched); undefined when the request states no filter. */
+  requested?: Map<number, number>;
+  similarTo?: number;
+  /** Distinct categories the request narrows to (drives the per-category cap). */
+  requestedCategories: string[];
+}
+
+/**
+ * Match strength of a category-only fit: every item of the category has it, so it only separates items no
+ * other signal supports (a never-sold product) and names the request as their reason.
+ */
+const CATEGORY_MATCH_STRENGTH = 0.005;
+
+export function validateRequest(request: SuggestionRequest): void {
+  const { budget, limit } = request;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 50)) throw new RangeError(`limit must be an integer from 1 to 50, got ${limit}`);
+  if (budget?.min !== undefined && budget.max !== undefined && budget.min > budget.max) {
+    throw new RangeError(`budget min (${budget.min}) is above budget max (${budget.max})`);
+  }
+  if ((budget?.min ?? 0) < 0 || (budget?.max ?? 0) < 0) throw new RangeError('budget bounds must not be negative');
+}
+
+/** Items matching any keyword, with the share of keywords each matches (simple plural folding). */
+function keywordMatches(catalog: ItemCatalog, keywords: readonly string[]): Map<number, number> {
+  const words = [...new Set(keywords.flatMap(tokenize))];
+  const hits = new Map<number, number>();
+  for (const word of words) {
+    const forms = new Set([word, word.replace(/(es|s)$/, ''), `${word}s`]);
+    const matched = new Set<number>();
+    for (const form of forms) for (const item of catalog.itemsWithToken(form)) matched.add(item);
+    for (const item of matched) hits.set(item, (hits.get(item) ?? 0) + 1 / words.length);
+  }
+  return hits;
+}
+
+function intersect(a: Map<number, number> | undefined, b: Map<number, number>): Map<number, number> {
+  if (!a) return b;
+  const out = new Map<number, number>();
+  for (const [item, strength] of a) {
+    const other = b.get(item);
+    if (other !== undefined) out.set(item, Math.max(strength, other));
+  }
+  return out;
+}
+
+function categoryMatches(catalog: ItemCatalog, categories: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const category of categories) for (const item of catalog.itemsInCategory(category)) out.set(item, CATEGORY_MATCH_STRENGTH);
+  return out;
+}
+
+export function buildConstraints(catalog: ItemCatalog, request: SuggestionRequest, dismissed: readonly string[]): RequestConstraints {
+  validateRequest(request);
+  let requested: Map<number, number> | undefined;
+  const categories = [...new Set(request.categories ?? [])];
+  if (categories.length > 0) requested = intersect(requested, categoryMatches(catalog, categories));
+  if (request.keywords && request.keywords.length > 0) requested = intersect(requested, keywordMatches(catalog, request.keywords));
+  const occasion = request.occasion ? occasionFilter(request.occasion) : null;
+  if (occasion) {
+    const fits = keywordMatches(catalog, occasion.keywords);
+    for (const [item, strength] of categoryMatches(catalog, occasion.categories)) fits.set(item, Math.max(strength, fits.get(item) ?? 0));
+    requested = intersect(requested, fits);
+  }
+  const blocked = new Set<number>();
+  for (const id of [...(request.exclude ?? []), ...dismissed]) {
+    const item = catalog.indexOf(id);
+    if (item !== undefined) blocked.add(item);
+  }
+  const similarTo = request.similarTo === undefined ? undefined : catalog.indexOf(request.similarTo);
+  if (similarTo !== undefined) blocked.add(similarTo);
+  const min = request.budget?.min ?? 0;
+  const max = request.budget?.max ?? Number.POSITIVE_INFINITY;
+  const allowed = (item: number): boolean => {
+    const product = catalog.product(item);
+    if (!product || !product.inStock || product.price < min || product.price > max || blocked.has(item)) return false;
+    return !requested || requested.has(item);
+  };
+  const requestedCategories = categories.length > 0 ? categories : occasion?.categories ?? [];
+  return { allowed, requested, similarTo, requestedCategories };
+}

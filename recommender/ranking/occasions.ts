@@ -1,0 +1,33 @@
+/**
+ * Occasions shoppers name, mapped onto catalogue categories and keywords. An item fits an occasion when it is
+ * in one of its categories or matches one of its keywords. "gift" fits everything (the whole shop is gifts).
+ */
+export interface OccasionFilter {
+  categories: string[];
+  keywords: string[];
+}
+
+const OCCASIONS: Record<string, OccasionFilter | null> = {
+  gift: null,
+  present: null,
+  christmas: { categories: ['christmas'], keywords: ['christmas', 'xmas', 'advent', 'festive'] },
+  xmas: { categories: ['christmas'], keywords: ['christmas', 'xmas', 'advent', 'festive'] },
+  birthday: { categories: ['party'], keywords: ['birthday', 'cake'] },
+  party: { categories: ['party'], keywords: ['party'] },
+  wedding: { categories: [], keywords: ['wedding', 'love', 'heart'] },
+  anniversary: { categories: [], keywords: ['love', 'heart'] },
+  valentine: { categories: [], keywords: ['love', 'heart', 'valentine'] },
+  easter: { categories: [], keywords: ['easter', 'egg', 'bunny', 'chick'] },
+  halloween: { categories: [], keywords: ['halloween', 'skull', 'witch'] },
+  baby: { categories: [], keywords: ['baby', 'babies'] },
+  'mothers day': { categories: [], keywords: ['mum', 'mother', 'flower'] },
+  'fathers day': { categories: [], keywords: ['dad', 'father'] },
+};
+
+/** The filter for an occasion; null when it does not narrow the catalogue. Unknown occasions filter on their own words. */
+export function occasionFilter(occasion: string): OccasionFilter | null {
+  const key = occasion.toLowerCase().replace(/['’]/g, '').replace(/\s+/g, ' ').trim();
+  if (key in OCCASIONS) return OCCASIONS[key];
+  const words = key.split(' ').filter((w) => w.length > 2);
+  return words.length > 0 ? { categories: [], keywords: words } : null;
+}

@@ -1,0 +1,71 @@
+/**
+ * Plain-words reasons. Each text states only the signal that contributed most to the item's score and the data
+ * behind it (counts, the co-purchased item, the group), so a reason is never invented.
+ */
+import { categoryLabel } from '../../domain/categories';
+import type { Product } from '../../domain/model';
+import type { ReasonKind, SuggestionReason } from '../../domain/suggestions';
+import { preferenceMatch } from './preferenceFit';
+import type { RecommenderIndex } from './recommenderIndex';
+import type { RecommendationContext } from './types';
+
+export interface ReasonFacts {
+  kind: ReasonKind;
+  product: Product;
+  /** The history item that gave the most co-purchase score (-1: none). */
+  coSource: number;
+  similarTo?: number;
+}
+
+function humanize(label: string): string {
+  return label.replace(/_/g, ' ');
+}
+
+function nameOf(index: RecommenderIndex, item: number | undefined): string {
+  if (item === undefined || item < 0) return 'what you bought';
+  return index.catalog.product(item)?.name ?? 'what you bought';
+}
+
+export function reasonFor(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): SuggestionReason {
+  const { kind, product } = facts;
+  const text = reasonText(index, context, facts);
+  return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
+}
+
+function reasonText(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): string | undefined {
+  const { kind, product } = facts;
+  switch (kind) {
+    case 'repeat': {
+      const item = index.catalog.indexOf(product.id);
+      const orders = context.customerId && item !== undefined ? index.history(context.customerId)?.items.get(item)?.orders ?? 0 : 0;
+      return orders >= 2 ? `You've bought this ${orders} times` : 'You bought this before';
+    }
+    case 'co_purchase':
+      return `Often bought with ${nameOf(index, facts.coSource)}`;
+    case 'similar_to':
+      return `Often bought by shoppers who chose ${nameOf(index, facts.similarTo)}`;
+    case 'segment_popular':
+      return `Popular with ${humanize(context.segmentLabel ?? 'similar')} customers`;
+    case 'country_popular':
+      return `Popular with customers in ${context.country ?? 'your country'}`;
+    case 'preference': {
+      const match = context.preferences ? preferenceMatch(context.preferences, product, index.catalog) : null;
+      if (match?.aspect === 'category') return `Matches your interest in ${categoryLabel(match.category)}`;
+      if (match?.aspect === 'value') return `Matches your preference for ${match.tag}`;
+      if (match?.aspect === 'price_band') return `In your preferred ${match.band} price range`;
+      return undefined;
+    }
+    case 'persona':
+      return context.strategy === 'value'
+        ? `Good value in ${categoryLabel(product.category)}`
+        : `A premium pick in ${categoryLabel(product.category)}, a range you buy from`;
+    case 'popular':
+      return context.personalized ? 'A bestseller' : 'Popular with shoppers overall';
+    case 'trending':
+      return context.personalized ? 'Popular right now' : 'Popular right now with shoppers overall';
+    case 'new_arrival':
+      return 'New in';
+    case 'request':
+      return 'Matches what you asked for';
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The production entry point: business rules and request constraints around the shared scoring, a cap per
+ * category for variety, and the reason of each item (its top contributing signal).
+ */
+import type { Suggestion, SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
+import { buildConstraints } from './constraints';
+import { reasonFor } from './reasons';
+import type { RecommenderIndex } from './recommenderIndex';
+import { scoreItems, type ScoredCandidates } from './scoring';
+import { DEFAULT_SCORING, type RecommendationContext, type ScoringParameters } from './types';
+
+export const DEFAULT_LIMIT = 5;
+/** Ranked rows read per requested item before falling back to the full ranking (the cap may skip some). */
+const DEPTH_PER_ITEM = 8;
+
+/** Items allowed per category: one requested category may fill the list; otherwise at most 40% (min 2) each. */
+export function categoryCap(limit: number, requestedCategories: readonly string[]): number {
+  if (requestedCategories.length > 0) return Math.ceil(limit / requestedCategories.length);
+  return Math.max(2, Math.ceil(limit * 0.4));
+}
+
+export function recommend(
+  index: RecommenderIndex, context: RecommendationContext, request: SuggestionRequest, params: ScoringParameters = DEFAULT_SCORING,
+): SuggestionResult {
+  const constraints = buildConstraints(index.catalog, request, context.dismissed);
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const cap = categoryCap(limit, constraints.requestedCategories);
+  const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo };
+  let scored = scoreItems(index, context, { ...query, depth: limit * DEPTH_PER_ITEM }, params);
+  let items = pick(index, context, scored, limit, cap, constraints.similarTo);
+  if (items.length < limit && scored.ranked.length >= limit * DEPTH_PER_ITEM) {
+    scored = scoreItems(index, context, query, params);
+    items = pick(index, context, scored, limit, cap, constraints.similarTo);
+  }
+  return { items, personalized: context.personalized };
+}
+
+function pick(
+  index: RecommenderIndex, context: RecommendationContext, scored: ScoredCandidates, limit: number, cap: number, similarTo: number | undefined,
+): Suggestion[] {
+  const perCategory = new Map<string, number>();
+  const items: Suggestion[] = [];
+  for (const row of scored.ranked) {
+    if (items.length >= limit) break;
+    const product = index.catalog.product(scored.board.items[row]);
+    if (!product) continue;
+    const used = perCategory.get(product.category) ?? 0;
+    if (used >= cap) continue;
+    perCategory.set(product.category, used + 1);
+    const kind = scored.board.topSignal(row);
+    const reason = reasonFor(index, context, { kind, product, coSource: scored.board.coSource(row), similarTo });
+    items.push({ product, score: scored.totals[row], reason });
+  }
+  return items;
+}
