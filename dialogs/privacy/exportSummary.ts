@@ -14,7 +14,7 @@ function humanise(key: string): string {
 export function recordCounts(data: Record<string, unknown>): string[] {
   return Object.entries(data)
     .filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]) && entry[1].length > 0)
-    .map(([key, items]) => `${items.length} ${humanise(key)}`);
+    .map(([key, items]) => `${items.length} ${items.length === 1 ? humanise(key).replace(/s$/, '') : humanise(key)}`);
 }
 
 export function exportSummary(profile: CustomerProfile, data: Record<string, unknown>): string {

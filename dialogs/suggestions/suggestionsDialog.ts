@@ -36,6 +36,8 @@ export interface SuggestionsOptions {
 interface SuggestionsValues { request: LastRequest; clarifying: boolean }
 
 const CLARIFY_CHOICES = ['A gift', 'Christmas', 'Home decor', 'Kitchen', 'Surprise me'];
+/** The shopper leaves the choice to us: no clarifying question. */
+const SURPRISE = /\b(surprise me|anything|you (choose|pick|decide)|no idea|not sure|don'?t know)\b/i;
 
 export class SuggestionsDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
@@ -83,7 +85,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
     const request = await this.requestFor(step, session);
     const values = stepValues<SuggestionsValues>(step);
     values.request = request;
-    if (!isUnderspecified(request)) return step.next();
+    if (!isUnderspecified(request) || SURPRISE.test(this.options(step).text)) return step.next();
     values.clarifying = true;
     return step.prompt(CLARIFY, {
       prompt: question('Happy to help. What is it for, or what kind of thing are you after?', { choices: CLARIFY_CHOICES }),

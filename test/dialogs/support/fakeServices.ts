@@ -20,8 +20,10 @@ export class FakeSuggestionService implements SuggestionService {
     const similar = request.similarTo ? CATALOGUE.find((p) => p.id === request.similarTo) : undefined;
     const matches = CATALOGUE.filter((p) => !request.exclude?.includes(p.id))
       .filter((p) => !similar || p.category === similar.category)
-      .filter((p) => !request.categories?.length || request.categories.includes(p.category))
-      .filter((p) => !request.keywords?.length || request.keywords.some((k) => p.tags.includes(k) || p.name.toLowerCase().includes(k)))
+      // A named category or keyword matches softly: either is enough, as in a real recommender.
+      .filter((p) => (!request.categories?.length && !request.keywords?.length)
+        || request.categories?.includes(p.category)
+        || request.keywords?.some((k) => p.tags.includes(k) || p.name.toLowerCase().includes(k)))
       .filter((p) => request.budget?.max === undefined || p.price <= request.budget.max)
       .filter((p) => request.budget?.min === undefined || p.price >= request.budget.min);
     const items: Suggestion[] = matches.slice(0, request.limit ?? 5).map((product, rank) => {
