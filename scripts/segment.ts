@@ -15,7 +15,7 @@ import {
 import { parseArgs, progressBar, printSummary } from './segmentCli';
 import { runOnStore } from './segmentStore';
 
-async function analyst(path: string, asOf: string, definitions: SegmentDefinition[]): Promise<SegmentationSummary> {
+async function analyst(path: string, asOf: string, definitions: SegmentDefinition[]): Promise<SegmentationSummary & { cleaning: object }> {
   const started = Date.now();
   const reading = progressBar('reading', 541_909);
   const cleaned = await loadRetailTransactions(path, (records) => reading.update(records));
@@ -25,7 +25,8 @@ async function analyst(path: string, asOf: string, definitions: SegmentDefinitio
   const engine = new SegmentationEngine(definitions, { onStage: (_stage, done) => computing.update(done) });
   const assignments = engine.computeFromColumns(subjects, lines, new Date(asOfMidnight(asOf)));
   computing.done(`${assignments.length.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { ...summarise(asOf, assignments, definitions, engine.clusterModel), cleaning: { total: cleaned.total, clean: cleaned.rows.length, skipped: cleaned.skipped } } as SegmentationSummary;
+  const cleaning = { total: cleaned.total, clean: cleaned.rows.length, skipped: cleaned.skipped };
+  return { ...summarise(asOf, assignments, definitions, engine.clusterModel), cleaning };
 }
 
 async function main(): Promise<void> {

@@ -18,13 +18,15 @@ const model: ClusterModel = {
   centroids: [FEATURE_NAMES.map((_, d) => (d === 1 ? 0.5 : 0)), FEATURE_NAMES.map((_, d) => (d === 2 ? 4 : 0)), FEATURE_NAMES.map((_, d) => (d === 4 ? 1 : 3))],
 };
 
-const orderArbitrary = fc.record({
+const orderArbitrary: fc.Arbitrary<RawOrder> = fc.record({
   customer: fc.integer({ min: 0, max: 7 }),
   day: fc.integer({ min: 0, max: 400 }),
   lines: fc.array(fc.record({ product: fc.integer({ min: 0, max: 5 }), quantity: fc.integer({ min: 1, max: 400 }), price: fc.integer({ min: 0, max: 5000 }) }), { minLength: 1, maxLength: 3 }),
 });
 
-function toOrders(raw: fc.infer<typeof orderArbitrary>[]): Order[] {
+interface RawOrder { customer: number; day: number; lines: { product: number; quantity: number; price: number }[] }
+
+function toOrders(raw: RawOrder[]): Order[] {
   return raw.map((o, i) => ({
     id: `o${i}`, customerId: String(10 + o.customer * 7),
     date: new Date(AS_OF.getTime() - o.day * 86_400_000 - 3_600_000).toISOString(),
