@@ -1,0 +1,75 @@
+/**
+ * The shoppers' chat page at /, the staff console at /console/, the vendor bundles they load from
+ * node_modules (never committed), and the demo sign-in used by the chat page in demo mode only.
+ */
+import { dirname, join, sep } from 'node:path';
+import type { Response, Server } from 'restify';
+import { z } from 'zod';
+import { handle, HttpError, parseOr400, readJson, sendJson } from './http';
+import type { ReviewLogger } from './logger';
+import { safeResolve, sendFile } from './staticFiles';
+
+export interface WebRouteOptions {
+  webRoot: string;
+  demoMode: boolean;
+  signDemoIdentity?: (customerId: string) => string;
+  demoCustomers?: { id: string; displayName: string }[];
+  logger?: ReviewLogger;
+}
+
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+  + "media-src 'self' blob: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const PAGE_HEADERS = { 'cache-control': 'no-cache', 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' };
+const VENDOR_HEADERS = { 'cache-control': 'public, max-age=86400' };
+
+/** The folder of an installed package, found from its main entry (their exports maps hide dist/). */
+function packageRoot(name: string): string {
+  let dir = dirname(require.resolve(name));
+  while (!dir.endsWith(`${sep}node_modules${sep}${name}`)) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`Cannot locate the installed package ${name}.`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const DemoIdentityBody = z.object({ customerId: z.string().min(1).max(100) });
+const quietLogger: ReviewLogger = { warn: () => {}, error: () => {} };
+
+export function registerWebRoutes(server: Server, options: WebRouteOptions): void {
+  const logger = options.logger ?? quietLogger;
+  const vendor: Record<string, string> = {
+    'webchat.js': join(packageRoot('botframework-webchat'), 'dist', 'webchat.js'),
+    'chart.umd.js': join(packageRoot('chart.js'), 'dist', 'chart.umd.js'),
+  };
+  const serve = (res: Response, path: string | null, headers: Record<string, string>) =>
+    sendFile(res, path, headers).then((sent) => {
+      if (!sent) sendJson(res, 404, { error: 'Not found.' });
+    });
+
+  server.get('/', handle(logger, (_req, res) => serve(res, join(options.webRoot, 'index.html'), PAGE_HEADERS)));
+  server.get('/chat/*', handle(logger, (req, res) => serve(res, safeResolve(join(options.webRoot, 'chat'), String(req.params['*'] ?? '')), PAGE_HEADERS)));
+  server.get('/console', handle(logger, async (_req, res) => {
+    res.writeHead(302, { location: '/console/' });
+    res.end();
+  }));
+  server.get('/console/*', handle(logger, (req, res) => {
+    const relative = String(req.params['*'] ?? '') || 'index.html';
+    return serve(res, safeResolve(join(options.webRoot, 'console'), relative), PAGE_HEADERS);
+  }));
+  server.get('/vendor/:file', handle(logger, (req, res) => serve(res, vendor[String(req.params.file)] ?? null, VENDOR_HEADERS)));
+
+  server.get('/api/web/config', handle(logger, async (_req, res) => {
+    sendJson(res, 200, {
+      demoMode: options.demoMode,
+      demoCustomers: options.demoMode && options.signDemoIdentity ? options.demoCustomers ?? [] : [],
+    });
+  }));
+
+  server.post('/api/web/demo-identity', handle(logger, async (req, res) => {
+    if (!options.demoMode || !options.signDemoIdentity) throw new HttpError(404, 'Demo sign-in is only available in demo mode.');
+    const { customerId } = parseOr400(DemoIdentityBody, await readJson(req));
+    if (!(options.demoCustomers ?? []).some((c) => c.id === customerId)) throw new HttpError(400, 'customerId: not one of the demo customers');
+    sendJson(res, 200, { token: options.signDemoIdentity(customerId) });
+  }));
+}
