@@ -115,7 +115,8 @@ export class PrivacyDialog extends InterruptibleDialog {
         const data = await this.deps.services.privacy.exportData(profile.customerId);
         const summary = exportSummary(profile, data);
         await step.context.sendActivity(statement(`${summary} The attached file has all of it.`, {
-          speak: `${summary} I've attached a file with all of it.`, attachments: [exportAttachment(data)],
+          // The file is for screens only: the spoken version is the summary alone.
+          speak: summary, attachments: [exportAttachment(data)],
         }));
         return step.endDialog(flowResult('completed'));
       }

@@ -1,0 +1,79 @@
+import { PROMPT_HELP } from '../../dialogs/copy';
+import { signedTokenFor } from './support/fakeIdentity';
+import { asksSomething, startConversation, texts } from './support/harness';
+import type { Conversation } from './support/harness';
+
+const SIGNED_IN = { text: 'hi', channelData: { identity: signedTokenFor('c-bob') } };
+
+/** How to reach each question of each flow, and the prompt id whose help applies there. */
+const STEPS: { step: string; reach: (string | typeof SIGNED_IN)[] }[] = [
+  { step: 'identify.choice', reach: ['a gift for my mum'] },
+  { step: 'identify.email', reach: ['sign in'] },
+  { step: 'identify.factor', reach: ['sign in', 'bob@example.com'] },
+  { step: 'identify.retry', reach: ['sign in', 'bob@example.com', 'wrong'] },
+  { step: 'suggestions.clarify', reach: [SIGNED_IN, 'suggest something'] },
+  { step: 'survey.offer', reach: [SIGNED_IN, 'show me mugs', 'no thanks'] },
+  { step: 'survey.csat', reach: ['I want to leave feedback'] },
+  { step: 'survey.nps', reach: ['I want to leave feedback', '4'] },
+  { step: 'survey.comment', reach: ['I want to leave feedback', '4', '8'] },
+  { step: 'privacy.identifyFirst', reach: ['delete my data'] },
+  { step: 'privacy.topic', reach: [SIGNED_IN, 'opt me back in'] },
+  { step: 'privacy.confirmDelete', reach: [SIGNED_IN, 'delete my data'] },
+];
+
+async function reach(reachSteps: (string | typeof SIGNED_IN)[]): Promise<{ chat: Conversation }> {
+  const chat = startConversation();
+  let replies = await chat.say(reachSteps[0]);
+  for (const input of reachSteps.slice(1)) replies = await chat.say(input);
+  expect(asksSomething(replies)).toBe(true);
+  return { chat };
+}
+
+describe.each(STEPS)('interruptions at $step', ({ step, reach: reachSteps }) => {
+  it('help explains this question and asks it again', async () => {
+    const { chat } = await reach(reachSteps);
+    const replies = await chat.say('help');
+    expect(texts(replies)[0]).toBe(PROMPT_HELP[step]);
+    expect(replies).toHaveLength(2);
+    expect(asksSomething(replies)).toBe(true);
+  });
+
+  it('cancel stops the flow and asks what to do instead', async () => {
+    const { chat } = await reach(reachSteps);
+    const replies = await chat.say('cancel');
+    expect(texts(replies)).toEqual(["OK, I've stopped that. What would you like to do instead?"]);
+    // The abandoned question is gone: the next message is routed afresh.
+    expect(texts(await chat.say('hello'))).toEqual([expect.stringMatching(/^Hello( Bob)?! What can I help you with\?$/)]);
+  });
+
+  it('"talk to a human" records a handoff and sends the handoff initiation event', async () => {
+    const { chat } = await reach(reachSteps);
+    const replies = await chat.say('talk to a human');
+    expect(texts(replies)[0]).toMatch(/^I've asked a member of our team to join this chat\. Your reference is H-1\./);
+    const event = replies.find((r) => r.type === 'event');
+    expect(event?.name).toBe('handoff.initiate');
+    expect(event?.value).toMatchObject({ handoffId: 'H-1' });
+    expect(chat.services.handoff.requests).toEqual([expect.objectContaining({ reason: `shopper asked (${step})` })]);
+    expect(texts(replies)).toHaveLength(1);
+  });
+});
+
+describe('interruptions outside a flow', () => {
+  it('start over mid-flow behaves like cancel', async () => {
+    const { chat } = await reach(['sign in']);
+    expect(texts(await chat.say('start over'))).toEqual(["OK, I've stopped that. What would you like to do instead?"]);
+  });
+
+  it('an email like help@example.com is an answer, not a request for help', async () => {
+    const { chat } = await reach(['sign in']);
+    expect(texts(await chat.say('help@example.com'))).toEqual(['Thanks. Now your postcode, or the number of a past order?']);
+  });
+
+  it('"talk to a human" from the main menu hands off with the customer id', async () => {
+    const chat = startConversation();
+    await chat.say(SIGNED_IN);
+    const replies = await chat.say('talk to a human');
+    expect(replies.some((r) => r.type === 'event' && r.name === 'handoff.initiate')).toBe(true);
+    expect(chat.services.handoff.requests[0]).toMatchObject({ customerId: 'c-bob', reason: 'shopper asked (main menu)' });
+  });
+});

@@ -1,0 +1,66 @@
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { welcomeActivity } from '../../dialogs';
+import { signedTokenFor } from './support/fakeIdentity';
+import { asksSomething, choicesOf, expectValidSpeech, startConversation, texts } from './support/harness';
+
+function contextFor(channelId: string): TurnContext {
+  const adapter = new TestAdapter(async () => undefined, { channelId });
+  return new TurnContext(adapter, { type: 'conversationUpdate', channelId, conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' } });
+}
+
+describe('main dialog', () => {
+  it.each(['webchat', 'directlinespeech'])('welcomeActivity on %s is a question with valid SSML', (channelId) => {
+    const welcome = welcomeActivity(contextFor(channelId));
+    expectValidSpeech(welcome);
+    expect(welcome.inputHint).toBe('expectingInput');
+    expect(welcome.text).toMatch(/shopping assistant/);
+  });
+
+  it('welcome in text offers quick replies; in voice it is shorter and has none', () => {
+    const text = welcomeActivity(contextFor('webchat'));
+    const voice = welcomeActivity(contextFor('directlinespeech'));
+    expect(choicesOf(text)).toContain('Gift ideas');
+    expect(String(voice.text).length).toBeLessThan(String(text.text).length);
+  });
+
+  it('help lists what the bot can do and asks what next', async () => {
+    const replies = await startConversation().say('help');
+    expect(texts(replies)[0]).toMatch(/^I can suggest gifts and homeware/);
+    expect(asksSomething(replies)).toBe(true);
+  });
+
+  it('an unknown utterance gets a helpful reply with examples', async () => {
+    const replies = await startConversation().say('zxqv blorp');
+    expect(texts(replies)).toEqual([expect.stringContaining('"a gift under £20 for my mum"')]);
+    expect(asksSomething(replies)).toBe(true);
+  });
+
+  it('"cancel" with nothing running says so', async () => {
+    expect(texts(await startConversation().say('cancel'))[0]).toBe('There is nothing to cancel. What would you like to do?');
+  });
+
+  it('greets an identified customer by name', async () => {
+    const chat = startConversation();
+    await chat.say({ text: 'hi', channelData: { identity: signedTokenFor('c-ada') } });
+    expect(texts(await chat.say('hello'))).toEqual(['Hello Ada! What can I help you with?']);
+  });
+
+  it('"sign in" when already identified says so', async () => {
+    const chat = startConversation();
+    await chat.say({ text: 'hi', channelData: { identity: signedTokenFor('c-ada') } });
+    expect(texts(await chat.say('sign in'))[0]).toBe("You're already signed in as Ada.");
+  });
+
+  it('fills the turn annotations: customer, segment, intent and score, voice', async () => {
+    const chat = startConversation({ channelId: 'directlinespeech' });
+    await chat.say({ text: 'show me candles', channelData: { identity: signedTokenFor('c-ada') } });
+    const turn = chat.annotations[0];
+    expect(turn).toMatchObject({ customerId: 'c-ada', segment: { primary: 'champions' }, intent: 'get_suggestions', voice: true });
+    expect(turn.intentScore).toBeGreaterThan(0.3);
+    expect(turn.reasons?.length).toBe(3);
+  });
+
+  it('a message with no text and no card value is ignored quietly', async () => {
+    expect(await startConversation().say({ text: '' })).toEqual([]);
+  });
+});

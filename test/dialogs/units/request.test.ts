@@ -1,0 +1,83 @@
+import { isUnderspecified, refineRequest, requestFromEntities, withExclusions } from '../../../dialogs/suggestions/request';
+import { formatPrice, parseCardAction } from '../../../dialogs/suggestions/cards';
+import { readComment, readRating } from '../../../dialogs/survey/answers';
+import { routeFor } from '../../../dialogs/routing';
+import type { ShownItem } from '../../../dialogs/session';
+import type { RecognitionResult } from '../../../language/types';
+
+const item = (productId: string, price: number): ShownItem => ({
+  productId, name: productId, price, currency: 'GBP', category: 'other', inStock: true, reason: 'r',
+});
+const SHOWN = [item('a', 2), item('b', 6), item('c', 10)];
+
+describe('suggestion requests', () => {
+  it('a named recipient makes it a gift', () => {
+    expect(requestFromEntities({ categories: [], keywords: [], recipient: 'mum', budget: { max: 20 } })).toEqual({ occasion: 'gift', budget: { min: undefined, max: 20 } });
+  });
+
+  it.each([
+    [{}, true], [{ budget: { max: 5 } }, true], [{ occasion: 'gift' }, false], [{ keywords: ['mug'] }, false], [{ similarTo: 'x' }, false],
+  ])('%j underspecified: %s', (request, expected) => {
+    expect(isUnderspecified(request)).toBe(expected);
+  });
+
+  it.each([
+    ['cheaper', { max: 5.99 }],
+    ['pricier', { min: 6.01 }],
+  ] as const)('%s pivots on the median shown price and excludes what was shown', (refinement, budget) => {
+    const refined = refineRequest({ categories: ['x'] }, refinement, SHOWN);
+    expect(refined.budget).toEqual(expect.objectContaining(budget));
+    expect(refined.exclude).toEqual(['a', 'b', 'c']);
+    expect(refined.categories).toEqual(['x']);
+  });
+
+  it('cheaper never raises an existing, lower cap', () => {
+    expect(refineRequest({ budget: { max: 3 } }, 'cheaper', SHOWN).budget?.max).toBe(2.99);
+  });
+
+  it('exclusions stay bounded', () => {
+    const many = Array.from({ length: 150 }, (_, i) => `p${i}`);
+    expect(withExclusions({}, many).exclude).toHaveLength(100);
+  });
+});
+
+describe('card actions and prices', () => {
+  it.each([
+    [{ action: 'why', productId: '23145' }, { action: 'why', productId: '23145' }],
+    [{ action: 'why' }, null], [{ action: 'drop_tables', productId: '1' }, null], ['why', null], [undefined, null],
+  ])('parses %j', (value, expected) => {
+    expect(parseCardAction(value)).toEqual(expected);
+  });
+
+  it.each([[12.5, 'GBP', '£12.50'], [3, 'EUR', '€3.00'], [2, 'XX1', '2.00 XX1']])('formats %s %s', (amount, currency, text) => {
+    expect(formatPrice(amount, currency)).toBe(text);
+  });
+});
+
+describe('survey answers', () => {
+  it.each([
+    ['4', 1, 5, 4], ['four', 1, 5, 4], ['Five stars', 1, 5, 5], ['skip', 1, 5, 'skip'], ['7', 1, 5, null], ['0', 1, 5, null],
+    ['0', 0, 10, 0], ['nine out of ten', 0, 10, 9], ['10', 0, 10, 10], ['banana', 0, 10, null], ['4.5', 1, 5, null],
+  ])('%j on %i..%i -> %j', (text, min, max, expected) => {
+    expect(readRating(text, min, max)).toBe(expected);
+  });
+
+  it.each([['  great  ', 'great'], ['no comment', 'skip'], ['', null], ['x'.repeat(1001), null]])('comment %j -> %j', (text, expected) => {
+    expect(readComment(text)).toBe(expected);
+  });
+});
+
+describe('routing', () => {
+  const recognition = (intent: RecognitionResult['intent'], score = 0.9): RecognitionResult => ({ intent, score, entities: { categories: [], keywords: [] } });
+  it.each([
+    ['show me mugs', recognition('get_suggestions'), 'suggestions'],
+    ['cheaper', recognition('refine_suggestions'), 'suggestions'],
+    ['delete my data', recognition('delete_my_data'), 'privacy'],
+    ['No, that\'s all', recognition('none', 0.1), 'done'],
+    ['bye', recognition('goodbye'), 'done'],
+    ['hmm', recognition('get_suggestions', 0.2), 'unknown'],
+    ['agent', recognition('human_agent'), 'handoff'],
+  ] as const)('%j -> %s', (text, result, kind) => {
+    expect(routeFor(text, result).kind).toBe(kind);
+  });
+});
