@@ -29,6 +29,8 @@ import type { SurveyOptions } from './survey/surveyDialog';
 import { annotate, noRecognition, recognizeTurn } from './turn';
 
 export const MAIN_DIALOG = 'mainDialog';
+/** Set in turnState when this turn already greeted the shopper by name (signed identity). */
+const GREETED = Symbol('main.greeted');
 const FLOW = 'main.flow';
 
 export class MainDialog extends ComponentDialog {
@@ -76,6 +78,7 @@ export class MainDialog extends ComponentDialog {
     session.profile = profile;
     session.guest = false;
     await context.sendActivity(statement(`Hi ${profile.displayName}, you're signed in.`));
+    context.turnState.set(GREETED, true);
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -105,7 +108,8 @@ export class MainDialog extends ComponentDialog {
         return step.next(flowResult('handoff'));
       case 'greet': {
         const name = session.profile ? ` ${session.profile.displayName}` : '';
-        await context.sendActivity(question(`Hello${name}! What can I help you with?`, { choices: MAIN_CHOICES }));
+        const greeting = context.turnState.get(GREETED) ? 'What can I help you with?' : `Hello${name}! What can I help you with?`;
+        await context.sendActivity(question(greeting, { choices: MAIN_CHOICES }));
         return step.next(flowResult('asked'));
       }
       case 'help':

@@ -54,7 +54,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   session.shownProductIds = [...new Set([...session.shownProductIds, ...shown.map((item) => item.productId)])].slice(-MAX_REMEMBERED_IDS);
   annotate(context, { reasons, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
 
-  const toneInput = { profile, personalized: result.personalized };
+  const toneInput = { profile, personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
   const intro = [introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
   const readOut = `${intro} ${spokenTopItems(shown)}`;
   await context.sendActivity(statement(voice ? readOut : intro, {

@@ -19,9 +19,12 @@ export interface IntroInput {
   profile: CustomerProfile | null;
   /** What the service actually returned: false for guests and personalisation opt-outs. */
   personalized: boolean;
+  /** The round answers "more like this". */
+  similar?: boolean;
 }
 
-export function introSentence({ profile, personalized }: IntroInput): string {
+export function introSentence({ profile, personalized, similar }: IntroInput): string {
+  if (similar) return 'Here are some similar ideas.';
   if (!profile || !personalized) return 'Here are some popular ideas.';
   const byStrategy = BY_STRATEGY[profile.persona.strategy];
   return byStrategy ? byStrategy(profile.displayName) : BY_TONE[profile.persona.tone];

@@ -64,3 +64,11 @@ describe('main dialog', () => {
     expect(await startConversation().say({ text: '' })).toEqual([]);
   });
 });
+
+describe('greeting once', () => {
+  it('a signed-in "hi" is greeted by name once, then asked what to do', async () => {
+    const chat = startConversation();
+    const replies = await chat.say({ text: 'hi', channelData: { identity: signedTokenFor('c-ada') } });
+    expect(texts(replies)).toEqual(["Hi Ada, you're signed in.", 'What can I help you with?']);
+  });
+});

@@ -71,6 +71,7 @@ describe('suggestions', () => {
     expect(chat.services.suggestions.requests.at(-1)?.similarTo).toBe('23145');
     expect(cardsOf(replies).map((c) => c.title)).not.toContain('Zinc Star Lantern');
     expect(cardsOf(replies)[0].text).toBe('Similar to the Zinc Star Lantern');
+    expect(texts(replies)[0]).toBe('Here are some similar ideas.');
     expect(chat.services.suggestions.events).toContainEqual({ kind: 'opened', productId: '23145', customerId: 'c-ada' });
   });
 
