@@ -11,12 +11,15 @@ export interface HistoryStrength {
   strength: number;
 }
 
-/** orders^f * recency decay, scaled so the customer's strongest item is 1; strongest first. */
-export function historyStrengths(history: CustomerHistory, now: number, params: ScoringParameters): HistoryStrength[] {
+/**
+ * orders^f * exp(-age / tau), scaled so the customer's strongest item is 1; strongest first.
+ * Called with repeatTauDays for the repeat signal and sourceTauDays for co-purchase sources.
+ */
+export function historyStrengths(history: CustomerHistory, now: number, frequencyExponent: number, tauDays: number): HistoryStrength[] {
   const out: HistoryStrength[] = [];
   let max = 0;
   for (const [item, bought] of history.items) {
-    const raw = Math.pow(bought.orders, params.frequencyExponent) * decayByAge(now - bought.lastTime, params.repeatTauDays);
+    const raw = Math.pow(bought.orders, frequencyExponent) * decayByAge(now - bought.lastTime, tauDays);
     out.push({ item, strength: raw });
     if (raw > max) max = raw;
   }

@@ -30,7 +30,8 @@ export interface CustomerGroups {
 
 export interface IndexInput {
   products: readonly Product[];
-  orders: readonly Order[];
+  /** Any iterable, so a generator can stream orders without holding them all. */
+  orders: Iterable<Order>;
   customers?: ReadonlyMap<string, CustomerGroups>;
   options?: IndexOptions;
 }

@@ -44,9 +44,10 @@ export function scoreItems(
   const boughtCategories = new Set<string>();
 
   if (history) {
-    const strengths = historyStrengths(history, now, params);
+    const strengths = historyStrengths(history, now, params.frequencyExponent, params.repeatTauDays);
     addRepeatSignal(board, strengths, weights, allowed);
-    addCoPurchaseSignal(board, index, strengths, params, weights, allowed);
+    const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays);
+    addCoPurchaseSignal(board, index, sources, params, weights, allowed);
     for (const { item } of strengths) {
       const category = index.catalog.product(item)?.category;
       if (category) boughtCategories.add(category);

@@ -27,6 +27,8 @@ export interface ScoringParameters {
   /** Repeat strength = orders^frequencyExponent * exp(-age / repeatTauDays). */
   frequencyExponent: number;
   repeatTauDays: number;
+  /** Recency decay of a history item's weight as a co-purchase source (recent tastes predict better). */
+  sourceTauDays: number;
   /** How many of the customer's strongest history items feed co-purchase candidates. */
   historySources: number;
   /** Exponent applied to a history item's strength when it feeds co-purchase. */
@@ -52,6 +54,7 @@ export const DEFAULT_SCORING: ScoringParameters = {
   },
   frequencyExponent: 0.5,
   repeatTauDays: 60,
+  sourceTauDays: 60,
   historySources: 60,
   sourceExponent: 1,
   popularCandidates: 100,

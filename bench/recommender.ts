@@ -1,0 +1,75 @@
+/**
+ * Recommender benchmark: index build time, heap, and per-request latency (p50/p99) at the demo size,
+ * 10k products / 1M order lines and 50k products / 10M order lines (synthetic, bench/syntheticShop.ts).
+ *   npm run bench:recommender [-- --quick]     (--quick: demo and 10k/1M only, fewer requests)
+ * Targets (issue 4): p50 <= 1 ms and p99 <= 5 ms at 10k/1M; build <= 10 s at 1M lines.
+ */
+import { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
+import { recommend } from '../recommender/ranking/recommend';
+import type { RecommendationContext } from '../recommender/ranking/types';
+import type { SuggestionRequest } from '../domain/suggestions';
+import { syntheticOrders, syntheticProducts, type ShopSize } from './syntheticShop';
+
+interface Scenario { name: string; size: ShopSize }
+
+const SCENARIOS: Scenario[] = [
+  { name: 'demo (4k products, 300 customers)', size: { products: 4000, customers: 300, orderLines: 60_000 } },
+  { name: '10k products / 1M lines', size: { products: 10_000, customers: 20_000, orderLines: 1_000_000 } },
+  { name: '50k products / 10M lines', size: { products: 50_000, customers: 100_000, orderLines: 10_000_000 } },
+];
+
+function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function latency(index: RecommenderIndex, make: (i: number) => [RecommendationContext, SuggestionRequest], requests: number): string {
+  for (let i = 0; i < 50; i++) recommend(index, ...make(i)); // warm-up (JIT)
+  const samples = Array.from({ length: requests }, (_, i) => time(() => recommend(index, ...make(i + 50)))).sort((a, b) => a - b);
+  return `p50 ${percentile(samples, 50).toFixed(3)} ms, p99 ${percentile(samples, 99).toFixed(3)} ms`;
+}
+
+function run(scenario: Scenario, requests: number): void {
+  const { size } = scenario;
+  const before = heapMb();
+  let index: RecommenderIndex | undefined;
+  const buildMs = time(() => {
+    index = RecommenderIndex.build({ products: syntheticProducts(size.products), orders: syntheticOrders(size) });
+  });
+  if (!index) throw new Error('index was not built');
+  const built = index;
+  const heap = heapMb() - before;
+  const customer = (i: number): string => `C${(i * 7919) % size.customers}`;
+  const personal = (i: number): [RecommendationContext, SuggestionRequest] => [
+    { customerId: customer(i), personalized: true, segmentLabel: 'champions', country: 'United Kingdom', strategy: 'reward_loyalty', dismissed: [] },
+    { customerId: customer(i), limit: 5 },
+  ];
+  const guestCategory = (i: number): [RecommendationContext, SuggestionRequest] => [
+    { customerId: null, personalized: false, dismissed: [] },
+    { customerId: null, categories: ['christmas'], budget: { max: 10 + (i % 5) }, limit: 5 },
+  ];
+  const similar = (i: number): [RecommendationContext, SuggestionRequest] => [
+    { customerId: customer(i), personalized: true, dismissed: [`P${i % size.products}`] },
+    { customerId: customer(i), similarTo: `P${(i * 31) % size.products}`, limit: 5 },
+  ];
+  console.log(`\n${scenario.name}: ${size.orderLines.toLocaleString('en')} order lines`);
+  console.log(`  build ${(buildMs / 1000).toFixed(2)} s, heap +${heap.toFixed(0)} MB`);
+  console.log(`  personalised (history + co-purchase + groups): ${latency(built, personal, requests)}`);
+  console.log(`  guest, category + budget:                      ${latency(built, guestCategory, requests)}`);
+  console.log(`  "more like X" with a dismissal:                ${latency(built, similar, requests)}`);
+}
+
+const quick = process.argv.includes('--quick');
+console.log(`recommender benchmark${quick ? ' (quick)' : ''}, node ${process.version}`);
+for (const scenario of quick ? SCENARIOS.slice(0, 2) : SCENARIOS) run(scenario, quick ? 300 : 2000);

@@ -1,0 +1,56 @@
+/**
+ * Offline evaluation, protocol OR-T (shared/docs/EVALUATION.md):
+ *   npm run eval -- --orders <csv|csv.gz> --cutoff YYYY-MM-DD [--json out.json] [--until YYYY-MM-DD] [--methods a,b]
+ * `--until` drops rows from that date on: with it, a validation cut inside the training period
+ * (e.g. --cutoff 2011-06-01 --until 2011-09-01) is evaluated exactly like the test cut.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadRetailTransactions } from '../data/import/onlineRetailCsv';
+import { METHOD_NAMES, runEvaluation } from '../recommender/eval/runEval';
+import { parseCutoff } from '../recommender/eval/split';
+import { formatReport } from '../recommender/eval/table';
+
+interface Args { orders: string; cutoff: string; json?: string; until?: string; methods?: string[] }
+
+function parseArgs(argv: string[]): Args {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!['--orders', '--cutoff', '--json', '--until', '--methods'].includes(flag)) throw new Error(`unknown option ${flag}`);
+    const value = argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+    values.set(flag, value);
+  }
+  const orders = values.get('--orders');
+  if (!orders) throw new Error('--orders <csv or csv.gz> is required');
+  const methods = values.get('--methods')?.split(',');
+  const unknown = methods?.filter((m) => !(METHOD_NAMES as readonly string[]).includes(m)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown method(s) ${unknown.join(', ')}; known: ${METHOD_NAMES.join(', ')}`);
+  return { orders, cutoff: values.get('--cutoff') ?? '2011-09-01', json: values.get('--json'), until: values.get('--until'), methods };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const cutoff = parseCutoff(args.cutoff);
+  const until = args.until ? parseCutoff(args.until) : Number.POSITIVE_INFINITY;
+  if (until <= cutoff) throw new Error('--until must be after --cutoff');
+  const started = Date.now();
+  const loaded = await loadRetailTransactions(args.orders, (n) => process.stderr.write(`\rread ${n} records`));
+  const rows = loaded.rows.filter((row) => row.time < until);
+  process.stderr.write(`\r${loaded.rows.length} clean rows of ${loaded.total}${Number.isFinite(until) ? `, ${rows.length} before ${args.until}` : ''}\n`);
+  const report = runEvaluation(rows, cutoff, {
+    methods: args.methods,
+    log: (msg, fields) => process.stderr.write(`${msg} ${JSON.stringify(fields ?? {})}\n`),
+  });
+  console.log(formatReport(report));
+  if (args.json) {
+    writeFileSync(args.json, `${JSON.stringify({ cutoff: report.cutoff, variants: report.variants }, null, 2)}\n`);
+    console.log(`\nwrote ${args.json}`);
+  }
+  process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import { groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker } from '../../../recommender/eval/baselines';
+import { rfmLabel, rfmLabels } from '../../../recommender/eval/rfm';
+import { parseCutoff, splitByTime, variantUsers } from '../../../recommender/eval/split';
+import { trainStats } from '../../../recommender/eval/trainStats';
+import { ROWS, tx } from './fixture';
+
+const split = splitByTime(ROWS, parseCutoff('2011-09-01'));
+
+describe('OR-T split', () => {
+  it('keeps customers with train and test invoices and their distinct test items', () => {
+    expect(split.trainItems).toEqual(['A', 'B', 'C', 'D']);
+    expect(split.testUsers.map((u) => [u.customerId, [...u.testItems].sort()])).toEqual([['u1', ['A', 'C', 'Z']], ['u2', ['B']]]);
+  });
+
+  it('variant "new" removes train items from the relevant set and drops users left with none', () => {
+    expect(variantUsers(split, 'all').map((u) => u.customerId)).toEqual(['u1', 'u2']);
+    const fresh = variantUsers(split, 'new');
+    expect(fresh.map((u) => [u.customerId, [...u.relevant].sort(), [...u.exclude].sort()])).toEqual([['u1', ['C', 'Z'], ['A', 'B']]]);
+  });
+
+  it.each(['2011-13-01', '1/9/2011', ''])('rejects the cutoff "%s"', (text) => {
+    expect(() => parseCutoff(text)).toThrow(/cutoff/);
+  });
+});
+
+describe('baselines', () => {
+  const stats = trainStats(split.train);
+  const all = variantUsers(split, 'all');
+  const u1 = all[0];
+
+  it('ranks popularity by distinct customers, ties by id', () => {
+    expect(stats.popular).toEqual(['A', 'B', 'C', 'D']);
+    expect(popularityRanker(stats)({ ...u1, exclude: new Set(['A']) }, 2)).toEqual(['B', 'C']);
+  });
+
+  it('repeats the user\'s own items by invoice count, padded with popularity', () => {
+    expect(repeatRanker(stats)(u1, 4)).toEqual(['A', 'B', 'C', 'D']);
+    expect(repeatRanker(stats)(all[1], 2)).toEqual(['B', 'C']);
+  });
+
+  it('ranks group popularity inside the group first', () => {
+    const groups = new Map([['u1', 'x'], ['u3', 'x'], ['u2', 'y']]);
+    expect(groupPopularityRanker(stats, groups)(all[1], 3)).toEqual(['B', 'C', 'A']);
+  });
+
+  it('scores item-kNN by summed cosine similarity with shrinkage', () => {
+    // u2 bought B and C. sim(B,A) = 1/(sqrt(2*2)+10), sim(C,A) = 1/(sqrt(2*2)+10), sim(C,D) = 1/(sqrt(2*1)+10), A wins.
+    expect(itemKnnRanker(split.train, stats)(all[1], 2)).toEqual(['A', 'D']);
+  });
+
+  it('draws random items deterministically and never an excluded one', () => {
+    const first = randomRanker(split.trainItems, 7)({ ...u1, exclude: new Set(['A']) }, 3);
+    expect(first).toHaveLength(3);
+    expect(first).not.toContain('A');
+    expect(randomRanker(split.trainItems, 7)({ ...u1, exclude: new Set(['A']) }, 3)).toEqual(first);
+  });
+});
+
+describe('RFM labels from train', () => {
+  it.each([[5, 5, 'champions'], [1, 1, 'hibernating'], [5, 1, 'new_customers'], [2, 5, 'cant_lose'], [3, 3, 'need_attention']])(
+    'R%i F%i is %s', (r, f, label) => expect(rfmLabel(r, f)).toBe(label),
+  );
+
+  it('scores quintiles so the most recent, most frequent of five customers is a champion', () => {
+    // Customer c<n> has n invoices, the last in month n+2: recency and frequency ranks agree.
+    const rows = [1, 2, 3, 4, 5].flatMap((n) => Array.from({ length: n }, (_, i) => tx(`${n}-${i}`, `c${n}`, `2011-0${n + 2}-0${i + 1}`, 'A')));
+    const labels = rfmLabels(rows, parseCutoff('2011-09-01'));
+    expect([1, 2, 3, 4, 5].map((n) => labels.get(`c${n}`))).toEqual(['hibernating', 'hibernating', 'need_attention', 'loyal_customers', 'champions']);
+  });
+});
