@@ -2,7 +2,7 @@
  * The default recognizer: offline and deterministic. Trains the intent model from the versioned corpus
  * at construction and extracts entities with rules and the catalogue vocabulary.
  */
-import type { Recognizer, RecognitionResult } from '../types';
+import type { Entities, Intent, Recognizer, RecognitionResult } from '../types';
 import { createCatalogueMatcher } from '../entities/catalogue';
 import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
@@ -22,24 +22,31 @@ const MIN_KNOWN_SHARE = 0.34;
 /** Long pastes are cut: intent lives in the first sentences, and the work stays bounded. */
 const MAX_UTTERANCE_LENGTH = 500;
 
+export interface LocalRecognizer extends Recognizer {
+  /** Rule-based entities of an utterance for a given intent: fills gaps in a remote back end's answer. */
+  entitiesFor(utterance: string, intent: Intent): Entities;
+}
+
 const NOTHING_UNDERSTOOD: RecognitionResult = { intent: 'none', score: 0, entities: { categories: [], keywords: [] } };
 
-export function createLocalRecognizer(options: LocalRecognizerOptions): Recognizer {
+export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRecognizer {
   const catalogue = createCatalogueMatcher(options.keywords);
   const model = IntentModel.train(options.corpus ?? loadCorpus(), catalogue.vocabulary());
+  const entitiesFor = (text: string, intent: Intent): Entities => extractEntities({ text, words: model.correctedWords(text), intent }, catalogue);
 
   return {
+    entitiesFor: (utterance, intent) => entitiesFor(utterance.slice(0, MAX_UTTERANCE_LENGTH), intent),
     async recognize(utterance: string): Promise<RecognitionResult> {
       const text = typeof utterance === 'string' ? utterance.slice(0, MAX_UTTERANCE_LENGTH).trim() : '';
       if (text === '') return NOTHING_UNDERSTOOD;
       const { ranked, knownShare } = model.classify(text);
       const best = ranked[0];
-      const confident = best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
-      const intent = confident ? best.intent : 'none';
-      // An unconfident guess is reported as "none" with the (low) confidence of that guess.
-      const score = confident ? best.score : Math.min(best.score, MIN_INTENT_PROBABILITY);
-      const entities = extractEntities({ text, words: model.correctedWords(text), intent }, catalogue);
-      return { intent, score, entities };
+      const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
+      const intent = understood ? best.intent : 'none';
+      // For "none" the score is how close the text came to an intent we handle (the best real intent's
+      // probability), so odd text always carries a low score, as the Recognizer contract promises.
+      const score = understood ? best.score : Math.min(ranked.find((r) => r.intent !== 'none')?.score ?? 0, MIN_INTENT_PROBABILITY);
+      return { intent, score, entities: entitiesFor(text, intent) };
     },
   };
 }
