@@ -19,6 +19,7 @@ import type { PrivacyOptions } from './privacy/privacyDialog';
 import { routeFor } from './routing';
 import { loadSession } from './session';
 import type { ConversationSession, SessionAccessor } from './session';
+import { welcomeActivity } from './welcome';
 import { question, statement } from './speech/messages';
 import { isVoiceActivity } from './speech/voice';
 import { parseCardAction } from './suggestions/cards';
@@ -107,6 +108,12 @@ export class MainDialog extends ComponentDialog {
         await handOff(context, this.deps, 'main menu');
         return step.next(flowResult('handoff'));
       case 'greet': {
+        if (!session.welcomed && !session.profile) {
+          // A channel without a join event (curl, some voice clients): the first greeting gets the welcome.
+          session.welcomed = true;
+          await context.sendActivity(welcomeActivity(context));
+          return step.next(flowResult('asked'));
+        }
         const name = session.profile ? ` ${session.profile.displayName}` : '';
         const greeting = context.turnState.get(GREETED) ? 'What can I help you with?' : `Hello${name}! What can I help you with?`;
         await context.sendActivity(question(greeting, { choices: MAIN_CHOICES }));

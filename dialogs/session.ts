@@ -34,6 +34,8 @@ export interface ConversationSession {
   /** Every product shown in this conversation, for the survey's `followsSuggestions`. */
   shownProductIds: string[];
   surveyOffered: boolean;
+  /** The full welcome was shown (on join, or in answer to the first greeting). */
+  welcomed?: boolean;
 }
 
 export function newSession(): ConversationSession {

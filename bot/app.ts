@@ -1,0 +1,119 @@
+/**
+ * Builds the whole application from a validated config: store, segments, recommender, recognizer, services,
+ * dialogs, bot, adapter, middleware and server. index.ts only reads the config, calls this and listens.
+ */
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { Server } from 'restify';
+import { ConversationState, type TurnContext } from 'botbuilder';
+import type { Config } from './config';
+import { authMode } from './config';
+import { createAdapter, createBotAuthentication } from './adapter';
+import { createServer } from './server';
+import { ShoppingBot } from './shoppingBot';
+import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
+import { TranscriptMiddleware } from './transcriptMiddleware';
+import { refreshSegments } from './segmentsAtStart';
+import { buildServices } from './services';
+import { openStore } from '../data/openStore';
+import { DEFAULT_SEED_PATH } from '../data/seedFile';
+import { openConsoleStore } from '../data/console/consoleStore';
+import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
+import { MainDialog, createSessionAccessor, newSession, welcomeActivity } from '../dialogs';
+import { registerReviewRoutes } from '../review/reviewRoutes';
+import { registerWebRoutes } from '../review/webRoutes';
+import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
+import { PERSONAS } from '../recommender/segmentation';
+import { signIdentity } from '../services/identityToken';
+import type { Logger } from '../services/logger';
+
+export interface App {
+  server: Server;
+  /** Starts listening; resolves with the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  /** Background start-up work (refreshing stale segments); resolves when done. Never rejects. */
+  ready: Promise<void>;
+  /** Stops accepting requests, then flushes both stores. */
+  close(): Promise<void>;
+}
+
+const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
+
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
+  const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
+
+  // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
+  const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
+  const { services, recognizer, backend, rebuildIndex } = await buildServices({ config, store: store.repositories, consoleStore, identitySecret, log });
+
+  const conversationState = new ConversationState(store.conversationStorage);
+  const sessions = createSessionAccessor(conversationState);
+  const dialog = new MainDialog(services, recognizer, sessions);
+  const bot = new ShoppingBot({
+    conversationState,
+    dialog,
+    welcome: async (context: TurnContext) => {
+      (await sessions.get(context, newSession())).welcomed = true;
+      await context.sendActivity(welcomeActivity(context));
+    },
+  });
+
+  const auth = createBotAuthentication(config);
+  const transcripts = new TranscriptMiddleware(consoleStore.transcripts, { logger: log });
+  const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
+    adapter.use(annotationsMiddleware);
+    adapter.use(transcripts);
+    adapter.use(speechMiddleware);
+    return adapter;
+  };
+  const adapter = withMiddleware(createAdapter(auth, log, conversationState));
+
+  const admin = await ensureFirstAdmin(consoleStore.staff, { email: config.STAFF_ADMIN_EMAIL, password: config.STAFF_ADMIN_PASSWORD });
+  if (admin === 'not_configured') log.warn(HOW_TO_CREATE_ADMIN);
+
+  const server = createServer({
+    adapter,
+    createStreamingAdapter: () => withMiddleware(createAdapter(auth, log, conversationState)),
+    runTurn: (context) => bot.run(context),
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    log,
+    health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
+    extraRoutes: (s) => {
+      registerReviewRoutes(s, {
+        console: consoleStore,
+        customers: store.repositories.customers,
+        feedback: store.repositories.feedback,
+        suggestionEvents: store.repositories.suggestionEvents,
+        audit: store.repositories.audit,
+        logger: log,
+        describePersona: (id) => PERSONAS.get(id),
+      });
+      registerWebRoutes(s, {
+        webRoot: join(__dirname, '..', 'web'),
+        demoMode: config.DEMO_MODE,
+        signDemoIdentity: (customerId) => signIdentity(customerId, identitySecret, DEMO_TOKEN_TTL_SECONDS),
+        demoCustomers: DEMO_CUSTOMERS.map((c) => ({ id: c.id, displayName: c.displayName })),
+        logger: log,
+      });
+    },
+  });
+
+  // Segments are refreshed after start so a stale store never delays the first reply.
+  const ready = refreshSegments(store.repositories, config.SEGMENT_MAX_AGE_HOURS, log)
+    .then(async (recomputed) => { if (recomputed) await rebuildIndex(); })
+    .catch((error: unknown) => log.error('segment refresh failed', { error: error instanceof Error ? error : String(error) }));
+
+  return {
+    server,
+    ready,
+    listen: (port, host) => new Promise((resolve) => {
+      server.listen(port, host, () => resolve(server.url.replace('[::]', 'localhost').replace('0.0.0.0', 'localhost')));
+    }),
+    close: async () => {
+      await ready;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([store.close(), consoleStore.flush()]);
+    },
+  };
+}

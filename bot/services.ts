@@ -1,0 +1,69 @@
+/** Wires the service implementations (and the recognizer they share the catalogue with) over the stores. */
+import type { Config } from './config';
+import type { ConsoleStore } from '../data/console/consoleStore';
+import type { Recognizer } from '../language/types';
+import { createLocalRecognizer } from '../language/local/recognizer';
+import { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
+import { guestPersona, personaFor } from '../recommender/segmentation';
+import { ConsoleHandoffService } from '../review/handoffs';
+import { catalogueKeywords } from '../services/catalogueVocabulary';
+import { StoreFeedbackService } from '../services/feedbackService';
+import { StoreIdentityService } from '../services/identityService';
+import type { Logger } from '../services/logger';
+import type { Services } from '../services/ports';
+import { StorePrivacyService } from '../services/privacyService';
+import { RecommenderSuggestionService } from '../services/suggestionService';
+import type { Repositories } from '../data/ports';
+
+export interface ServiceInputs {
+  config: Config;
+  store: Repositories;
+  consoleStore: ConsoleStore;
+  identitySecret: string;
+  log: Logger;
+}
+
+export interface BuiltServices {
+  services: Services;
+  recognizer: Recognizer;
+  /** Which language back end answers first: local, luis or openai. */
+  backend: string;
+  /** Rebuilds the recommender index from the store (after segments were recomputed, or an erasure). */
+  rebuildIndex(): Promise<void>;
+}
+
+/** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
+export async function buildRecommenderIndex(store: Repositories): Promise<RecommenderIndex> {
+  const [products, orders, customers, segments] = await Promise.all([
+    store.catalog.list(), store.orders.list(), store.customers.list(), store.segments.list(),
+  ]);
+  const labels = new Map(segments.map((s) => [s.customerId, s.rfm.label]));
+  const groups = new Map(customers.map((c) => [c.id, { segmentLabel: labels.get(c.id), country: c.country }]));
+  return RecommenderIndex.build({ products, orders, customers: groups });
+}
+
+export async function buildServices(inputs: ServiceInputs): Promise<BuiltServices> {
+  const { config, store, consoleStore, log } = inputs;
+  const products = await store.catalog.list();
+  let index = await buildRecommenderIndex(store);
+  const rebuildIndex = async () => { index = await buildRecommenderIndex(store); };
+  const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
+
+  const services: Services = {
+    identity: new StoreIdentityService({
+      customers: store.customers, orders: store.orders, segments: store.segments, locks: store.locks, audit: store.audit,
+      personaOf, identitySecret: inputs.identitySecret, maxTokenTtlSeconds: config.IDENTITY_MAX_TTL_SECONDS, log,
+    }),
+    suggestions: new RecommenderSuggestionService({ catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => index }),
+    feedback: new StoreFeedbackService(store.feedback),
+    privacy: new StorePrivacyService({
+      repositories: store,
+      transcripts: consoleStore.transcripts,
+      // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
+      onErased: rebuildIndex,
+    }),
+    handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),
+  };
+  const recognizer = createLocalRecognizer({ keywords: catalogueKeywords(products) });
+  return { services, recognizer, backend: 'local', rebuildIndex };
+}

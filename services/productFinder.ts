@@ -1,0 +1,42 @@
+/**
+ * Resolves what a shopper calls a product ("the lantern", "white metal lantern", "85123A") to one catalogue
+ * item: an exact id wins, else the name sharing the most words with the text (in-stock and shorter names first).
+ */
+import type { Product } from '../domain/model';
+
+const STOP_WORDS = new Set(['the', 'a', 'an', 'one', 'of', 'more', 'like', 'that', 'this', 'with', 'and', 'for', 'similar', 'to', 'me', 'show']);
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+const stem = (word: string) => word.replace(/(es|s)$/, '');
+
+export interface FoundProduct { id: string; name: string; price: number; currency: string }
+
+export class ProductFinder {
+  private readonly byId = new Map<string, Product>();
+  private readonly entries: { product: Product; words: Set<string> }[];
+
+  constructor(products: readonly Product[]) {
+    for (const p of products) this.byId.set(p.id.toUpperCase(), p);
+    this.entries = products.map((product) => ({ product, words: new Set(wordsOf(product.name).map(stem)) }));
+  }
+
+  find(text: string): FoundProduct | null {
+    const exact = this.byId.get(text.trim().toUpperCase());
+    if (exact) return brief(exact);
+    const wanted = wordsOf(text).map(stem);
+    if (wanted.length === 0) return null;
+    let best: { product: Product; score: number } | null = null;
+    for (const { product, words } of this.entries) {
+      const hits = wanted.filter((w) => words.has(w)).length;
+      if (hits === 0) continue;
+      // Coverage of what was asked first, then a tighter name, then stock.
+      const score = hits / wanted.length + hits / (words.size * 10) + (product.inStock ? 0.001 : 0);
+      if (!best || score > best.score || (score === best.score && product.id < best.product.id)) best = { product, score };
+    }
+    return best ? brief(best.product) : null;
+  }
+}
+
+function brief(p: Product): FoundProduct {
+  return { id: p.id, name: p.name, price: p.price, currency: p.currency };
+}

@@ -1,0 +1,79 @@
+/**
+ * Suggestions for a conversation: builds the recommender's plain-data context from the customer's current
+ * record (consent is re-read on every request so an opt-out applies to the very next suggestion), runs the
+ * pure recommender, and records shown / opened / dismissed events with the segment at the time.
+ */
+import type { CatalogRepository, CustomerRepository, SuggestionEventRepository } from '../data/ports';
+import type { SuggestionReason, SuggestionRequest, SuggestionResult } from '../domain/suggestions';
+import { recommend } from '../recommender/ranking/recommend';
+import type { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
+import type { RecommendationContext } from '../recommender/ranking/types';
+import { newId } from './ids';
+import type { SuggestionContext, SuggestionService } from './ports';
+import { ProductFinder } from './productFinder';
+import { RecentReasons } from './recentReasons';
+
+export interface SuggestionDeps {
+  catalog: CatalogRepository;
+  customers: CustomerRepository;
+  events: SuggestionEventRepository;
+  /** The current recommender index (it may be rebuilt, e.g. after an erasure). */
+  index: () => RecommenderIndex;
+  now?: () => Date;
+}
+
+export class RecommenderSuggestionService implements SuggestionService {
+  private readonly reasons = new RecentReasons();
+  private finder: ProductFinder | null = null;
+
+  constructor(private readonly deps: SuggestionDeps) {}
+
+  async suggest(context: SuggestionContext, request: SuggestionRequest): Promise<SuggestionResult> {
+    const result = recommend(this.deps.index(), await this.recommendationContext(context), request);
+    this.reasons.remember(context.conversationId, result.items.map((i) => ({ productId: i.product.id, reason: i.reason })));
+    return result;
+  }
+
+  async explain(context: SuggestionContext, productId: string): Promise<SuggestionReason | null> {
+    return this.reasons.reasonFor(context.conversationId, productId);
+  }
+
+  async record(context: SuggestionContext, kind: 'shown' | 'opened' | 'dismissed', items: { productId: string; reason: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    const at = (this.deps.now?.() ?? new Date()).toISOString();
+    await this.deps.events.add(items.map((item) => ({
+      id: newId('ev'),
+      conversationId: context.conversationId,
+      customerId: context.profile?.customerId ?? null,
+      productId: item.productId,
+      kind,
+      reason: item.reason,
+      segment: context.profile?.segment ?? null,
+      at,
+    })));
+  }
+
+  async findProduct(text: string): Promise<{ id: string; name: string; price: number; currency: string } | null> {
+    this.finder ??= new ProductFinder(await this.deps.catalog.list());
+    return this.finder.find(text);
+  }
+
+  private async recommendationContext(context: SuggestionContext): Promise<RecommendationContext> {
+    const profile = context.profile;
+    const customer = profile ? await this.deps.customers.get(profile.customerId) : undefined;
+    if (!profile || !customer || customer.erasedAt || !customer.consent.personalization) {
+      // Guests and opted-out customers: only the explicit request and overall popularity.
+      return { customerId: null, personalized: false, dismissed: [] };
+    }
+    const events = await this.deps.events.forCustomer(customer.id);
+    return {
+      customerId: customer.id,
+      personalized: true,
+      segmentLabel: profile.segment.rfmLabel,
+      strategy: profile.persona.strategy,
+      country: customer.country,
+      preferences: customer.preferences,
+      dismissed: events.filter((e) => e.kind === 'dismissed').map((e) => e.productId),
+    };
+  }
+}
