@@ -8,14 +8,15 @@ import type { Storage } from 'botbuilder';
 import { Low } from 'lowdb';
 import { LowdbAuditRepository } from './lowdb/auditRepository';
 import { LowdbCatalogRepository } from './lowdb/catalogRepository';
-import { emptyStateFile, LowdbConversationStorage, StateFileSchema, type StateFile } from './lowdb/conversationStorage';
+import { LowdbConversationStorage } from './lowdb/conversationStorage';
 import { LowdbCustomerRepository } from './lowdb/customerRepository';
 import { DurableJsonFile, StoreFileError } from './lowdb/durableJsonFile';
 import { LowdbFeedbackRepository } from './lowdb/feedbackRepository';
 import { LowdbLockRepository } from './lowdb/lockRepository';
 import { LowdbOrderRepository } from './lowdb/orderRepository';
-import { PersistentDocument, type StoreLogger } from './lowdb/persistentDocument';
+import { PersistentDocument } from './lowdb/persistentDocument';
 import { LowdbSegmentRepository } from './lowdb/segmentRepository';
+import { StateJournal } from './lowdb/stateJournal';
 import { buildIndexes, type StoreContext, type StoreIndexes } from './lowdb/storeIndexes';
 import { LowdbSuggestionEventRepository } from './lowdb/suggestionEventRepository';
 import type { Repositories } from './ports';
@@ -27,15 +28,12 @@ export interface OpenStoreOptions {
   path: string;
   /** Used only when `path` does not exist yet: a seed file path (.json or .json.gz) or a function. */
   seed: string | (() => Promise<StoreData> | StoreData);
-  /** Dialog-state file; default `<path>.state.json`. */
+  /** Dialog-state snapshot file; default `<path>.state.json` (its journal is `<statePath>.journal`). */
   statePath?: string;
-  /**
-   * 0 (default): a state write resolves once it is durable, like every other write.
-   * N > 0: a state write resolves as soon as memory holds it and the state file is written at most every N ms.
-   */
-  stateFlushDelayMs?: number;
   log?: StoreLogger;
 }
+
+export type StoreLogger = (msg: string, fields?: Record<string, unknown>) => void;
 
 export interface OpenedStore {
   repositories: Repositories;
@@ -51,7 +49,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   await mkdir(dirname(options.path), { recursive: true });
   const commerce = await openCommerceDocument(options);
   const indexes = indexesOrFileError(options.path, commerce.data);
-  const state = await openStateDocument(options);
+  const state = await StateJournal.open(options.statePath ?? `${options.path}.state.json`);
   const store: StoreContext = { doc: commerce, indexes };
   options.log?.('Store opened', {
     path: options.path, products: commerce.data.products.length, customers: commerce.data.customers.length,
@@ -77,7 +75,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
 async function openCommerceDocument(options: OpenStoreOptions): Promise<PersistentDocument<StoreData>> {
   const db = new Low(new DurableJsonFile(options.path, StoreDataSchema), emptyStoreData());
   const existing = await db.adapter.read();
-  const doc = new PersistentDocument(db, { what: 'store', log: options.log });
+  const doc = new PersistentDocument(db, 'store');
   if (existing) {
     db.data = existing;
     return doc;
@@ -86,14 +84,6 @@ async function openCommerceDocument(options: OpenStoreOptions): Promise<Persiste
   await doc.change(() => undefined);
   options.log?.('Store created from the seed', { path: options.path, seed: typeof options.seed === 'string' ? options.seed : 'function' });
   return doc;
-}
-
-async function openStateDocument(options: OpenStoreOptions): Promise<PersistentDocument<StateFile>> {
-  const db = new Low(new DurableJsonFile(options.statePath ?? `${options.path}.state.json`, StateFileSchema), emptyStateFile());
-  const existing = await db.adapter.read();
-  // A null prototype so that no state key can collide with Object.prototype members.
-  db.data = { version: 1, items: Object.assign(Object.create(null) as StateFile['items'], existing?.items) };
-  return new PersistentDocument(db, { what: 'conversation state', deferMs: options.stateFlushDelayMs, log: options.log });
 }
 
 async function loadSeed(seed: OpenStoreOptions['seed']): Promise<StoreData> {

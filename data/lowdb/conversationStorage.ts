@@ -1,24 +1,14 @@
 /**
- * botbuilder `Storage` for dialog and user state, kept in its own lowdb file so that per-turn state writes
- * never rewrite the commerce file. eTag semantics follow botbuilder's MemoryStorage: a missing eTag or '*'
- * writes unconditionally (last write wins); any other eTag must match the stored one or the write throws.
+ * botbuilder `Storage` for dialog and user state, kept apart from the commerce file (see stateJournal.ts)
+ * so that per-turn state writes never rewrite it. eTag semantics follow botbuilder's MemoryStorage: a missing
+ * eTag or '*' writes unconditionally (last write wins); any other eTag must match the stored one or the write
+ * throws. A write resolves once it is durable.
  * Items are copied in and out (JSON round trip, as MemoryStorage does) so a turn's in-memory edits never
  * leak into the store before it writes them.
  */
 import { randomBytes } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { z } from 'zod';
-import type { PersistentDocument } from './persistentDocument';
-
-export const StateFileSchema = z.object({
-  version: z.literal(1),
-  items: z.record(z.string(), z.record(z.string(), z.unknown())),
-});
-export type StateFile = z.infer<typeof StateFileSchema>;
-
-export function emptyStateFile(): StateFile {
-  return { version: 1, items: {} };
-}
+import type { StateJournal } from './stateJournal';
 
 export class ETagConflictError extends Error {
   constructor(readonly key: string) {
@@ -32,11 +22,11 @@ export class LowdbConversationStorage implements Storage {
   private readonly eTagPrefix = randomBytes(4).toString('hex');
   private eTagCounter = 0;
 
-  constructor(private readonly doc: PersistentDocument<StateFile>) {}
+  constructor(private readonly state: StateJournal) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
-    const items = this.doc.data.items;
+    const items = this.state.items;
     const found: StoreItems = {};
     for (const key of keys) {
       if (Object.hasOwn(items, key)) found[key] = copy(items[key]);
@@ -47,7 +37,8 @@ export class LowdbConversationStorage implements Storage {
   /** All or nothing: every eTag is checked before any item changes. */
   write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') return Promise.reject(new ReferenceError('Changes are required when writing.'));
-    return this.doc.change(({ items }) => {
+    const items = this.state.items;
+    return this.state.change(() => {
       const entries = Object.entries(changes);
       for (const [key, change] of entries) {
         if (change.eTag && change.eTag !== '*' && Object.hasOwn(items, key) && items[key].eTag !== change.eTag) {
@@ -55,16 +46,15 @@ export class LowdbConversationStorage implements Storage {
         }
       }
       for (const [key, change] of entries) {
-        const stored = { ...copy(change), eTag: `${this.eTagPrefix}-${++this.eTagCounter}` };
-        Object.defineProperty(items, key, { value: stored, enumerable: true, writable: true, configurable: true });
+        this.state.set(key, { ...copy(change), eTag: `${this.eTagPrefix}-${++this.eTagCounter}` });
       }
     });
   }
 
   delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
-    return this.doc.change(({ items }) => {
-      for (const key of keys) if (Object.hasOwn(items, key)) delete items[key];
+    return this.state.change(() => {
+      for (const key of keys) this.state.delete(key);
     });
   }
 }
