@@ -23,7 +23,7 @@ export interface ClusterOptions {
   silhouetteSample: number;
 }
 
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { kMin: 3, kMax: 8, seed: 42, fitSample: 20000, silhouetteSample: 1500 };
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { kMin: 3, kMax: 8, seed: 42, fitSample: 10000, silhouetteSample: 1000 };
 
 export interface ClusterSummary {
   id: number;

@@ -8,6 +8,7 @@ import { categoryIndex, CustomerAggregates, slotsInIdOrder } from './aggregates'
 import { buildAssignment, DEFAULT_HISTORY_LIMIT, sameSegmentation } from './assignments';
 import { DEFAULT_CLUSTER_OPTIONS, fitClusters, type ClusterModel, type ClusterOptions } from './clustering';
 import { labelAll, type SegmentColumns } from './labelling';
+import { scoreRfm } from './rfm';
 import { PERSONAS } from './personas';
 import type { SegmentDefinition } from './ruleSchema';
 import { SegmentDefinitionError } from './rules';
@@ -150,16 +151,14 @@ export class SegmentationEngine {
 
   private recompute(asOf: Date, previous: readonly SegmentAssignment[]): SegmentAssignment[] {
     const setting = this.options.clusters ?? DEFAULT_CLUSTER_OPTIONS;
-    this.model = null;
-    if (setting !== false && isModel(setting)) this.model = setting;
-    const columns = this.label(asOf);
+    this.asOfMs = asOf.getTime();
+    if (this.slotsById.length !== this.aggregates.size) this.slotsById = slotsInIdOrder(this.aggregates);
+    // Clusters are fitted on RFM-derived features: score first, fit, then label everyone once.
+    const scores = scoreRfm(this.aggregates, this.asOfMs, this.slotsById);
     this.options.onStage?.('scored', 2, 4);
-    if (setting !== false && !isModel(setting)) {
-      // Clusters are fitted on RFM-derived features, so fit after scoring and then place everyone.
-      this.model = fitClusters(this.aggregates, columns.scores, setting);
-      this.columns = this.label(asOf);
-    } else this.columns = columns;
+    this.model = setting === false ? null : isModel(setting) ? setting : fitClusters(this.aggregates, scores, setting);
     this.options.onStage?.('clustered', 3, 4);
+    this.columns = labelAll(this.aggregates, this.subjects, this.slotsById, this.asOfMs, this.definitions, this.model, scores);
     const byCustomer = new Map(previous.map((a) => [a.customerId, a]));
     const stamp = this.stamp();
     this.current = this.aggregates.ids.map((id, slot) => this.build(slot, stamp, byCustomer.get(id)));

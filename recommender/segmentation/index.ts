@@ -11,6 +11,7 @@ export { columnsFromTransactions, type TransactionRow } from './transactions';
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterModel, type ClusterOptions, type ClusterSummary } from './clustering';
 export { sizeReport, skewReport, DEFAULT_SIZE_THRESHOLDS, type SizeThresholds, type SizeEntry, type SkewEntry } from './reports';
 export { summarise, type SegmentationSummary } from './summary';
+export { refreshSegments, type SegmentSource, type RefreshOptions, type RefreshResult } from './refresh';
 import defaultDefinitions from './definitions/segments.json';
 import { loadSegmentDefinitions } from './rules';
 import type { SegmentDefinition } from './ruleSchema';

@@ -35,9 +35,9 @@ export function labelAll(
   asOfMs: number,
   definitions: readonly SegmentDefinition[],
   model: ClusterModel | null,
+  scores: RfmScores = scoreRfm(aggregates, asOfMs, slotsById),
 ): SegmentColumns {
   const n = aggregates.size;
-  const scores = scoreRfm(aggregates, asOfMs, slotsById);
   const tertiles = priceTertiles(aggregates);
   const order = priorityOrder(definitions);
   const ruleMask = new Uint32Array(n);

@@ -1,4 +1,5 @@
-import { SegmentationEngine, sizeReport, skewReport, subjectOf, type SegmentAssignment } from '../../../recommender/segmentation';
+import type { SegmentAssignment } from '../../../domain/model';
+import { SegmentationEngine, sizeReport, skewReport, subjectOf } from '../../../recommender/segmentation';
 import { loadKmeans } from '../../../recommender/segmentation/kmeansLoader';
 import { AS_OF, customer, order } from './builders';
 
