@@ -64,7 +64,8 @@ function crossFieldProblems(c: Config): string[] {
   const luis = [c.LUIS_APP_ID, c.LUIS_ENDPOINT, c.LUIS_KEY].filter(Boolean).length;
   if (luis > 0 && luis < 3) problems.push('LUIS_APP_ID, LUIS_ENDPOINT and LUIS_KEY: set all three or none');
   const openai = [c.OPENAI_BASE_URL, c.OPENAI_API_KEY, c.OPENAI_MODEL].filter(Boolean).length;
-  if (openai > 0 && (!c.OPENAI_API_KEY || !c.OPENAI_MODEL)) problems.push('OPENAI_API_KEY and OPENAI_MODEL: both are needed to use OpenAI (OPENAI_BASE_URL is optional)');
+  if (openai > 0 && !c.OPENAI_MODEL) problems.push('OPENAI_MODEL: required to use an OpenAI-compatible back end');
+  if (c.OPENAI_MODEL && !c.OPENAI_BASE_URL && !c.OPENAI_API_KEY) problems.push('OPENAI_API_KEY: required for OpenAI itself (a local OPENAI_BASE_URL may need none)');
   if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)');
   }

@@ -2,7 +2,7 @@
 import type { Config } from './config';
 import type { ConsoleStore } from '../data/console/consoleStore';
 import type { Recognizer } from '../language/types';
-import { createLocalRecognizer } from '../language/local/recognizer';
+import { createRecognizer, type RecognizerConfig } from '../language';
 import { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import { guestPersona, personaFor } from '../recommender/segmentation';
 import { ConsoleHandoffService } from '../review/handoffs';
@@ -64,6 +64,21 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),
   };
-  const recognizer = createLocalRecognizer({ keywords: catalogueKeywords(products) });
-  return { services, recognizer, backend: 'local', rebuildIndex };
+  const languageConfig = recognizerConfig(config);
+  const recognizer = createRecognizer(languageConfig, { keywords: catalogueKeywords(products) }, (msg, fields) => log.info(msg, fields));
+  const backend = languageConfig.openai ? 'openai' : languageConfig.luis ? 'luis' : 'local';
+  return { services, recognizer, backend, rebuildIndex };
+}
+
+const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+function recognizerConfig(config: Config): RecognizerConfig {
+  const { LUIS_APP_ID: appId, LUIS_ENDPOINT: endpoint, LUIS_KEY: key, OPENAI_MODEL: model } = config;
+  return {
+    luis: appId && endpoint && key ? { appId, endpoint, key } : undefined,
+    // Local OpenAI-compatible servers often need no key.
+    openai: model ? { baseURL: config.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL, apiKey: config.OPENAI_API_KEY ?? 'not-needed', model } : undefined,
+    timeoutMs: config.RECOGNIZER_TIMEOUT_MS,
+    minScore: config.RECOGNIZER_MIN_SCORE,
+  };
 }
