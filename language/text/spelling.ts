@@ -5,6 +5,7 @@
  */
 
 const MIN_LENGTH_TO_CORRECT = 4;
+const MAX_CACHED_CORRECTIONS = 10_000;
 
 function maxDistanceFor(length: number): number {
   return length >= 7 ? 2 : 1;
@@ -13,26 +14,31 @@ function maxDistanceFor(length: number): number {
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped early. */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j < cols; j++) {
+  // Three rolling rows (the transposition looks two rows back) instead of a full matrix.
+  let beforePrevious = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
-      d[i][j] = best;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2] + 1);
+      current[j] = best;
       rowMin = Math.min(rowMin, best);
     }
     if (rowMin > cap) return cap + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
 
 export class SpellingCorrector {
   private readonly known: ReadonlySet<string>;
   private readonly byLength = new Map<number, string[]>();
+  /** Shoppers repeat their typos; remembering corrections keeps the per-turn cost flat. Bounded. */
+  private readonly cache = new Map<string, string[]>();
 
   constructor(vocabulary: Iterable<string>) {
     this.known = new Set(vocabulary);
@@ -43,13 +49,18 @@ export class SpellingCorrector {
     }
   }
 
-  isKnown(token: string): boolean {
-    return this.known.has(token);
-  }
-
   /** The token itself when known, short or numeric; else the closest known words (maybe none). */
   candidates(token: string): string[] {
     if (this.known.has(token) || token.length < MIN_LENGTH_TO_CORRECT || /\d/.test(token)) return [token];
+    const cached = this.cache.get(token);
+    if (cached) return cached;
+    const closest = this.search(token);
+    if (this.cache.size >= MAX_CACHED_CORRECTIONS) this.cache.clear();
+    this.cache.set(token, closest);
+    return closest;
+  }
+
+  private search(token: string): string[] {
     const cap = maxDistanceFor(token.length);
     let best = cap + 1;
     let closest: string[] = [];
