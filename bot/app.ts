@@ -13,7 +13,6 @@ import { createServer } from './server';
 import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
-import { refreshSegments } from './segmentsAtStart';
 import { buildServices } from './services';
 import { openStore } from '../data/openStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
@@ -23,7 +22,7 @@ import { MainDialog, createSessionAccessor, newSession, welcomeActivity } from '
 import { registerReviewRoutes } from '../review/reviewRoutes';
 import { registerWebRoutes } from '../review/webRoutes';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
-import { PERSONAS } from '../recommender/segmentation';
+import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
 import { signIdentity } from '../services/identityToken';
 import type { Logger } from '../services/logger';
 
@@ -100,8 +99,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
 
   // Segments are refreshed after start so a stale store never delays the first reply.
-  const ready = refreshSegments(store.repositories, config.SEGMENT_MAX_AGE_HOURS, log)
-    .then(async (recomputed) => { if (recomputed) await rebuildIndex(); })
+  const repositories = store.repositories;
+  // Erased customers keep only an anonymous stub: they get no segment.
+  const activeCustomers = { list: async () => (await repositories.customers.list()).filter((c) => !c.erasedAt) };
+  const ready = refreshSegments({ ...repositories, customers: activeCustomers }, defaultSegmentDefinitions(), { maxAgeMs: config.SEGMENT_MAX_AGE_HOURS * 3_600_000 })
+    .then(async ({ written, assignments }) => {
+      if (!written) return;
+      log.info('segments recomputed', { customers: assignments.length });
+      await rebuildIndex();
+    })
     .catch((error: unknown) => log.error('segment refresh failed', { error: error instanceof Error ? error : String(error) }));
 
   return {
