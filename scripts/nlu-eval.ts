@@ -1,13 +1,17 @@
 /**
- * Intent accuracy of the local recognizer on a labelled JSON-lines set.
- *   npm run nlu:eval -- --set language/corpus/heldout.jsonl [--json out.json]
+ * Intent accuracy of a recognizer on a labelled JSON-lines set.
+ *   npm run nlu:eval -- --set language/corpus/heldout.jsonl [--json out.json] [--backend local|configured]
+ * "configured" evaluates what the bot would use: the remote back end from the environment (OPENAI_*, LUIS_*)
+ * with local fallback.
  * Prints accuracy, macro F1, a per-intent table, entity agreement and the worst confusions.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluationReport, type LabelledPrediction } from '../language/evaluation/metrics';
 import { parseCorpus } from '../language/local/corpus';
+import { createRecognizer, recognizerConfigFromEnv } from '../language';
 import { createLocalRecognizer } from '../language/local/recognizer';
+import type { Recognizer } from '../language/types';
 
 const WORST_CONFUSIONS_SHOWN = 10;
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -36,15 +40,24 @@ function formatReport(report: EvaluationReport): string {
 
 /** Runs the evaluation; returns the process exit code. */
 export async function main(argv: string[], print: (text: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { set: { type: 'string' }, json: { type: 'string' } } });
-  if (!values.set) {
-    print('usage: npm run nlu:eval -- --set <file.jsonl> [--json <out.json>]');
+  const { values } = parseArgs({ args: argv, options: { set: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string', default: 'local' } } });
+  if (!values.set || !['local', 'configured'].includes(values.backend)) {
+    print('usage: npm run nlu:eval -- --set <file.jsonl> [--json <out.json>] [--backend local|configured]');
     return 2;
   }
   const set = parseCorpus(readFileSync(values.set, 'utf8'), values.set);
   const startedAt = performance.now();
   const cpuBefore = process.cpuUsage();
-  const recognizer = createLocalRecognizer({ keywords: [] });
+  const answeredBy = new Map<string, number>();
+  const countAnswers = (msg: string, fields?: Record<string, unknown>): void => {
+    if (msg !== 'recognizer answered') return print(msg);
+    const backend = `${fields?.backend}${fields?.reason ? ` (${fields.reason})` : ''}`;
+    answeredBy.set(backend, (answeredBy.get(backend) ?? 0) + 1);
+  };
+  const recognizer: Recognizer =
+    values.backend === 'configured'
+      ? createRecognizer(recognizerConfigFromEnv(process.env), { keywords: [] }, countAnswers)
+      : createLocalRecognizer({ keywords: [] });
   const trainingCpu = process.cpuUsage(cpuBefore);
   const trainedAt = performance.now();
   const predictions: LabelledPrediction[] = [];
@@ -57,6 +70,7 @@ export async function main(argv: string[], print: (text: string) => void = conso
   const cpuMs = (trainingCpu.user + trainingCpu.system) / 1000;
   const perUtterance = (performance.now() - trainedAt) / Math.max(1, set.length);
   print(`\ntraining: ${(trainedAt - startedAt).toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU; recognition: ${perUtterance.toFixed(2)} ms per utterance (wall)`);
+  if (answeredBy.size > 0) print(`answered by: ${[...answeredBy].map(([backend, n]) => `${backend} ${n}`).join(', ')}`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
   return 0;
 }

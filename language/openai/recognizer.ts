@@ -62,7 +62,8 @@ export function createOpenAiRecognizer(config: OpenAiConfig, examples: readonly 
       const signal = callerSignal ? AbortSignal.any([callerSignal, ceiling]) : ceiling;
       try {
         const completion = await client.chat.completions.create(
-          { model: config.model, messages: buildMessages(utterance, examples), response_format: responseFormat, temperature: 0 },
+          // No temperature: reasoning models reject it, and the strict schema already constrains the answer.
+          { model: config.model, messages: buildMessages(utterance, examples), response_format: responseFormat },
           { signal, timeout },
         );
         const choice = completion.choices[0];

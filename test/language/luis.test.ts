@@ -76,6 +76,7 @@ describe('LUIS back end (v3 prediction, legacy)', () => {
     const failure = await recognizer().recognize('hi').catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RemoteRecognizerError);
     expect(failure).toMatchObject({ backend: 'luis', failure: 'http', status });
+    expect(server.requests).toHaveLength(1);
   });
 
   test('a body that is not a v3 prediction is invalid output', async () => {
