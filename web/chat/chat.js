@@ -2,7 +2,7 @@
 // server is in demo mode, and turns on speech where the browser has the Web Speech APIs.
 import { createExpectRepliesDirectLine } from './directLine.js';
 
-const chatElement = document.getElementById('webchat');
+const chatHost = document.getElementById('webchat');
 const statusElement = document.getElementById('status');
 let identityToken = null;
 
@@ -27,6 +27,10 @@ function renderChat(displayName) {
     user: { id: userId(), name: displayName },
     channelData: () => (identityToken ? { identity: identityToken } : {}),
   });
+  // A fresh element per conversation: Web Chat would otherwise keep the previous conversation's activities.
+  const chatElement = document.createElement('div');
+  chatElement.className = 'webchat-root';
+  chatHost.replaceChildren(chatElement);
   window.WebChat.renderWebChat({
     directLine,
     userID: userId(),
