@@ -1,0 +1,94 @@
+/**
+ * Real lowdb stores for the service tests: the committed seed is opened (and segmented) once per test file
+ * into a template file; each test then gets its own copy in its own temp folder.
+ */
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type OpenedStore } from '../../data/openStore';
+import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
+import { DEFAULT_SEED_PATH, readSeedFile } from '../../data/seedFile';
+import type { StoreData } from '../../data/storeSchema';
+import type { SegmentAssignment } from '../../domain/model';
+import { defaultSegmentDefinitions, guestPersona, personaFor, refreshSegments } from '../../recommender/segmentation';
+
+/** The day the tests run on: two days after the seed's last invoice (2026-11-20). */
+export const TEST_NOW = new Date('2026-11-22T10:00:00.000Z');
+
+export const personaOf = (assignment: SegmentAssignment | undefined) => (assignment ? personaFor(assignment) : guestPersona());
+
+export interface StoreTemplate {
+  /** A store file built from the seed with segments computed at TEST_NOW. */
+  path: string;
+  /** A fresh copy of the template, opened; closed and deleted by dispose(). */
+  fresh(): Promise<TestStore>;
+  dispose(): Promise<void>;
+}
+
+export interface TestStore {
+  store: OpenedStore;
+  dir: string;
+  path: string;
+  /** Opens the same file again (after close), as a restarted process would. */
+  reopen(): Promise<OpenedStore>;
+  /** The raw text of the store file, after every write so far is on disk. */
+  fileText(): Promise<string>;
+}
+
+/**
+ * `othersKept`: how many customers besides the demo ones to keep (with all their orders; every product
+ * stays). The full seed's 2.5 MB file makes each durable write slow; tests that only need a few customers
+ * keep the file small. Omit it to keep every customer.
+ */
+export async function createStoreTemplate(othersKept?: number): Promise<StoreTemplate> {
+  const templateDir = await mkdtemp(join(tmpdir(), 'services-template-'));
+  const path = join(templateDir, 'store.json');
+  const seeded = await openStore({ path, seed: async () => keepCustomers(await readSeedFile(DEFAULT_SEED_PATH), othersKept) });
+  await refreshSegments(seeded.repositories, defaultSegmentDefinitions(), {
+    asOf: TEST_NOW, clock: () => TEST_NOW, maxAgeMs: 0, force: true, clusters: false,
+  });
+  await seeded.close();
+
+  const opened: { store: OpenedStore; dir: string }[] = [];
+  const open = async (dir: string): Promise<OpenedStore> => {
+    // The seed is never used: the file exists. Passing a failing seed function proves it.
+    const store = await openStore({ path: join(dir, 'store.json'), seed: () => { throw new Error('store file missing'); } });
+    opened.push({ store, dir });
+    return store;
+  };
+
+  return {
+    path,
+    async fresh() {
+      const dir = await mkdtemp(join(tmpdir(), 'services-test-'));
+      const storePath = join(dir, 'store.json');
+      await copyFile(path, storePath);
+      const store = await open(dir);
+      return {
+        store, dir, path: storePath,
+        reopen: () => open(dir),
+        fileText: async () => {
+          await store.flush();
+          return readFile(storePath, 'utf8');
+        },
+      };
+    },
+    async dispose() {
+      await Promise.all(opened.map((o) => o.store.close()));
+      const dirs = new Set([templateDir, ...opened.map((o) => o.dir)]);
+      await Promise.all([...dirs].map((d) => rm(d, { recursive: true, force: true })));
+    },
+  };
+}
+
+function keepCustomers(seed: StoreData, othersKept: number | undefined): StoreData {
+  if (othersKept === undefined) return seed;
+  const demo = new Set(DEMO_CUSTOMERS.map((c) => c.id));
+  const kept = new Set([...demo, ...seed.customers.filter((c) => !demo.has(c.id)).slice(0, othersKept).map((c) => c.id)]);
+  return { ...seed, customers: seed.customers.filter((c) => kept.has(c.id)), orders: seed.orders.filter((o) => kept.has(o.customerId)) };
+}
+
+/** Occurrences of `needle` in `text`. */
+export function occurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
