@@ -33,7 +33,9 @@ export function selectCustomers(profiles: ReadonlyMap<string, CustomerProfile>, 
   for (const profile of profiles.values()) {
     if (chosen.has(profile.id) || profile.lines > (options.maxLines ?? Infinity)) continue;
     const key = stratumOf(profile);
-    strata.set(key, [...(strata.get(key) ?? []), profile]);
+    const stratum = strata.get(key);
+    if (stratum) stratum.push(profile);
+    else strata.set(key, [profile]);
   }
   const remaining = Math.max(0, count - chosen.size);
   const keys = [...strata.keys()].sort();

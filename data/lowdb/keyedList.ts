@@ -54,9 +54,11 @@ export class KeyedList<T> {
     const i = this.positions.get(key);
     if (i === undefined) return undefined;
     const removed = this.items[i];
-    const last = this.items.pop() as T;
+    const lastIndex = this.items.length - 1;
+    const last = this.items[lastIndex];
+    this.items.length = lastIndex;
     this.positions.delete(key);
-    if (i < this.items.length) {
+    if (i < lastIndex) {
       this.items[i] = last;
       this.positions.set(this.keyOf(last), i);
     }
