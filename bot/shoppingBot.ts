@@ -3,7 +3,7 @@
  * Everything conversational lives in dialogs/.
  */
 import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
-import { type Dialog, runDialog, type DialogState } from 'botbuilder-dialogs';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 
 export interface ShoppingBotOptions {
@@ -14,11 +14,12 @@ export interface ShoppingBotOptions {
 }
 
 export class ShoppingBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
 
   constructor(private readonly options: ShoppingBotOptions) {
     super();
-    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+    const dialogState: StatePropertyAccessor<DialogState> = options.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(dialogState).add(options.dialog);
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
@@ -27,7 +28,11 @@ export class ShoppingBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await runDialog(options.dialog, context, this.dialogState);
+      // Not botbuilder's runDialog: it sends a trace with a snapshot of all dialog memory on every turn,
+      // which costs time and would return the shopper's state in every expectReplies body.
+      const dialogContext = await this.dialogs.createContext(context);
+      const result = await dialogContext.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(options.dialog.id);
       await next();
     });
   }
