@@ -29,10 +29,14 @@ export const WireAnswerSchema = z.object({
 });
 export type WireAnswer = z.infer<typeof WireAnswerSchema>;
 
-/** JSON schema for `response_format: { type: 'json_schema', strict: true }`. */
+/** A zod object schema as JSON schema for `response_format: { type: 'json_schema', strict: true }`. */
+export function toStrictJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema);
+  return jsonSchema;
+}
+
 export function answerJsonSchema(): Record<string, unknown> {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(WireAnswerSchema);
-  return schema;
+  return toStrictJsonSchema(WireAnswerSchema);
 }
 
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
