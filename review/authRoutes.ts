@@ -38,13 +38,13 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
     const session = await ctx.sessions.start(account.id);
     await ctx.audit({ action: 'staff_login', subject: account.id, actor: account.id, details: { outcome: 'signed_in' } });
     sendJson(res, 200, { email: account.email, role: account.role }, {
-      'set-cookie': sessionCookie(session.token, session.maxAgeSeconds, isHttps(req, ctx.trustProxy)),
+      'set-cookie': sessionCookie(session.token, session.maxAgeSeconds, isHttps(req)),
     });
   }));
 
   server.post('/api/review/auth/logout', handle(logger, async (req, res) => {
     await ctx.sessions.end(req);
-    sendJson(res, 200, { signedOut: true }, { 'set-cookie': clearedSessionCookie(isHttps(req, ctx.trustProxy)) });
+    sendJson(res, 200, { signedOut: true }, { 'set-cookie': clearedSessionCookie(isHttps(req)) });
   }));
 
   // Public on purpose: the sign-in page needs to know whether anyone can sign in yet.

@@ -14,7 +14,7 @@ export interface ReviewDeps {
   suggestionEvents: SuggestionEventRepository;
   audit: AuditRepository;
   logger: ReviewLogger;
-  /** Honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy. Default false. */
+  /** Take the client address from X-Forwarded-For (set only behind a reverse proxy you run). Default false. */
   trustProxy?: boolean;
   /** Default 480 (8 hours). */
   sessionTtlMinutes?: number;

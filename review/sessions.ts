@@ -21,13 +21,16 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** True when the client reached us over https, directly or through a proxy we were told to trust. */
-export function isHttps(req: Request, trustProxy: boolean): boolean {
+/**
+ * True when the client reached us over https, directly or through a proxy that says so. Trusting
+ * X-Forwarded-Proto here is safe: a client that fakes it only gets a cookie its own http connection drops.
+ */
+export function isHttps(req: Request): boolean {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const forwarded = trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
-  return encrypted || forwarded;
+  return encrypted || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
 }
 
+/** X-Forwarded-For is honoured only behind a trusted proxy: otherwise any client could dodge the per-IP throttle. */
 export function clientIp(req: Request, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim();
