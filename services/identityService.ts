@@ -29,8 +29,8 @@ export interface IdentityDeps {
 }
 
 const userKey = (u: ChannelUser) => `user:${u.channelId}:${u.userId}`;
-/** Emails are keyed by hash so the lock table holds no address. */
-const emailKey = (email: string) => `email:${createHash('sha256').update(normalizeEmail(email)).digest('hex')}`;
+/** Emails are keyed by hash so the lock table holds no address (erasure removes this key too: a hash still identifies). */
+export const emailLockKey = (email: string) => `email:${createHash('sha256').update(normalizeEmail(email)).digest('hex')}`;
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const normalizeFactor = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
 
@@ -61,7 +61,7 @@ export class StoreIdentityService implements IdentityService {
   }
 
   async identify(user: ChannelUser, email: string, secondFactor: string): Promise<IdentifyOutcome> {
-    const keys = [userKey(user), emailKey(email)];
+    const keys = [userKey(user), emailLockKey(email)];
     for (const key of keys) {
       const until = await this.activeLock(key);
       if (until) return { kind: 'locked', until };

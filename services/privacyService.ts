@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Consent, Customer } from '../domain/model';
 import type { Repositories, TranscriptRepository } from '../data/ports';
 import type { PrivacyService } from './ports';
+import { emailLockKey } from './identityService';
 import { newId } from './ids';
 
 export interface PrivacyDeps {
@@ -65,6 +66,8 @@ export class StorePrivacyService implements PrivacyService {
     const events = await r.suggestionEvents.unlinkCustomer(customerId);
     const removedTranscripts = await transcripts.removeCustomer(customerId);
     await r.segments.remove(customerId);
+    // Failed attempts are keyed by a hash of the email, which still points at the person.
+    await r.locks.remove(emailLockKey(customer.email));
     await r.customers.put({
       id: customer.id,
       displayName: '',
