@@ -27,7 +27,7 @@ export interface LocalRecognizer extends Recognizer {
   entitiesFor(utterance: string, intent: Intent): Entities;
 }
 
-const NOTHING_UNDERSTOOD: RecognitionResult = { intent: 'none', score: 0, entities: { categories: [], keywords: [] } };
+const nothingUnderstood = (): RecognitionResult => ({ intent: 'none', score: 0, entities: { categories: [], keywords: [] } });
 
 export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRecognizer {
   const catalogue = createCatalogueMatcher(options.keywords);
@@ -38,7 +38,7 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
     entitiesFor: (utterance, intent) => entitiesFor(utterance.slice(0, MAX_UTTERANCE_LENGTH), intent),
     async recognize(utterance: string): Promise<RecognitionResult> {
       const text = typeof utterance === 'string' ? utterance.slice(0, MAX_UTTERANCE_LENGTH).trim() : '';
-      if (text === '') return NOTHING_UNDERSTOOD;
+      if (text === '') return nothingUnderstood();
       const { ranked, knownShare } = model.classify(text);
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
