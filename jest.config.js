@@ -3,8 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // lowdb 7 and steno are ESM-only: let ts-jest transform them into CommonJS too.
+  // lowdb 7, steno and ml-kmeans (with its ml-* dependencies) are ESM-only: ts-jest transforms them into CommonJS too.
   transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-matrix|ml-random|is-any-array|ml-array-.*)/)'],
   testTimeout: 30000,
 };

@@ -43,7 +43,8 @@ describe.each(STEPS)('interruptions at $step', ({ step, reach: reachSteps }) => 
     const replies = await chat.say('cancel');
     expect(texts(replies)).toEqual(["OK, I've stopped that. What would you like to do instead?"]);
     // The abandoned question is gone: the next message is routed afresh.
-    expect(texts(await chat.say('hello'))).toEqual([expect.stringMatching(/^Hello( Bob)?! What can I help you with\?$/)]);
+    // (The first greeting of a conversation that never saw the welcome gets the welcome.)
+    expect(texts(await chat.say('hello'))).toEqual([expect.stringMatching(/^(Hello( Bob)?! What can I help you with\?|Hi! I am your shopping assistant\. .*)$/)]);
   });
 
   it('"talk to a human" records a handoff and sends the handoff initiation event', async () => {
