@@ -15,7 +15,14 @@ const SLANG: ReadonlyArray<[RegExp, string]> = [
 /** "one" after these words is a pronoun ("this one", "another one"), not a number. */
 const PRONOUN_ONE = /\b(?:this|that|the|another|which|other|any|different|same|next|last|each|every|no)\s+$/;
 
+/**
+ * Words the number recognizer could turn into digits. Most utterances have none, and the recognizer is by
+ * far the most expensive step of a turn, so it only runs when one is present (digits pass through as they are).
+ */
+const NUMBER_WORD = /\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half|quarter|couple)\b/;
+
 function digitsInPlainSegment(segment: string): string {
+  if (!NUMBER_WORD.test(segment)) return segment;
   const found = recognizeNumber(segment, Culture.English);
   let out = '';
   let cursor = 0;
