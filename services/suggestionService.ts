@@ -61,11 +61,14 @@ export class RecommenderSuggestionService implements SuggestionService {
   private async recommendationContext(context: SuggestionContext): Promise<RecommendationContext> {
     const profile = context.profile;
     const customer = profile ? await this.deps.customers.get(profile.customerId) : undefined;
-    if (!profile || !customer || customer.erasedAt || !customer.consent.personalization) {
-      // Guests and opted-out customers: only the explicit request and overall popularity.
-      return { customerId: null, personalized: false, dismissed: [] };
-    }
+    if (!profile || !customer || customer.erasedAt) return { customerId: null, personalized: false, dismissed: [] };
     const events = await this.deps.events.forCustomer(customer.id);
+    const dismissed = events.filter((e) => e.kind === 'dismissed').map((e) => e.productId);
+    if (!customer.consent.personalization) {
+      // Opted out: only the explicit request and overall popularity. "Not interested" is such an explicit
+      // instruction, not profiling, so it still holds.
+      return { customerId: null, personalized: false, dismissed };
+    }
     return {
       customerId: customer.id,
       personalized: true,
@@ -73,7 +76,7 @@ export class RecommenderSuggestionService implements SuggestionService {
       strategy: profile.persona.strategy,
       country: customer.country,
       preferences: customer.preferences,
-      dismissed: events.filter((e) => e.kind === 'dismissed').map((e) => e.productId),
+      dismissed,
     };
   }
 }
