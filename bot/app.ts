@@ -44,7 +44,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, rebuildIndex } = await buildServices({ config, store: store.repositories, consoleStore, identitySecret, log });
+  const { services, recognizer, backend, rebuildIndex } = await buildServices({
+    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
+  });
 
   const conversationState = new ConversationState(store.conversationStorage);
   const sessions = createSessionAccessor(conversationState);

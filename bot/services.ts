@@ -1,5 +1,7 @@
 /** Wires the service implementations (and the recognizer they share the catalogue with) over the stores. */
 import type { Config } from './config';
+import type { OpenedStore } from '../data/openStore';
+import { customerOfConversationState } from '../dialogs';
 import type { ConsoleStore } from '../data/console/consoleStore';
 import type { Recognizer } from '../language/types';
 import { createRecognizer, type RecognizerConfig } from '../language';
@@ -18,6 +20,8 @@ import type { Repositories } from '../data/ports';
 export interface ServiceInputs {
   config: Config;
   store: Repositories;
+  /** Erasure also removes the customer's conversation state (see OpenedStore). */
+  purgeConversationState: OpenedStore['purgeConversationState'];
   consoleStore: ConsoleStore;
   identitySecret: string;
   log: Logger;
@@ -59,8 +63,11 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     privacy: new StorePrivacyService({
       repositories: store,
       transcripts: consoleStore.transcripts,
-      // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
-      onErased: rebuildIndex,
+      onErased: async (customerId) => {
+        await inputs.purgeConversationState((item) => customerOfConversationState(item) === customerId);
+        // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
+        await rebuildIndex();
+      },
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),
   };

@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItem } from 'botbuilder';
 import { Low } from 'lowdb';
 import { LowdbAuditRepository } from './lowdb/auditRepository';
 import { LowdbCatalogRepository } from './lowdb/catalogRepository';
@@ -38,6 +38,8 @@ export type StoreLogger = (msg: string, fields?: Record<string, unknown>) => voi
 export interface OpenedStore {
   repositories: Repositories;
   conversationStorage: Storage;
+  /** Erasure: removes the dialog-state items `matches` selects, leaving no trace in the state files. */
+  purgeConversationState(matches: (item: StoreItem) => boolean): Promise<number>;
   /** Resolves when every write made so far (commerce and state) is on disk. */
   flush(): Promise<void>;
   /** Flushes, then refuses further writes. */
@@ -67,6 +69,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       locks: new LowdbLockRepository(store),
     },
     conversationStorage: new LowdbConversationStorage(state),
+    purgeConversationState: (matches) => state.purge(matches),
     flush: async () => { await Promise.all([commerce.flush(), state.flush()]); },
     close: async () => { await Promise.all([commerce.close(), state.close()]); },
   };

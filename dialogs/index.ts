@@ -20,3 +20,9 @@ export const SESSION_PROPERTY = 'conversationSession';
 export function createSessionAccessor(conversationState: ConversationState): SessionAccessor {
   return conversationState.createProperty<ConversationSession>(SESSION_PROPERTY);
 }
+
+/** The customer a stored conversation-state item was identified as, if any (erasure removes those items). */
+export function customerOfConversationState(item: Record<string, unknown>): string | null {
+  const session = item[SESSION_PROPERTY] as Partial<ConversationSession> | undefined;
+  return session?.profile?.customerId ?? null;
+}

@@ -40,6 +40,8 @@ export class StateJournal {
   private inFlight: Promise<void> | null = null;
   private journalBytes = 0;
   private closed = false;
+  /** Set by purge: the next drain rewrites the snapshot and empties the journal, so no old line survives. */
+  private compactRequested = false;
 
   private constructor(
     private readonly snapshot: Low<StateFile>,
@@ -82,6 +84,23 @@ export class StateJournal {
     this.pending.set(key, null);
   }
 
+  /**
+   * Erasure: removes every item `matches` selects and compacts, so the removed data is in neither the
+   * snapshot nor any old journal line. Resolves with the number of items removed, once durable.
+   */
+  async purge(matches: (item: StoreItem) => boolean): Promise<number> {
+    if (this.closed) throw new StoreClosedError('conversation state');
+    let removed = 0;
+    for (const key of Object.keys(this.items)) {
+      if (!matches(this.items[key])) continue;
+      this.delete(key);
+      removed++;
+    }
+    this.compactRequested = true;
+    await this.commit();
+    return removed;
+  }
+
   /** Resolves once every change made so far is durable. */
   private commit(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -111,7 +130,10 @@ export class StateJournal {
       this.waiters = [];
       try {
         await this.append(batch);
-        if (this.journalBytes > this.compactBytes) await this.compact();
+        if (this.journalBytes > this.compactBytes || this.compactRequested) {
+          this.compactRequested = false;
+          await this.compact();
+        }
         for (const w of waiters) w.resolve();
       } catch (e) {
         for (const w of waiters) w.reject(e);
