@@ -11,6 +11,7 @@ import { buildProfile, type PersonaLookup } from './profiles';
 import { verifyIdentity } from './identityToken';
 import type { Logger } from './logger';
 import { newId } from './ids';
+import { KeyedSerializer } from './keyedSerializer';
 
 export const MAX_FAILURES = 3;
 export const LOCK_MINUTES = 15;
@@ -35,6 +36,9 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const normalizeFactor = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
 
 export class StoreIdentityService implements IdentityService {
+  /** Attempts on the same channel user or email run one at a time, so parallel guesses are all counted. */
+  private readonly attempts = new KeyedSerializer();
+
   constructor(private readonly deps: IdentityDeps) {}
 
   private now(): Date {
@@ -60,8 +64,12 @@ export class StoreIdentityService implements IdentityService {
     return this.activeLock(userKey(user));
   }
 
-  async identify(user: ChannelUser, email: string, secondFactor: string): Promise<IdentifyOutcome> {
+  identify(user: ChannelUser, email: string, secondFactor: string): Promise<IdentifyOutcome> {
     const keys = [userKey(user), emailLockKey(email)];
+    return this.attempts.run(keys, () => this.attempt(user, keys, email, secondFactor));
+  }
+
+  private async attempt(user: ChannelUser, keys: string[], email: string, secondFactor: string): Promise<IdentifyOutcome> {
     for (const key of keys) {
       const until = await this.activeLock(key);
       if (until) return { kind: 'locked', until };

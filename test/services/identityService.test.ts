@@ -141,6 +141,16 @@ describe('lockout after three failures', () => {
   });
 
   it.each([
+    ['different channel users on one email', (i: number) => user(`u-parallel-${i}`)],
+    ['one channel user', () => user('u-parallel')],
+  ])('counts failures sent in parallel by %s (no lost updates)', async (_name, who) => {
+    const h = await harness();
+    const outcomes = await Promise.all([0, 1, 2, 3, 4].map((i) => h.identity.identify(who(i), ALICE.email, `wrong-${i}`)));
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['locked', 'locked', 'locked', 'rejected', 'rejected']);
+    expect((await h.identity.identify(who(9), ALICE.email, ALICE.postcode)).kind).toBe('locked');
+  });
+
+  it.each([
     [LOCK_MINUTES - 0.02, 'locked'],
     [LOCK_MINUTES + 0.02, 'identified'],
   ])('%f minutes after the lock the owner is %s', async (minutes, kind) => {
