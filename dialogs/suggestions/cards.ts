@@ -20,13 +20,23 @@ export function parseCardAction(value: unknown): CardActionValue | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function formatPrice(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
-  } catch {
-    // An unknown currency code: still show the amount rather than fail the turn.
-    return `${amount.toFixed(2)} ${currency}`;
+/** Building an Intl formatter is far costlier than using one: keep one per currency. */
+const priceFormats = new Map<string, Intl.NumberFormat | null>();
+
+function priceFormat(currency: string): Intl.NumberFormat | null {
+  if (!priceFormats.has(currency)) {
+    try {
+      priceFormats.set(currency, new Intl.NumberFormat('en-GB', { style: 'currency', currency }));
+    } catch {
+      priceFormats.set(currency, null);
+    }
   }
+  return priceFormats.get(currency) ?? null;
+}
+
+export function formatPrice(amount: number, currency: string): string {
+  // An unknown currency code: still show the amount rather than fail the turn.
+  return priceFormat(currency)?.format(amount) ?? `${amount.toFixed(2)} ${currency}`;
 }
 
 const BUTTONS: readonly { action: CardActionValue['action']; title: string; said: (name: string) => string }[] = [
