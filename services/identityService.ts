@@ -12,6 +12,7 @@ import { verifyIdentity } from './identityToken';
 import type { Logger } from './logger';
 import { newId } from './ids';
 import { KeyedSerializer } from './keyedSerializer';
+import { updateCustomer } from './customerUpdates';
 
 export const MAX_FAILURES = 3;
 export const LOCK_MINUTES = 15;
@@ -128,8 +129,10 @@ export class StoreIdentityService implements IdentityService {
   }
 
   private async profileOf(customer: Customer, user: ChannelUser): Promise<CustomerProfile> {
-    const linked = customer.identities.some((i) => i.channelId === user.channelId && i.userId === user.userId);
-    if (!linked) await this.deps.customers.put({ ...customer, identities: [...customer.identities, user] });
+    const isUser = (i: ChannelUser) => i.channelId === user.channelId && i.userId === user.userId;
+    // Linked on the current record so a concurrent consent change or erasure is not overwritten.
+    await updateCustomer(this.deps.customers, customer.id, (current) =>
+      (!current || current.erasedAt || current.identities.some(isUser) ? undefined : { ...current, identities: [...current.identities, user] }));
     return buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
   }
 }

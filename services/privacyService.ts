@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Consent, Customer } from '../domain/model';
 import type { Repositories, TranscriptRepository } from '../data/ports';
 import type { PrivacyService } from './ports';
+import { updateCustomer } from './customerUpdates';
 import { emailLockKey } from './identityService';
 import { newId } from './ids';
 
@@ -31,11 +32,13 @@ export class StorePrivacyService implements PrivacyService {
   }
 
   async setConsent(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
-    const customer = await this.customer(customerId);
-    const consent: Consent = { ...customer.consent, [topic]: granted, updatedAt: this.now().toISOString() };
-    await this.deps.repositories.customers.put({ ...customer, consent });
+    const updated = await updateCustomer(this.deps.repositories.customers, customerId, (customer) => {
+      if (!customer || customer.erasedAt) throw new Error(`no active customer ${customerId}`);
+      return { ...customer, consent: { ...customer.consent, [topic]: granted, updatedAt: this.now().toISOString() } };
+    });
+    if (!updated) throw new Error(`no active customer ${customerId}`);
     await this.audit('consent_change', customerId, { topic, granted });
-    return consent;
+    return updated.consent;
   }
 
   async exportData(customerId: string): Promise<Record<string, unknown>> {
@@ -68,7 +71,7 @@ export class StorePrivacyService implements PrivacyService {
     await r.segments.remove(customerId);
     // Failed attempts are keyed by a hash of the email, which still points at the person.
     await r.locks.remove(emailLockKey(customer.email));
-    await r.customers.put({
+    await updateCustomer(r.customers, customerId, () => ({
       id: customer.id,
       displayName: '',
       email: '',
@@ -79,7 +82,7 @@ export class StorePrivacyService implements PrivacyService {
       consent: { marketing: false, personalization: false, updatedAt: at },
       createdAt: customer.createdAt,
       erasedAt: at,
-    });
+    }));
     await this.deps.onErased?.(customerId, pseudonym);
     await this.audit('erasure', pseudonym, { orders, feedback, events, transcripts: removedTranscripts });
   }

@@ -95,6 +95,19 @@ describe('consent changes', () => {
     expect((await h.privacy.setConsent(ALICE.id, 'marketing', true))).toMatchObject({ marketing: true, personalization: false });
   });
 
+  it('keeps both changes when two arrive at once, and a sign-in at the same time does not undo them', async () => {
+    const h = await harness();
+    await Promise.all([
+      h.privacy.setConsent(ALICE.id, 'marketing', false),
+      h.identity.identify({ channelId: 'webchat', userId: 'other-device' }, ALICE.email, ALICE.postcode),
+      h.privacy.setConsent(ALICE.id, 'personalization', false),
+    ]);
+    await h.t.store.close();
+    const customer = await (await h.t.reopen()).repositories.customers.get(ALICE.id);
+    expect(customer?.consent).toMatchObject({ marketing: false, personalization: false });
+    expect(customer?.identities).toContainEqual({ channelId: 'webchat', userId: 'other-device' });
+  });
+
   it('refuses an unknown customer', async () => {
     const h = await harness();
     await expect(h.privacy.setConsent('no-such-customer', 'marketing', false)).rejects.toThrow('no active customer');

@@ -1,0 +1,21 @@
+/**
+ * Read-modify-write of one customer record, one at a time per customer. Consent changes, erasure and identity
+ * linking each rewrite the whole record; without this, two of them at once lose one change (an opt-out!).
+ * In-process only, which fits the store: one process per lowdb file.
+ */
+import type { Customer } from '../domain/model';
+import type { CustomerRepository } from '../data/ports';
+import { KeyedSerializer } from './keyedSerializer';
+
+const updates = new KeyedSerializer();
+
+/** `change` gets the current record and returns the record to store, or undefined to store nothing. */
+export function updateCustomer(
+  customers: CustomerRepository, customerId: string, change: (current: Customer | undefined) => Customer | undefined,
+): Promise<Customer | undefined> {
+  return updates.run([customerId], async () => {
+    const next = change(await customers.get(customerId));
+    if (next) await customers.put(next);
+    return next;
+  });
+}
