@@ -30,7 +30,7 @@ export class TranscriptStore implements TranscriptRepository {
       if (entry.segment) record.segment = entry.segment;
       if (entry.at > record.lastActivityAt) record.lastActivityAt = entry.at;
     }
-    return this.db.save();
+    return this.db.saveConversation(record);
   }
 
   get(conversationId: string): ConversationRecord | undefined {
@@ -45,7 +45,7 @@ export class TranscriptStore implements TranscriptRepository {
     const record = this.byId.get(conversationId);
     if (!record) return undefined;
     record.tags = [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
-    await this.db.save();
+    await this.db.saveConversation(record);
     return record;
   }
 
@@ -53,7 +53,7 @@ export class TranscriptStore implements TranscriptRepository {
     const record = this.byId.get(conversationId);
     if (!record) return undefined;
     record.notes.push(note);
-    await this.db.save();
+    await this.db.saveConversation(record);
     return record;
   }
 
@@ -62,11 +62,11 @@ export class TranscriptStore implements TranscriptRepository {
     if (!record) return undefined;
     record.reviewedAt = reviewed ? at : null;
     record.reviewedBy = reviewed ? staffId : null;
-    await this.db.save();
+    await this.db.saveConversation(record);
     return record;
   }
 
-  /** Erasure: drops every conversation the customer took part in, and their handoffs. */
+  /** Erasure: drops every conversation the customer took part in, and their handoffs; the snapshot is rewritten. */
   async removeCustomer(customerId: string): Promise<number> {
     const keep: ConversationRecord[] = [];
     let removed = 0;
@@ -74,6 +74,7 @@ export class TranscriptStore implements TranscriptRepository {
       const involved = c.customerId === customerId || c.entries.some((e) => e.customerId === customerId);
       if (involved) {
         this.byId.delete(c.id);
+        this.db.dropConversation(c.id);
         removed += 1;
       } else {
         keep.push(c);

@@ -44,7 +44,10 @@ describe('TranscriptMiddleware', () => {
     path = join(temp.dir, 'console.json');
     store = await openConsoleStore(path);
   });
-  afterEach(() => cleanup());
+  afterEach(async () => {
+    await store.close();
+    await cleanup();
+  });
 
   async function converse(): Promise<void> {
     const errors: unknown[] = [];
@@ -72,12 +75,16 @@ describe('TranscriptMiddleware', () => {
     expect(conversation.entries[3].segment).toEqual(atRisk);
   });
 
-  test('nothing personal reaches the file, and it reloads', async () => {
+  test('nothing personal reaches the files, and it reloads', async () => {
     await converse();
-    const text = await readFile(path, 'utf8');
+    const text = await readFile(`${path}.journal`, 'utf8');
+    expect(text).toContain('[email]');
     expect(text).not.toMatch(/@example\.com|07700/);
+    await store.close();
     const reopened = await openConsoleStore(path);
     expect(reopened.transcripts.list()).toHaveLength(1);
+    expect(await readFile(path, 'utf8')).not.toMatch(/@example\.com|07700/);
+    await reopened.close();
   });
 
   test('erasure removes the customer transcripts and their handoffs, and nobody else', async () => {
