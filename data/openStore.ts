@@ -1,6 +1,7 @@
 /**
  * Opens the embedded lowdb store: the commerce file (validated, created from the seed on first start, never
- * overwritten when corrupt) with its repositories, and the dialog-state file behind a botbuilder Storage.
+ * overwritten when corrupt) with its repositories, the append-only logs beside it (suggestion events, feedback,
+ * audit: see lowdb/recordLogs.ts), and the dialog-state file behind a botbuilder Storage.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -15,6 +16,7 @@ import { LowdbFeedbackRepository } from './lowdb/feedbackRepository';
 import { LowdbLockRepository } from './lowdb/lockRepository';
 import { LowdbOrderRepository } from './lowdb/orderRepository';
 import { PersistentDocument } from './lowdb/persistentDocument';
+import { closeRecordLogs, flushRecordLogs, moveRecordsIntoLogs, openRecordLogs } from './lowdb/recordLogs';
 import { LowdbSegmentRepository } from './lowdb/segmentRepository';
 import { StateJournal } from './lowdb/stateJournal';
 import { buildIndexes, type StoreContext, type StoreIndexes } from './lowdb/storeIndexes';
@@ -40,7 +42,7 @@ export interface OpenedStore {
   conversationStorage: Storage;
   /** Erasure: removes the dialog-state items `matches` selects, leaving no trace in the state files. */
   purgeConversationState(matches: (item: StoreItem) => boolean): Promise<number>;
-  /** Resolves when every write made so far (commerce and state) is on disk. */
+  /** Resolves when every write made so far (commerce, logs and state) is on disk. */
   flush(): Promise<void>;
   /** Flushes, then refuses further writes. */
   close(): Promise<void>;
@@ -51,7 +53,16 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   await mkdir(dirname(options.path), { recursive: true });
   const commerce = await openCommerceDocument(options);
   const indexes = indexesOrFileError(options.path, commerce.data);
-  const state = await StateJournal.open(options.statePath ?? `${options.path}.state.json`);
+  const logs = await openRecordLogs(options.path);
+  let state: StateJournal;
+  try {
+    const moved = await moveRecordsIntoLogs(commerce, logs);
+    if (moved) options.log?.('Moved append-only records from the store file into their logs', { path: options.path, records: moved });
+    state = await StateJournal.open(options.statePath ?? `${options.path}.state.json`);
+  } catch (e) {
+    await closeRecordLogs(logs);
+    throw e;
+  }
   const store: StoreContext = { doc: commerce, indexes };
   options.log?.('Store opened', {
     path: options.path, products: commerce.data.products.length, customers: commerce.data.customers.length,
@@ -63,15 +74,15 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       catalog: new LowdbCatalogRepository(store),
       orders: new LowdbOrderRepository(store),
       segments: new LowdbSegmentRepository(store),
-      feedback: new LowdbFeedbackRepository(store),
-      suggestionEvents: new LowdbSuggestionEventRepository(store),
-      audit: new LowdbAuditRepository(store),
+      feedback: new LowdbFeedbackRepository(logs.feedback),
+      suggestionEvents: new LowdbSuggestionEventRepository(logs.suggestionEvents),
+      audit: new LowdbAuditRepository(logs.audit),
       locks: new LowdbLockRepository(store),
     },
     conversationStorage: new LowdbConversationStorage(state),
     purgeConversationState: (matches) => state.purge(matches),
-    flush: async () => { await Promise.all([commerce.flush(), state.flush()]); },
-    close: async () => { await Promise.all([commerce.close(), state.close()]); },
+    flush: async () => { await Promise.all([commerce.flush(), state.flush(), flushRecordLogs(logs)]); },
+    close: async () => { await Promise.all([commerce.close(), state.close(), closeRecordLogs(logs)]); },
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The shape of the commerce file (one lowdb JSON document), validated with zod whenever it is read.
- * Dialog state lives in a separate file (see lowdb/conversationStorage.ts) because it changes on every turn.
+ * Dialog state lives in a separate file (see lowdb/conversationStorage.ts) because it changes on every turn;
+ * suggestion events, feedback and audit entries live in append-only logs beside it (see lowdb/recordLogs.ts).
  */
 import { z } from 'zod';
 import {
@@ -22,9 +23,10 @@ export const StoreDataSchema = z.object({
   customers: z.array(CustomerSchema),
   orders: z.array(OrderSchema),
   segments: z.array(SegmentAssignmentSchema),
-  feedback: z.array(FeedbackSchema),
-  suggestionEvents: z.array(SuggestionEventSchema),
-  audit: z.array(AuditEntrySchema),
+  /** Only in files written before the append-only logs: opening moves them there and drops them here. */
+  feedback: z.array(FeedbackSchema).optional(),
+  suggestionEvents: z.array(SuggestionEventSchema).optional(),
+  audit: z.array(AuditEntrySchema).optional(),
   /** Failed identification attempts by key (channel user or email hash). */
   locks: z.record(z.string(), LockStateSchema),
 });
@@ -32,7 +34,6 @@ export type StoreData = z.infer<typeof StoreDataSchema>;
 
 export function emptyStoreData(): StoreData {
   return {
-    version: STORE_VERSION, products: [], customers: [], orders: [], segments: [],
-    feedback: [], suggestionEvents: [], audit: [], locks: {},
+    version: STORE_VERSION, products: [], customers: [], orders: [], segments: [], locks: {},
   };
 }

@@ -1,19 +1,17 @@
 import { AuditEntrySchema, type AuditEntry } from '../../domain/model';
 import type { AuditRepository } from '../ports';
+import type { AppendLog } from './appendLog';
 import { validRecord } from './records';
-import type { StoreContext } from './storeIndexes';
 
-/** Append-only. */
+/** Append-only, in the order written. */
 export class LowdbAuditRepository implements AuditRepository {
-  constructor(private readonly store: StoreContext) {}
+  constructor(private readonly log: AppendLog<AuditEntry>) {}
 
-  add(entry: AuditEntry): Promise<void> {
-    return this.store.doc.change((data) => {
-      data.audit.push(validRecord(AuditEntrySchema, entry, 'audit entry'));
-    });
+  async add(entry: AuditEntry): Promise<void> {
+    await this.log.append([validRecord(AuditEntrySchema, entry, 'audit entry')]);
   }
 
   async list(): Promise<AuditEntry[]> {
-    return this.store.doc.data.audit.slice();
+    return this.log.all();
   }
 }

@@ -7,10 +7,10 @@
  *   Writes are coalesced: while one is in flight, later calls share the next write and serialise the
  *   newest data only once, so a burst of turns costs two file writes, not one per turn.
  */
-import { open, readFile, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
+import { replaceFileDurably } from './atomicFile';
 
 export class StoreFileError extends Error {
   constructor(readonly path: string, reason: string) {
@@ -25,13 +25,10 @@ interface PendingWrite<T> {
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
-  private readonly tempPath: string;
   private inFlight: Promise<void> | null = null;
   private pending: PendingWrite<T> | null = null;
 
-  constructor(readonly path: string, private readonly schema: z.ZodType<T>) {
-    this.tempPath = join(dirname(path), `.${basename(path)}.tmp`);
-  }
+  constructor(readonly path: string, private readonly schema: z.ZodType<T>) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -79,29 +76,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.inFlight = null;
   }
 
-  private async writeNow(text: string): Promise<void> {
-    const file = await open(this.tempPath, 'w');
-    try {
-      await file.writeFile(text, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(this.tempPath, this.path);
-    await syncFolder(dirname(this.path));
-  }
-}
-
-/** Makes the rename itself durable; some file systems refuse to open a folder, which is harmless. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const dir = await open(folder, 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  } catch {
-    // Not supported here: the rename is still atomic.
+  private writeNow(text: string): Promise<void> {
+    return replaceFileDurably(this.path, text);
   }
 }

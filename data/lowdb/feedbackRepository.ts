@@ -1,26 +1,25 @@
 import { FeedbackSchema, type Feedback } from '../../domain/model';
 import type { FeedbackRepository } from '../ports';
+import type { AppendLog } from './appendLog';
 import { validRecord } from './records';
-import type { StoreContext } from './storeIndexes';
 
 export class LowdbFeedbackRepository implements FeedbackRepository {
-  constructor(private readonly store: StoreContext) {}
+  constructor(private readonly log: AppendLog<Feedback>) {}
 
-  add(feedback: Feedback): Promise<void> {
-    return this.store.doc.change(() => {
-      this.store.indexes.feedback.add(validRecord(FeedbackSchema, feedback, 'feedback'));
-    });
+  async add(feedback: Feedback): Promise<void> {
+    await this.log.append([validRecord(FeedbackSchema, feedback, 'feedback')]);
   }
 
   async list(): Promise<Feedback[]> {
-    return this.store.indexes.feedback.all();
+    return this.log.all();
   }
 
   async forCustomer(customerId: string): Promise<Feedback[]> {
-    return this.store.indexes.feedback.forCustomer(customerId);
+    return this.log.forCustomer(customerId);
   }
 
+  /** Erasure: the scores stay, detached; the log is rewritten without the id. */
   unlinkCustomer(customerId: string): Promise<number> {
-    return this.store.doc.change(() => this.store.indexes.feedback.relink(customerId, null));
+    return this.log.updateCustomer(customerId, (feedback) => ({ ...feedback, customerId: null }));
   }
 }

@@ -2,7 +2,7 @@
  * The in-memory indexes over the commerce document, built once on load and maintained by every write, so
  * that no repository call except list() scans a whole collection. They wrap the document's own arrays.
  */
-import type { Feedback, Order, Product, SegmentAssignment, SuggestionEvent } from '../../domain/model';
+import type { Order, Product, SegmentAssignment } from '../../domain/model';
 import type { StoreData } from '../storeSchema';
 import { CustomerIndex } from './customerIndex';
 import { CustomerLinkedList } from './customerLinkedList';
@@ -15,8 +15,6 @@ export interface StoreIndexes {
   customers: CustomerIndex;
   orders: CustomerLinkedList<Order>;
   segments: KeyedList<SegmentAssignment>;
-  feedback: CustomerLinkedList<Feedback>;
-  suggestionEvents: CustomerLinkedList<SuggestionEvent>;
 }
 
 /** What each lowdb repository works on: the document (for writes) and the indexes (for reads). */
@@ -28,7 +26,7 @@ export interface StoreContext {
 /** Freezes the loaded records and indexes them; throws on duplicate ids or a shared email. */
 export function buildIndexes(data: StoreData): StoreIndexes {
   // The records are frozen, not the arrays: the arrays are the document that writes change.
-  for (const records of [data.products, data.customers, data.orders, data.segments, data.feedback, data.suggestionEvents, data.audit]) {
+  for (const records of [data.products, data.customers, data.orders, data.segments]) {
     for (const record of records) deepFreeze(record);
   }
   return {
@@ -36,7 +34,5 @@ export function buildIndexes(data: StoreData): StoreIndexes {
     customers: new CustomerIndex(data.customers),
     orders: new CustomerLinkedList(data.orders, 'order'),
     segments: new KeyedList(data.segments, (s) => s.customerId, 'segment assignment'),
-    feedback: new CustomerLinkedList(data.feedback, 'feedback'),
-    suggestionEvents: new CustomerLinkedList(data.suggestionEvents, 'suggestion event'),
   };
 }

@@ -80,8 +80,9 @@ describe('openStore', () => {
       const path = join(dir, 'store.json');
       const store = await openStore({ path, seed: smallStore });
       await store.repositories.audit.add({ id: 'A1', at: '2026-01-01T00:00:00Z', action: 'data_export', subject: 'C1', actor: 'staff:1', details: {} });
-      const onDisk = JSON.parse(await readFile(path, 'utf8')) as { audit: { id: string }[] };
-      expect(onDisk.audit.map((a) => a.id)).toEqual(['A1']);
+      const auditLines = (await readFile(`${path}.audit.jsonl`, 'utf8')).trim().split('\n');
+      expect(auditLines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['A1']);
+      expect(JSON.parse(await readFile(path, 'utf8'))).not.toHaveProperty('audit');
       expect((await stat(`${path}.state.json`).catch(() => null))).toBeNull();
       await store.close();
     });

@@ -1,0 +1,189 @@
+/**
+ * An append-only, durable JSONL log of records (suggestion events, feedback, audit), kept in memory with an
+ * index by id and by customer.
+ *
+ * Why not the commerce document: these records only grow, and rewriting the whole document to add one of them
+ * cost a full serialisation and fsync of megabytes per turn. Here an append writes only the new lines and
+ * datasyncs them, coalesced like the state journal: appends made while one is in flight share the next
+ * write + datasync. Every append resolves once its lines are durable.
+ *
+ * Erasure changes records in place; the file is then rewritten atomically (temp + fsync + rename), so no old
+ * line survives. A failed write leaves memory ahead of the file, so the next write rewrites the whole file.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import type { z } from 'zod';
+import { replaceFileDurably } from './atomicFile';
+import { logText, readLogFile } from './appendLogFile';
+import { StoreFileError } from './durableJsonFile';
+import { KeyedList } from './keyedList';
+import { StoreClosedError } from './persistentDocument';
+import { deepFreeze, InvalidRecordError } from './records';
+
+export interface AppendLogOptions<T> {
+  schema: z.ZodType<T>;
+  /** One record, for messages: "suggestion event". */
+  what: string;
+  idOf: (record: T) => string;
+  /** The customer a record belongs to, for forCustomer(); null when none. */
+  customerOf?: (record: T) => string | null;
+}
+
+interface Waiter { resolve: () => void; reject: (e: unknown) => void }
+
+export class AppendLog<T> {
+  private readonly byId: KeyedList<T>;
+  private readonly byCustomer = new Map<string, T[]>();
+  private pendingText = '';
+  private waiters: Waiter[] = [];
+  private inFlight: Promise<void> | null = null;
+  private rewriteRequested = false;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly options: AppendLogOptions<T>,
+    records: T[],
+    private handle: FileHandle,
+  ) {
+    this.byId = new KeyedList(records.map(deepFreeze), options.idOf, options.what);
+    for (const record of records) this.link(record);
+  }
+
+  /** Loads and validates the log (creating it when missing); a torn last line is cut off. */
+  static async open<T>(path: string, options: AppendLogOptions<T>): Promise<AppendLog<T>> {
+    const content = await readLogFile(path, options.schema, options.what);
+    // Checked before anything is written, so a file with a repeated id is left untouched.
+    const ids = new Set(content.records.map(options.idOf));
+    if (ids.size !== content.records.length) throw new StoreFileError(path, `it repeats a ${options.what} id`);
+    const handle = await open(path, 'a');
+    try {
+      if (content.tail === 'torn') await handle.truncate(content.goodBytes);
+      if (content.tail === 'unterminated') await handle.write('\n');
+      if (content.tail !== 'clean') await handle.datasync();
+      return new AppendLog(path, options, content.records, handle);
+    } catch (e) {
+      await handle.close();
+      throw e;
+    }
+  }
+
+  all(): T[] {
+    return this.byId.all();
+  }
+
+  get(id: string): T | undefined {
+    return this.byId.get(id);
+  }
+
+  forCustomer(customerId: string): T[] {
+    return this.byCustomer.get(customerId)?.slice() ?? [];
+  }
+
+  /**
+   * Adds valid records (all or nothing: a batch that repeats an id, or reuses a stored one, adds none);
+   * resolves once they are durable.
+   */
+  append(records: readonly T[]): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreClosedError(`${this.options.what} log`));
+    const ids = new Set<string>();
+    for (const record of records) {
+      const id = this.options.idOf(record);
+      if (ids.has(id)) return Promise.reject(new InvalidRecordError(this.options.what, `the batch repeats id "${id}"`));
+      if (this.byId.get(id)) return Promise.reject(new InvalidRecordError(this.options.what, `id "${id}" is already stored`));
+      ids.add(id);
+    }
+    for (const record of records) {
+      const frozen = deepFreeze(record);
+      this.byId.insert(frozen);
+      this.link(frozen);
+    }
+    this.pendingText += logText(records);
+    return this.commit();
+  }
+
+  /**
+   * Replaces every record of `customerId` with `update(record)` (same id) and rewrites the file atomically,
+   * so the old lines are gone from disk. Resolves with the number of records changed, once durable.
+   */
+  async updateCustomer(customerId: string, update: (record: T) => T): Promise<number> {
+    if (this.closed) throw new StoreClosedError(`${this.options.what} log`);
+    const linked = this.byCustomer.get(customerId);
+    if (!linked) return 0;
+    const updated = linked.map((record) => {
+      const next = deepFreeze(this.options.schema.parse(update(record)));
+      if (this.options.idOf(next) !== this.options.idOf(record)) throw new InvalidRecordError(this.options.what, 'an update changed the id');
+      return next;
+    });
+    this.byCustomer.delete(customerId);
+    for (const next of updated) {
+      this.byId.upsert(next);
+      this.link(next);
+    }
+    this.rewriteRequested = true;
+    await this.commit();
+    return updated.length;
+  }
+
+  /** Resolves once every record added or changed so far is on disk. */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  /** Flushes, then refuses further changes. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.flush();
+    await this.handle.close();
+  }
+
+  private commit(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      if (!this.inFlight) this.inFlight = this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiters.length) {
+      const waiters = this.waiters;
+      const rewrite = this.rewriteRequested;
+      // Taken together and synchronously, so the text matches exactly the records these waiters added.
+      const text = rewrite ? logText(this.all()) : this.pendingText;
+      this.waiters = [];
+      this.pendingText = '';
+      this.rewriteRequested = false;
+      try {
+        if (rewrite) await this.rewrite(text);
+        else await this.appendText(text);
+        for (const w of waiters) w.resolve();
+      } catch (e) {
+        this.rewriteRequested = true;
+        for (const w of waiters) w.reject(e);
+      }
+    }
+    this.inFlight = null;
+  }
+
+  private async appendText(text: string): Promise<void> {
+    if (!text) return;
+    await this.handle.write(text);
+    await this.handle.datasync();
+  }
+
+  /** The rename replaces the file, so appends continue on a handle to the new one. */
+  private async rewrite(text: string): Promise<void> {
+    await replaceFileDurably(this.path, text);
+    const previous = this.handle;
+    this.handle = await open(this.path, 'a');
+    await previous.close();
+  }
+
+  private link(record: T): void {
+    const customerId = this.options.customerOf?.(record);
+    if (customerId === null || customerId === undefined) return;
+    const list = this.byCustomer.get(customerId);
+    if (list) list.push(record);
+    else this.byCustomer.set(customerId, [record]);
+  }
+}

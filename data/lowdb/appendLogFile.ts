@@ -1,0 +1,66 @@
+/**
+ * Reading an append-only JSONL log: one zod-validated record per line.
+ *
+ * A last line without its newline is what a crash during an (unacknowledged) append leaves: when it is not a
+ * valid record it is reported as torn, to be cut off before the next append. Any other bad line stops with
+ * StoreFileError naming the file and the line, and the file is left as it is.
+ */
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { StoreFileError } from './durableJsonFile';
+
+export interface LogContent<T> {
+  records: T[];
+  /** Bytes of the file that hold complete lines; an append must start here. */
+  goodBytes: number;
+  /** What to do with the end of the file before appending. */
+  tail: 'clean' | 'torn' | 'unterminated';
+}
+
+export async function readLogFile<T>(path: string, schema: z.ZodType<T>, what: string): Promise<LogContent<T>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], goodBytes: 0, tail: 'clean' };
+    throw new StoreFileError(path, (e as Error).message);
+  }
+  const lines = text.split('\n');
+  const last = lines.pop() ?? '';
+  const records: T[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const parsed = parseLine(line, schema);
+    if (!parsed.ok) throw new StoreFileError(path, `line ${i + 1} is not a valid ${what} (${parsed.reason})`);
+    records.push(parsed.record);
+  });
+  const goodBytes = Buffer.byteLength(text) - Buffer.byteLength(last);
+  if (!last) return { records, goodBytes, tail: 'clean' };
+  const parsedLast = parseLine(last, schema);
+  if (!parsedLast.ok) return { records, goodBytes, tail: 'torn' };
+  records.push(parsedLast.record);
+  return { records, goodBytes: Buffer.byteLength(text), tail: 'unterminated' };
+}
+
+type ParsedLine<T> = { ok: true; record: T } | { ok: false; reason: string };
+
+function parseLine<T>(line: string, schema: z.ZodType<T>): ParsedLine<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(root)';
+  return { ok: false, reason: `${where}: ${issue?.message}` };
+}
+
+/** The file's text for `records`, one JSON line each. */
+export function logText<T>(records: readonly T[]): string {
+  let text = '';
+  for (const record of records) text += `${JSON.stringify(record)}\n`;
+  return text;
+}
