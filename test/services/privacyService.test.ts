@@ -163,6 +163,9 @@ describe('erasure', () => {
       expect(occurrences(text, personal)).toBe(0);
     }
     expect(text.toLowerCase()).not.toContain(ALICE.email.split('@')[0]);
+    // Orders, feedback, events and segment no longer point at the customer, on disk either.
+    expect(occurrences(before.text, `"customerId":"${ALICE.id}"`)).toBeGreaterThan(3);
+    expect(occurrences(text, `"customerId":"${ALICE.id}"`)).toBe(0);
   });
 
   it('keeps every order, re-keyed to a pseudonym that the erasure audit names without personal data', async () => {
@@ -212,12 +215,11 @@ describe('erasure', () => {
   });
 
   it('drops the lock entry keyed by the hash of the email (the channel user entry is no longer linked to anyone)', async () => {
-    const { before, text } = await erased();
+    const { h, before, text } = await erased();
     const hash = emailLockKey(ALICE.email).replace('email:', '');
     expect(occurrences(before.text, hash)).toBe(1);
     expect(occurrences(text, hash)).toBe(0);
-    const stored = JSON.parse(text) as { locks: Record<string, unknown> };
-    expect(Object.keys(stored.locks)).toEqual(['user:webchat:user-conv-alice']);
+    expect(Object.keys(await h.t.storedLocks())).toEqual(['user:webchat:user-conv-alice']);
   });
 
   it('holds after reopening: the erased email identifies nobody, by postcode or by a past order', async () => {

@@ -2,7 +2,7 @@
  * Real lowdb stores for the service tests: the committed seed is opened (and segmented) once per test file
  * into a template file; each test then gets its own copy in its own temp folder.
  */
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type OpenedStore } from '../../data/openStore';
@@ -31,8 +31,13 @@ export interface TestStore {
   path: string;
   /** Opens the same file again (after close), as a restarted process would. */
   reopen(): Promise<OpenedStore>;
-  /** The raw text of the store file, after every write so far is on disk. */
+  /**
+   * The raw text of every file of the store (the commerce file, the logs beside it, the dialog-state files),
+   * after every write so far is on disk.
+   */
   fileText(): Promise<string>;
+  /** The identification-lock table as stored in the commerce file. */
+  storedLocks(): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -62,14 +67,22 @@ export async function createStoreTemplate(othersKept?: number): Promise<StoreTem
     async fresh() {
       const dir = await mkdtemp(join(tmpdir(), 'services-test-'));
       const storePath = join(dir, 'store.json');
-      await copyFile(path, storePath);
-      const store = await open(dir);
+      // The commerce file and whatever the store keeps beside it (logs); no temp files.
+      const files = (await readdir(templateDir)).filter((name) => name.startsWith('store.json'));
+      await Promise.all(files.map((name) => copyFile(join(templateDir, name), join(dir, name))));
+      let store = await open(dir);
       return {
-        store, dir, path: storePath,
-        reopen: () => open(dir),
+        get store() { return store; },
+        dir, path: storePath,
+        reopen: async () => { store = await open(dir); return store; },
         fileText: async () => {
           await store.flush();
-          return readFile(storePath, 'utf8');
+          const names = (await readdir(dir)).filter((name) => name.startsWith('store.json'));
+          return (await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')))).join('\n');
+        },
+        storedLocks: async () => {
+          await store.flush();
+          return (JSON.parse(await readFile(storePath, 'utf8')) as { locks: Record<string, unknown> }).locks;
         },
       };
     },
