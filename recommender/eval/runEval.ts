@@ -36,7 +36,7 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
     popularity: () => popularityRanker(stats),
     segment_popularity: () => groupPopularityRanker(stats, segments),
     country_popularity: () => groupPopularityRanker(stats, stats.userCountry),
-    item_knn: () => itemKnnRanker(split.train, stats),
+    item_knn: () => itemKnnRanker(stats),
     repeat: () => repeatRanker(stats),
   };
   const variants = {} as EvalReport['variants'];

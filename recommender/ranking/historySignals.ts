@@ -13,13 +13,15 @@ export interface HistoryStrength {
 
 /**
  * orders^f * exp(-age / tau), scaled so the customer's strongest item is 1; strongest first.
- * Called with repeatTauDays for the repeat signal and sourceTauDays for co-purchase sources.
+ * Called with repeatTauDays (and the item's repeat rate) for the repeat signal, sourceTauDays for co-purchase sources.
  */
-export function historyStrengths(history: CustomerHistory, now: number, frequencyExponent: number, tauDays: number): HistoryStrength[] {
+export function historyStrengths(
+  history: CustomerHistory, now: number, frequencyExponent: number, tauDays: number, itemFactor?: (item: number) => number,
+): HistoryStrength[] {
   const out: HistoryStrength[] = [];
   let max = 0;
   for (const [item, bought] of history.items) {
-    const raw = Math.pow(bought.orders, frequencyExponent) * decayByAge(now - bought.lastTime, tauDays);
+    const raw = Math.pow(bought.orders, frequencyExponent) * decayByAge(now - bought.lastTime, tauDays) * (itemFactor ? itemFactor(item) : 1);
     out.push({ item, strength: raw });
     if (raw > max) max = raw;
   }

@@ -9,6 +9,7 @@ import { CoPurchaseGraph, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, PopularityCounter } from './popularity';
+import { RepeatRates } from './repeatRates';
 
 export interface IndexOptions {
   coPurchase: CoPurchaseOptions;
@@ -16,10 +17,10 @@ export interface IndexOptions {
   trendTauDays: number;
 }
 
-/** Chosen on the validation cut (see recommender/README.md). */
+/** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
-  coPurchase: { cap: 200, tauDays: 120, sizeExponent: 0.5, alpha: 0.5, beta: 0.5 },
-  trendTauDays: 30,
+  coPurchase: { cap: 200, tauDays: 20, sizeExponent: 0.5, alpha: 0, beta: 0.5 },
+  trendTauDays: 14,
 };
 
 /** Who a customer is, as far as group popularity is concerned. */
@@ -43,6 +44,7 @@ export class RecommenderIndex {
   readonly segmentPopularity = new GroupedPopularity();
   readonly countryPopularity = new GroupedPopularity();
   readonly coPurchase: CoPurchaseGraph;
+  readonly repeatRates = new RepeatRates();
   private readonly histories = new Map<string, CustomerHistory>();
   private readonly groups = new Map<string, CustomerGroups>();
   private readonly orderIds = new Set<string>();
@@ -84,6 +86,7 @@ export class RecommenderIndex {
       history = new CustomerHistory();
       this.histories.set(order.customerId, history);
     }
+    for (const item of lines.keys()) this.repeatRates.record(item, history.items.get(item)?.orders ?? 0);
     history.addOrder(lines, time);
     const groups = this.groups.get(order.customerId);
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);

@@ -44,7 +44,9 @@ export function scoreItems(
   const boughtCategories = new Set<string>();
 
   if (history) {
-    const strengths = historyStrengths(history, now, params.frequencyExponent, params.repeatTauDays);
+    const rateExponent = params.repeatRateExponent;
+    const repeatRate = rateExponent > 0 ? (item: number): number => Math.pow(index.repeatRates.rate(item), rateExponent) : undefined;
+    const strengths = historyStrengths(history, now, params.frequencyExponent, params.repeatTauDays, repeatRate);
     addRepeatSignal(board, strengths, weights, allowed);
     const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays);
     addCoPurchaseSignal(board, index, sources, params, weights, allowed);

@@ -24,8 +24,9 @@ export type SignalWeights = Record<ReasonKind, number>;
 
 export interface ScoringParameters {
   weights: SignalWeights;
-  /** Repeat strength = orders^frequencyExponent * exp(-age / repeatTauDays). */
+  /** Repeat strength = orders^frequencyExponent * repeatRate^repeatRateExponent * exp(-age / repeatTauDays). */
   frequencyExponent: number;
+  repeatRateExponent: number;
   repeatTauDays: number;
   /** Recency decay of a history item's weight as a co-purchase source (recent tastes predict better). */
   sourceTauDays: number;
@@ -46,18 +47,23 @@ export const SIGNALS: readonly ReasonKind[] = [
   'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request',
 ];
 
-/** Chosen on the validation cut (see recommender/README.md); the bot and the offline evaluation use the same values. */
+/**
+ * Chosen on the validation cut inside the training period (see recommender/eval/README.md); the bot and the
+ * offline evaluation use the same values. Weights the real data cannot measure (similar_to, preference, persona,
+ * request) are product choices, kept small enough that the measured signals still order the list.
+ */
 export const DEFAULT_SCORING: ScoringParameters = {
   weights: {
     repeat: 1, co_purchase: 0.5, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
-    preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.05, new_arrival: 0.1, request: 0.2,
+    preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.2, request: 0.2,
   },
   frequencyExponent: 0.5,
-  repeatTauDays: 60,
+  repeatRateExponent: 0.5,
+  repeatTauDays: Number.POSITIVE_INFINITY,
   sourceTauDays: 60,
   historySources: 60,
   sourceExponent: 1,
   popularCandidates: 100,
-  newArrivalDays: 30,
+  newArrivalDays: 60,
   dismissedNeighbourDemotion: 0.5,
 };

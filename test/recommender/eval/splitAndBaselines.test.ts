@@ -45,7 +45,7 @@ describe('baselines', () => {
 
   it('scores item-kNN by summed cosine similarity with shrinkage', () => {
     // u2 bought B and C. sim(B,A) = 1/(sqrt(2*2)+10), sim(C,A) = 1/(sqrt(2*2)+10), sim(C,D) = 1/(sqrt(2*1)+10), A wins.
-    expect(itemKnnRanker(split.train, stats)(all[1], 2)).toEqual(['A', 'D']);
+    expect(itemKnnRanker(stats)(all[1], 2)).toEqual(['A', 'D']);
   });
 
   it('draws random items deterministically and never an excluded one', () => {

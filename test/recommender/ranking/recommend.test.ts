@@ -113,3 +113,26 @@ describe('recommend: reasons', () => {
     expect(fromCoPurchase?.reason.text).toMatch(/^Often bought with (White Tea Light Candle|Glass Lantern|Spotty Mug)$/);
   });
 });
+
+describe('recommend: personas and preferences', () => {
+  const index = buildIndex();
+  const scoreOf = (result: ReturnType<typeof recommend>, id: string): number => result.items.find((s) => s.product.id === id)?.score ?? 0;
+
+  it('lifts premium items in categories the customer buys for upsell_premium', () => {
+    const plain = recommend(index, context('anna'), { customerId: 'anna', categories: ['candles_lighting'], limit: 5 });
+    const upsell = recommend(index, context('anna', { strategy: 'upsell_premium' }), { customerId: 'anna', categories: ['candles_lighting'], limit: 5 });
+    expect(scoreOf(upsell, 'c3')).toBeGreaterThan(scoreOf(plain, 'c3'));
+    expect(scoreOf(upsell, 'c2')).toBeCloseTo(scoreOf(plain, 'c2'), 12);
+  });
+
+  it('names a stated interest when it ranked the item', () => {
+    const ctx = context('newbie', { preferences: { categories: ['christmas'], values: [] } });
+    const result = recommend(index, ctx, { customerId: 'newbie', limit: 3 });
+    const fromPreference = result.items.filter((s) => s.reason.kind === 'preference');
+    expect(fromPreference.length).toBeGreaterThan(0);
+    for (const item of fromPreference) {
+      expect(item.product.category).toBe('christmas');
+      expect(item.reason.text).toBe('Matches your interest in Christmas');
+    }
+  });
+});
