@@ -1,18 +1,25 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openStore } from '../../data/openStore';
-import { customer, smallStore, withTempDir } from './storeFixtures';
+import type { SuggestionEvent } from '../../domain/model';
+import { AT, customer, smallStore, withTempDir } from './storeFixtures';
 
 // rename is the last step of every durable write (temp file -> target): counting renames counts file writes.
-// Journal syncs are counted on the handles `open` returns for *.journal files.
+// Journal and log syncs are counted on the handles `open` returns for *.journal and *.jsonl files.
 let journalSyncs = 0;
+let logSyncs = 0;
 jest.mock('node:fs/promises', () => {
   const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
   const countingOpen: typeof actual.open = async (...args) => {
     const handle = await actual.open(...args);
-    if (String(args[0]).endsWith('.journal')) {
+    const path = String(args[0]);
+    if (path.endsWith('.journal') || path.endsWith('.jsonl')) {
       const datasync = handle.datasync.bind(handle);
-      handle.datasync = async () => { journalSyncs++; return datasync(); };
+      handle.datasync = async () => {
+        if (path.endsWith('.journal')) journalSyncs++;
+        else logSyncs++;
+        return datasync();
+      };
     }
     return handle;
   };
@@ -26,6 +33,7 @@ function fileWritesTo(path: string): number {
 beforeEach(() => {
   jest.mocked(rename).mockClear();
   journalSyncs = 0;
+  logSyncs = 0;
 });
 
 describe('write coalescing', () => {
@@ -64,4 +72,27 @@ describe('write coalescing', () => {
       }
     });
   });
+
+  it('turns a burst of 50 suggestion-event writes into at most 2 log appends, rewriting no file', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'store.json');
+      const store = await openStore({ path, seed: smallStore });
+      jest.mocked(rename).mockClear();
+      logSyncs = 0;
+      try {
+        await Promise.all(Array.from({ length: 50 }, (_, i) => store.repositories.suggestionEvents.add([suggestionEvent(`E${i}`)])));
+        expect(logSyncs).toBeGreaterThanOrEqual(1);
+        expect(logSyncs).toBeLessThanOrEqual(2);
+        expect(jest.mocked(rename)).not.toHaveBeenCalled();
+        const lines = (await readFile(`${path}.events.jsonl`, 'utf8')).trim().split('\n');
+        expect(lines).toHaveLength(50);
+      } finally {
+        await store.close();
+      }
+    });
+  });
 });
+
+function suggestionEvent(id: string): SuggestionEvent {
+  return { id, conversationId: 'conv-1', customerId: 'C1', productId: 'P1', kind: 'shown', reason: 'popular', segment: null, at: AT };
+}

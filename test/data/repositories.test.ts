@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Feedback, SegmentAssignment, SuggestionEvent } from '../../domain/model';
 import { openStore, type OpenedStore } from '../../data/openStore';
@@ -124,6 +125,20 @@ describe('lowdb repositories', () => {
       expect((await suggestionEvents.forCustomer('C1')).map((e) => e.id)).toEqual(['E1', 'E3']);
       expect(await suggestionEvents.forCustomer('C2')).toEqual([]);
       expect(await suggestionEvents.list()).toHaveLength(3);
+    });
+  });
+
+  it('unlinkCustomer leaves no trace of the customer id in the feedback and event logs on disk', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'store.json');
+      const store = await openStore({ path, seed: smallStore });
+      const { feedback, suggestionEvents } = store.repositories;
+      await feedback.add(feedbackRecord('F1', 'C-erased'));
+      await suggestionEvents.add([event('E1', 'C-erased'), event('E2', 'C1')]);
+      await Promise.all([feedback.unlinkCustomer('C-erased'), suggestionEvents.unlinkCustomer('C-erased')]);
+      for (const log of ['feedback', 'events']) expect(await readFile(`${path}.${log}.jsonl`, 'utf8')).not.toContain('C-erased');
+      expect(await readFile(`${path}.events.jsonl`, 'utf8')).toContain('"C1"');
+      await store.close();
     });
   });
 
