@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
-import { startConsoleServer, STAFF, type ConsoleServer } from './support/consoleServer';
+import { ADMIN, startConsoleServer, STAFF, type ConsoleServer } from './support/consoleServer';
 
 const skipReason = chromiumMissingReason();
 if (skipReason) process.stdout.write(`consolePages.test: ${skipReason}\n`);
@@ -76,5 +76,23 @@ describeInBrowser('staff console', () => {
     }
     expect(reached).toContain('BUTTON:Sign out');
     expect(reached.slice(0, 2)).toEqual(['A:Skip to content', 'A:Shopping assistant ·']);
+  });
+
+  test('an admin creates an agent account and disables it from the console', async () => {
+    const admin = page;
+    await admin.goto(`${server.base}/console/conversations.html`);
+    await admin.getByRole('button', { name: 'Sign out' }).click();
+    await admin.getByLabel('Work email').fill(ADMIN.email);
+    await admin.getByLabel('Password').fill(ADMIN.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('link', { name: 'Staff accounts' }).click();
+    await admin.getByLabel('Email').fill('new.agent@shop.test');
+    await admin.getByLabel(/Initial password/).fill('a fresh agent passphrase');
+    await admin.getByRole('button', { name: 'Create account' }).click();
+    await admin.getByText('Created new.agent@shop.test (agent).').waitFor();
+    await admin.getByRole('button', { name: 'Disable new.agent@shop.test' }).click();
+    await admin.getByRole('button', { name: 'Enable new.agent@shop.test' }).waitFor();
+    await admin.screenshot({ path: join(ARTIFACTS, 'console-staff-accounts.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -20,9 +20,10 @@ export async function mountNav(current) {
       window.location.assign('/console/');
     },
   }, 'Sign out');
+  const pages = status.role === 'admin' ? [...PAGES, ['staff.html', 'Staff accounts']] : PAGES;
   const header = el('header', { className: 'topbar' },
     el('a', { className: 'brand', href: 'conversations.html' }, 'Shopping assistant · Staff console'),
-    el('nav', { 'aria-label': 'Console' }, el('ul', {}, PAGES.map(([href, label]) =>
+    el('nav', { 'aria-label': 'Console' }, el('ul', {}, pages.map(([href, label]) =>
       el('li', {}, el('a', { href, 'aria-current': href === current ? 'page' : undefined }, label))))),
     el('div', { className: 'who' }, el('span', {}, `${status.email} (${status.role})`), signOut));
   document.body.prepend(el('a', { className: 'skip-link', href: '#main' }, 'Skip to content'), header);

@@ -9,6 +9,7 @@ import { withTempDir } from '../../review/support/tempDir';
 import { WEB_ROOT } from './chatServer';
 
 export const STAFF = { email: 'agent@shop.test', password: 'a long agent passphrase' };
+export const ADMIN = { email: 'admin@shop.test', password: 'a long admin passphrase' };
 const PERSONAS: Record<string, { name: string; description: string }> = {
   win_back: { name: 'Win-back', description: 'Lapsed customers: a warm welcome back and their old favourites.' },
 };
@@ -23,6 +24,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   const temp = await withTempDir();
   const fixture = await buildFixture(temp.dir);
   await createStaffAccount(fixture.console.staff, { ...STAFF, role: 'agent' }, new Date());
+  await createStaffAccount(fixture.console.staff, { ...ADMIN, role: 'admin' }, new Date());
   const server = restify.createServer({ handleUncaughtExceptions: false });
   const errors: string[] = [];
   const logger = { warn: () => {}, error: (msg: string, fields?: Record<string, unknown>) => errors.push(`${msg} ${String(fields?.error)}`) };
