@@ -121,7 +121,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     close: async () => {
       await ready;
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([store.close(), consoleStore.flush()]);
+      await Promise.all([store.close(), consoleStore.close()]);
     },
   };
 }

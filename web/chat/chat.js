@@ -21,6 +21,19 @@ function speechPonyfill() {
   return window.WebChat.createBrowserWebSpeechPonyfillFactory();
 }
 
+// Web Chat keeps "typed or spoken" only in its own action metadata; the bot reads channelData.inputMethod
+// to keep spoken replies short (dialogs/speech/voice.ts).
+function markSpokenInput() {
+  return window.WebChat.createStore({}, () => (next) => (action) => {
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.meta && action.meta.method === 'speech') {
+      const activity = action.payload.activity;
+      const channelData = { ...(activity.channelData || {}), inputMethod: 'speech' };
+      return next({ ...action, payload: { ...action.payload, activity: { ...activity, channelData } } });
+    }
+    return next(action);
+  });
+}
+
 function renderChat(displayName) {
   const directLine = createExpectRepliesDirectLine({
     endpoint: '/api/messages',
@@ -33,6 +46,7 @@ function renderChat(displayName) {
   chatHost.replaceChildren(chatElement);
   window.WebChat.renderWebChat({
     directLine,
+    store: markSpokenInput(),
     userID: userId(),
     username: displayName,
     locale: document.documentElement.lang || 'en-GB',
