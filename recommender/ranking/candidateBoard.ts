@@ -1,9 +1,14 @@
-/** Per-request scratch: each candidate's contribution from each signal, plus the source of its co-purchase score. */
+/**
+ * Per-request scratch: each candidate's contribution from each signal, plus the source of its co-purchase score.
+ * Item -> row lookups go through a dense array shared by the requests on one index (-1 = not a candidate), which
+ * is much cheaper than a hash map; `release` restores it, and requests are synchronous, so they never overlap.
+ */
 import type { ReasonKind } from '../../domain/suggestions';
 import { SIGNALS } from './types';
 
 const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<ReasonKind, number>;
 const WIDTH = SIGNALS.length;
+const CO_PURCHASE_SLOT = SIGNAL_SLOT.co_purchase;
 
 function slotOf(kind: ReasonKind): number {
   return SIGNAL_SLOT[kind];
@@ -11,25 +16,20 @@ function slotOf(kind: ReasonKind): number {
 
 export class CandidateBoard {
   readonly items: number[] = [];
-  private readonly slotOfItem = new Map<number, number>();
   private values = new Float64Array(64 * WIDTH);
   /** Per candidate: the history item that gave it the most co-purchase score (-1: none). */
   private coSources: number[] = [];
-  private coSourceValues: number[] = [];
 
-  has(item: number): boolean {
-    return this.slotOfItem.has(item);
-  }
+  constructor(private readonly rowOf: Int32Array) {}
 
   /** Adds `item` as a candidate (no-op when present) and returns its row. */
   enter(item: number): number {
-    const existing = this.slotOfItem.get(item);
-    if (existing !== undefined) return existing;
+    const existing = this.rowOf[item];
+    if (existing >= 0) return existing;
     const row = this.items.length;
     this.items.push(item);
-    this.slotOfItem.set(item, row);
+    this.rowOf[item] = row;
     this.coSources.push(-1);
-    this.coSourceValues.push(0);
     if ((row + 1) * WIDTH > this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
@@ -46,13 +46,11 @@ export class CandidateBoard {
     this.values[this.enter(item) * WIDTH + slotOf(kind)] += value;
   }
 
+  /** Sets the co-purchase contribution of `item` and the history item that gave most of it. */
   addCoPurchase(item: number, source: number, value: number): void {
     const row = this.enter(item);
-    this.values[row * WIDTH + slotOf('co_purchase')] += value;
-    if (value > this.coSourceValues[row]) {
-      this.coSourceValues[row] = value;
-      this.coSources[row] = source;
-    }
+    this.values[row * WIDTH + CO_PURCHASE_SLOT] += value;
+    this.coSources[row] = source;
   }
 
   value(row: number, kind: ReasonKind): number {
@@ -89,6 +87,11 @@ export class CandidateBoard {
     let best = 0;
     for (let slot = 1; slot < WIDTH; slot++) if (this.values[row * WIDTH + slot] > this.values[row * WIDTH + best]) best = slot;
     return SIGNALS[best];
+  }
+
+  /** Hands the shared item -> row array back clean (call once scoring is done). */
+  release(): void {
+    for (const item of this.items) this.rowOf[item] = -1;
   }
 
   coSource(row: number): number {

@@ -72,6 +72,16 @@ export class CoPurchaseGraph {
     return computed;
   }
 
+  /** mass^alpha of a source item (divide the source's weight by it once, not per neighbour). */
+  sourceNorm(item: number): number {
+    return this.massAlpha[item] ?? 0;
+  }
+
+  /** mass^beta per item, for hot loops: similarity = coWeight / (sourceNorm(from) * targetNorms[to]). */
+  get targetNorms(): readonly number[] {
+    return this.massBeta;
+  }
+
   /** Popularity-normalised similarity of neighbour `to` given the raw co-weight from `from`. */
   similarity(from: number, to: number, coWeight: number): number {
     return coWeight / (this.massAlpha[from] * this.massBeta[to]);
@@ -111,3 +121,26 @@ export class CoPurchaseGraph {
   }
 }
 
+
+/** Dense per-item accumulators for one request's co-purchase sums; `reset` clears only what was touched. */
+export class CoPurchaseScratch {
+  readonly sums: Float64Array;
+  readonly bestValue: Float64Array;
+  readonly bestSource: Int32Array;
+  readonly touched: number[] = [];
+
+  constructor(readonly size: number) {
+    this.sums = new Float64Array(size);
+    this.bestValue = new Float64Array(size);
+    this.bestSource = new Int32Array(size).fill(-1);
+  }
+
+  reset(): void {
+    for (const item of this.touched) {
+      this.sums[item] = 0;
+      this.bestValue[item] = 0;
+      this.bestSource[item] = -1;
+    }
+    this.touched.length = 0;
+  }
+}

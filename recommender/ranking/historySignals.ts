@@ -3,6 +3,7 @@ import type { CandidateBoard } from './candidateBoard';
 import type { CustomerHistory } from './customerHistory';
 import { decayByAge } from './decay';
 import type { RecommenderIndex } from './recommenderIndex';
+import { selectTop } from './selectTop';
 import type { ScoringParameters, SignalWeights } from './types';
 
 export interface HistoryStrength {
@@ -34,24 +35,41 @@ export function addRepeatSignal(board: CandidateBoard, strengths: readonly Histo
   for (const { item, strength } of strengths) if (allowed(item)) board.add(item, 'repeat', weights.repeat * strength);
 }
 
-/** Sums strength(source) * similarity(source, item) over the customer's strongest items, scaled to 0..weight. */
+/**
+ * Sums strength(source) * similarity(source, item) over the customer's strongest items, keeps the
+ * `coPurchaseCandidates` best items (the long tail of weak neighbours cannot reach the top, and skipping it keeps
+ * requests under a millisecond), and scales them to 0..weight.
+ */
 export function addCoPurchaseSignal(
   board: CandidateBoard, index: RecommenderIndex, strengths: readonly HistoryStrength[],
   params: ScoringParameters, weights: SignalWeights, allowed: (item: number) => boolean,
 ): void {
   const graph = index.coPurchase;
-  const sources = strengths.slice(0, params.historySources);
-  for (const { item: source, strength } of sources) {
-    const sourceWeight = Math.pow(strength, params.sourceExponent);
-    const list = graph.neighbours(source);
-    for (let k = 0; k < list.items.length; k++) {
-      const item = list.items[k];
-      if (!allowed(item)) continue;
-      board.addCoPurchase(item, source, graph.similarity(source, item, list.coWeights[k]) * sourceWeight);
+  const targetNorms = graph.targetNorms;
+  const scratch = index.coPurchaseScratch();
+  const { sums, bestValue, bestSource, touched } = scratch;
+  try {
+    for (const { item: source, strength } of strengths.slice(0, params.historySources)) {
+      const sourceWeight = Math.pow(strength, params.sourceExponent) / graph.sourceNorm(source);
+      const list = graph.neighbours(source);
+      for (let k = 0; k < list.items.length; k++) {
+        const item = list.items[k];
+        if (!allowed(item)) continue;
+        const value = (sourceWeight * list.coWeights[k]) / targetNorms[item];
+        if (sums[item] === 0) touched.push(item);
+        sums[item] += value;
+        if (value > bestValue[item]) {
+          bestValue[item] = value;
+          bestSource[item] = source;
+        }
+      }
     }
+    const kept = selectTop(touched, params.coPurchaseCandidates, (a, b) => sums[a] > sums[b] || (sums[a] === sums[b] && a < b));
+    const max = kept.length > 0 ? sums[kept[0]] : 0;
+    for (const item of kept) board.addCoPurchase(item, bestSource[item], (weights.co_purchase * sums[item]) / max);
+  } finally {
+    scratch.reset();
   }
-  const max = board.max('co_purchase');
-  if (max > 0) board.scale('co_purchase', weights.co_purchase / max);
 }
 
 /** "More like X": X's co-purchase neighbours, scaled to 0..weight. */

@@ -5,7 +5,7 @@
  */
 import type { Order, Product } from '../../domain/model';
 import { ItemCatalog } from './catalog';
-import { CoPurchaseGraph, type CoPurchaseOptions } from './coPurchase';
+import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, PopularityCounter } from './popularity';
@@ -48,6 +48,8 @@ export class RecommenderIndex {
   private readonly histories = new Map<string, CustomerHistory>();
   private readonly groups = new Map<string, CustomerGroups>();
   private readonly orderIds = new Set<string>();
+  private candidateRowScratch = new Int32Array(0);
+  private coScratch = new CoPurchaseScratch(0);
   /** Time of the latest order seen: the default "now" of a request. */
   latestTime = Number.NEGATIVE_INFINITY;
 
@@ -115,6 +117,18 @@ export class RecommenderIndex {
         if (groups.country !== undefined) this.countryPopularity.add(groups.country, item, purchases.orders);
       }
     }
+  }
+
+  /** The dense item -> candidate-row array scoring borrows (all -1 between requests). */
+  candidateRows(): Int32Array {
+    if (this.candidateRowScratch.length < this.catalog.size) this.candidateRowScratch = new Int32Array(this.catalog.size * 2).fill(-1);
+    return this.candidateRowScratch;
+  }
+
+  /** Per-item accumulators co-purchase scoring borrows (all zero between requests). */
+  coPurchaseScratch(): CoPurchaseScratch {
+    if (this.coScratch.size < this.catalog.size) this.coScratch = new CoPurchaseScratch(this.catalog.size * 2);
+    return this.coScratch;
   }
 
   history(customerId: string): CustomerHistory | undefined {

@@ -35,7 +35,23 @@ export interface ScoredCandidates {
 export function scoreItems(
   index: RecommenderIndex, context: RecommendationContext, query: ScoringQuery, params: ScoringParameters = DEFAULT_SCORING,
 ): ScoredCandidates {
-  const board = new Board();
+  const board = new Board(index.candidateRows());
+  // Co-purchase lists name the same item many times: evaluate the business rules once per item.
+  const verdicts = new Int8Array(index.catalog.size);
+  const allowed = (item: number): boolean => {
+    if (verdicts[item] === 0) verdicts[item] = query.allowed(item) ? 1 : -1;
+    return verdicts[item] === 1;
+  };
+  try {
+    return scoreInto(board, index, context, { ...query, allowed }, params);
+  } finally {
+    board.release();
+  }
+}
+
+function scoreInto(
+  board: CandidateBoard, index: RecommenderIndex, context: RecommendationContext, query: ScoringQuery, params: ScoringParameters,
+): ScoredCandidates {
   const now = context.now ?? (Number.isFinite(index.latestTime) ? index.latestTime : 0);
   const history = context.personalized && context.customerId !== null ? index.history(context.customerId) : undefined;
   const personal = context.personalized;

@@ -34,6 +34,8 @@ export interface ScoringParameters {
   historySources: number;
   /** Exponent applied to a history item's strength when it feeds co-purchase. */
   sourceExponent: number;
+  /** Co-purchase candidates kept per request (the strongest sums). */
+  coPurchaseCandidates: number;
   /** Candidates taken from each popularity list. */
   popularCandidates: number;
   /** Products listed within this many days count as new arrivals. */
@@ -63,6 +65,7 @@ export const DEFAULT_SCORING: ScoringParameters = {
   sourceTauDays: 60,
   historySources: 60,
   sourceExponent: 1,
+  coPurchaseCandidates: 300,
   popularCandidates: 100,
   newArrivalDays: 60,
   dismissedNeighbourDemotion: 0.5,
