@@ -11,8 +11,9 @@
  * line survives. A failed write leaves memory ahead of the file, so the next write rewrites the whole file.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { replaceFileDurably } from './atomicFile';
+import { replaceFileDurably, syncFolder } from './atomicFile';
 import { logText, readLogFile } from './appendLogFile';
 import { StoreFileError } from './durableJsonFile';
 import { KeyedList } from './keyedList';
@@ -60,6 +61,8 @@ export class AppendLog<T> {
       if (content.tail === 'torn') await handle.truncate(content.goodBytes);
       if (content.tail === 'unterminated') await handle.write('\n');
       if (content.tail !== 'clean') await handle.datasync();
+      // A new file's name must be durable too, or a crash could lose the file with its synced lines.
+      if (content.missing) await syncFolder(dirname(path));
       return new AppendLog(path, options, content.records, handle);
     } catch (e) {
       await handle.close();

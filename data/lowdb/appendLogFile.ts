@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import { StoreFileError } from './durableJsonFile';
 
 export interface LogContent<T> {
+  /** The file does not exist yet. */
+  missing: boolean;
   records: T[];
   /** Bytes of the file that hold complete lines; an append must start here. */
   goodBytes: number;
@@ -22,7 +24,7 @@ export async function readLogFile<T>(path: string, schema: z.ZodType<T>, what: s
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], goodBytes: 0, tail: 'clean' };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true, records: [], goodBytes: 0, tail: 'clean' };
     throw new StoreFileError(path, (e as Error).message);
   }
   const lines = text.split('\n');
@@ -35,11 +37,11 @@ export async function readLogFile<T>(path: string, schema: z.ZodType<T>, what: s
     records.push(parsed.record);
   });
   const goodBytes = Buffer.byteLength(text) - Buffer.byteLength(last);
-  if (!last) return { records, goodBytes, tail: 'clean' };
+  if (!last) return { missing: false, records, goodBytes, tail: 'clean' };
   const parsedLast = parseLine(last, schema);
-  if (!parsedLast.ok) return { records, goodBytes, tail: 'torn' };
+  if (!parsedLast.ok) return { missing: false, records, goodBytes, tail: 'torn' };
   records.push(parsedLast.record);
-  return { records, goodBytes: Buffer.byteLength(text), tail: 'unterminated' };
+  return { missing: false, records, goodBytes: Buffer.byteLength(text), tail: 'unterminated' };
 }
 
 type ParsedLine<T> = { ok: true; record: T } | { ok: false; reason: string };
