@@ -10,10 +10,6 @@ const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])
 const WIDTH = SIGNALS.length;
 const CO_PURCHASE_SLOT = SIGNAL_SLOT.co_purchase;
 
-function slotOf(kind: ReasonKind): number {
-  return SIGNAL_SLOT[kind];
-}
-
 export class CandidateBoard {
   readonly items: number[] = [];
   private values = new Float64Array(64 * WIDTH);
@@ -43,7 +39,7 @@ export class CandidateBoard {
   }
 
   add(item: number, kind: ReasonKind, value: number): void {
-    this.values[this.enter(item) * WIDTH + slotOf(kind)] += value;
+    this.values[this.enter(item) * WIDTH + SIGNAL_SLOT[kind]] += value;
   }
 
   /** Sets the co-purchase contribution of `item` and the history item that gave most of it. */
@@ -54,17 +50,17 @@ export class CandidateBoard {
   }
 
   value(row: number, kind: ReasonKind): number {
-    return this.values[row * WIDTH + slotOf(kind)];
+    return this.values[row * WIDTH + SIGNAL_SLOT[kind]];
   }
 
   /** Multiplies one signal of every candidate (normalising raw sums to the 0..weight range). */
   scale(kind: ReasonKind, factor: number): void {
-    const slot = slotOf(kind);
+    const slot = SIGNAL_SLOT[kind];
     for (let row = 0; row < this.items.length; row++) this.values[row * WIDTH + slot] *= factor;
   }
 
   max(kind: ReasonKind): number {
-    const slot = slotOf(kind);
+    const slot = SIGNAL_SLOT[kind];
     let best = 0;
     for (let row = 0; row < this.items.length; row++) best = Math.max(best, this.values[row * WIDTH + slot]);
     return best;

@@ -2,7 +2,7 @@
  * The production entry point: business rules and request constraints around the shared scoring, a cap per
  * category for variety, and the reason of each item (its top contributing signal).
  */
-import type { Suggestion, SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
+import type { Suggestion, SuggestionReason, SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
 import { buildConstraints } from './constraints';
 import { reasonFor } from './reasons';
 import type { RecommenderIndex } from './recommenderIndex';
@@ -52,4 +52,21 @@ function pick(
     items.push({ product, score: scored.totals[row], reason });
   }
   return items;
+}
+
+/**
+ * "Why this?": the reason `productId` gets for this customer on an open request (its top contributing signal),
+ * or null when no signal supports it (it would not be suggested).
+ */
+export function explain(
+  index: RecommenderIndex, context: RecommendationContext, productId: string, params: ScoringParameters = DEFAULT_SCORING,
+): SuggestionReason | null {
+  const item = index.catalog.indexOf(productId);
+  const product = item === undefined ? null : index.catalog.product(item);
+  if (item === undefined || !product) return null;
+  const constraints = buildConstraints(index.catalog, { customerId: context.customerId }, context.dismissed);
+  const scored = scoreItems(index, context, { allowed: constraints.allowed }, params);
+  const row = scored.ranked.find((r) => scored.board.items[r] === item);
+  if (row === undefined) return null;
+  return reasonFor(index, context, { kind: scored.board.topSignal(row), product, coSource: scored.board.coSource(row) });
 }

@@ -3,8 +3,7 @@
  * 0..weight and sums them. `recommend` (the bot) and the offline evaluation both call this, so what is
  * measured is what is served.
  */
-import type { CandidateBoard } from './candidateBoard';
-import { CandidateBoard as Board } from './candidateBoard';
+import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
 import { addCoPurchaseSignal, addRepeatSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
@@ -35,7 +34,7 @@ export interface ScoredCandidates {
 export function scoreItems(
   index: RecommenderIndex, context: RecommendationContext, query: ScoringQuery, params: ScoringParameters = DEFAULT_SCORING,
 ): ScoredCandidates {
-  const board = new Board(index.candidateRows());
+  const board = new CandidateBoard(index.candidateRows());
   // Co-purchase lists name the same item many times: evaluate the business rules once per item.
   const verdicts = new Int8Array(index.catalog.size);
   const allowed = (item: number): boolean => {

@@ -1,4 +1,4 @@
-import { recommend, categoryCap } from '../../../recommender/ranking/recommend';
+import { recommend, categoryCap, explain } from '../../../recommender/ranking/recommend';
 import { scoreItems } from '../../../recommender/ranking/scoring';
 import { buildConstraints } from '../../../recommender/ranking/constraints';
 import { SIGNALS } from '../../../recommender/ranking/types';
@@ -134,5 +134,19 @@ describe('recommend: personas and preferences', () => {
       expect(item.product.category).toBe('christmas');
       expect(item.reason.text).toBe('Matches your interest in Christmas');
     }
+  });
+});
+
+describe('explain', () => {
+  const index = buildIndex();
+
+  it('gives the reason the item was suggested with', () => {
+    const result = recommend(index, context('anna'), { customerId: 'anna', limit: 6 });
+    for (const item of result.items) expect(explain(index, context('anna'), item.product.id)).toEqual(item.reason);
+  });
+
+  it('returns null for an unknown or unsupported product', () => {
+    expect(explain(index, context('anna'), 'nope')).toBeNull();
+    expect(explain(index, context('anna', { dismissed: ['c1'] }), 'c1')).toBeNull();
   });
 });
