@@ -98,9 +98,8 @@ function enterTop(board: CandidateBoard, list: readonly number[], take: number, 
 }
 
 function topByTrend(index: RecommenderIndex, items: readonly number[], take: number, allowed: (item: number) => boolean): number[] {
-  const fitting = items.filter(allowed);
-  fitting.sort((a, b) => index.trend.get(b) - index.trend.get(a) || a - b);
-  return fitting.slice(0, take);
+  const trend = index.trend;
+  return selectTop(items.filter(allowed), take, (a, b) => trend.get(a) > trend.get(b) || (trend.get(a) === trend.get(b) && a < b));
 }
 
 interface LookupState {
