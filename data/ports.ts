@@ -40,7 +40,7 @@ export interface FeedbackRepository {
   add(feedback: Feedback): Promise<void>;
   list(): Promise<Feedback[]>;
   forCustomer(customerId: string): Promise<Feedback[]>;
-  /** Erasure: detach feedback from the customer (customerId -> null), keeping the scores. */
+  /** Erasure: detach feedback from the customer (customerId -> null), keeping the scores but not the free-text comment. */
   unlinkCustomer(customerId: string): Promise<number>;
 }
 
@@ -76,6 +76,8 @@ export interface Repositories {
 
 /** Conversation transcripts (stored apart from commerce data: they change on every turn). */
 export interface TranscriptRepository {
+  /** Export: the customer's conversations (entries already redacted of contact details). */
+  forCustomer(customerId: string): Promise<{ id: string; channelId: string; startedAt: string; entries: { at: string; direction: string; text?: string | null }[] }[]>;
   /** Erasure: remove every transcript of the customer. Returns how many were removed. */
   removeCustomer(customerId: string): Promise<number>;
 }

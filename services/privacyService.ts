@@ -42,10 +42,11 @@ export class StorePrivacyService implements PrivacyService {
   }
 
   async exportData(customerId: string): Promise<Record<string, unknown>> {
-    const { repositories: r } = this.deps;
+    const { repositories: r, transcripts } = this.deps;
     const customer = await this.customer(customerId);
-    const [orders, segment, feedback, events] = await Promise.all([
+    const [orders, segment, feedback, events, conversations] = await Promise.all([
       r.orders.forCustomer(customerId), r.segments.get(customerId), r.feedback.forCustomer(customerId), r.suggestionEvents.forCustomer(customerId),
+      transcripts.forCustomer(customerId),
     ]);
     await this.audit('data_export', customerId, { orders: orders.length });
     return {
@@ -55,6 +56,10 @@ export class StorePrivacyService implements PrivacyService {
       orders,
       feedback,
       suggestionEvents: events,
+      conversations: conversations.map((c) => ({
+        id: c.id, channel: c.channelId, startedAt: c.startedAt,
+        messages: c.entries.map((e) => ({ at: e.at, from: e.direction === 'in' ? 'you' : 'assistant', text: e.text ?? '' })),
+      })),
     };
   }
 

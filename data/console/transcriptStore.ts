@@ -66,13 +66,16 @@ export class TranscriptStore implements TranscriptRepository {
     return record;
   }
 
+  async forCustomer(customerId: string): Promise<ConversationRecord[]> {
+    return this.db.data.conversations.filter((c) => involves(c, customerId));
+  }
+
   /** Erasure: drops every conversation the customer took part in, and their handoffs; the snapshot is rewritten. */
   async removeCustomer(customerId: string): Promise<number> {
     const keep: ConversationRecord[] = [];
     let removed = 0;
     for (const c of this.db.data.conversations) {
-      const involved = c.customerId === customerId || c.entries.some((e) => e.customerId === customerId);
-      if (involved) {
+      if (involves(c, customerId)) {
         this.byId.delete(c.id);
         this.db.dropConversation(c.id);
         removed += 1;
@@ -85,4 +88,8 @@ export class TranscriptStore implements TranscriptRepository {
     await this.db.save();
     return removed;
   }
+}
+
+function involves(conversation: ConversationRecord, customerId: string): boolean {
+  return conversation.customerId === customerId || conversation.entries.some((e) => e.customerId === customerId);
 }

@@ -20,6 +20,7 @@ export class LowdbFeedbackRepository implements FeedbackRepository {
 
   /** Erasure: the scores stay, detached; the log is rewritten without the id. */
   unlinkCustomer(customerId: string): Promise<number> {
-    return this.log.updateCustomer(customerId, (feedback) => ({ ...feedback, customerId: null }));
+    // A comment is free text that may name the customer: it goes with the link.
+    return this.log.updateCustomer(customerId, (feedback) => ({ ...feedback, customerId: null, comment: null }));
   }
 }

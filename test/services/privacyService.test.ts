@@ -60,7 +60,7 @@ async function converse(h: Harness, conversationId: string): Promise<void> {
   const profile = await h.identity.profile(customerId);
   await h.identity.identify({ channelId: 'webchat', userId: `user-${conversationId}` }, ALICE.email, ALICE.postcode);
   await new StoreFeedbackService(h.t.store.repositories.feedback, () => TEST_NOW).submit(
-    { conversationId, profile }, { csat: 4, nps: 9, comment: null, followsSuggestions: ['85123A'] },
+    { conversationId, profile }, { csat: 4, nps: 9, comment: 'Alice here, lovely help', followsSuggestions: ['85123A'] },
   );
   await h.t.store.repositories.suggestionEvents.add([{
     id: `ev-${conversationId}`, conversationId, customerId, productId: '85123A', kind: 'shown', reason: 'Popular right now',
@@ -128,6 +128,7 @@ describe('data export', () => {
       orders,
       feedback: [expect.objectContaining({ customerId: ALICE.id, conversationId: 'conv-export', csat: 4, nps: 9 })],
       suggestionEvents: [expect.objectContaining({ customerId: ALICE.id, productId: '85123A' })],
+      conversations: [{ id: 'conv-export', channel: 'webchat', startedAt: TEST_NOW.toISOString(), messages: [{ at: TEST_NOW.toISOString(), from: 'you', text: 'transcript line of the customer' }] }],
     });
     // Plain JSON-able data, as the dialog attaches it.
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
@@ -195,7 +196,8 @@ describe('erasure', () => {
     expect(await r.suggestionEvents.forCustomer(ALICE.id)).toEqual([]);
     expect((await r.feedback.list()).length).toBe(before.feedback);
     expect((await r.suggestionEvents.list()).length).toBe(before.events);
-    expect((await r.feedback.list()).find((f) => f.conversationId === 'conv-alice')).toMatchObject({ customerId: null, csat: 4 });
+    // The scores stay; the free-text comment, which may name the customer, goes.
+    expect((await r.feedback.list()).find((f) => f.conversationId === 'conv-alice')).toMatchObject({ customerId: null, csat: 4, comment: null });
     expect(await r.segments.get(ALICE.id)).toBeUndefined();
     expect(await r.customers.get(ALICE.id)).toMatchObject({
       displayName: '', email: '', postcode: '', identities: [], preferences: { categories: [], values: [] },
