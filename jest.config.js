@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // lowdb 7, steno and ml-kmeans (with its ml-* dependencies) are ESM-only: ts-jest transforms them into CommonJS too.
-  transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-matrix|ml-random|is-any-array|ml-array-.*)/)'],
   testTimeout: 30000,
 };
