@@ -6,7 +6,7 @@
  */
 import { CATEGORY_IDS } from '../domain/categories';
 import type { LineColumns, SegmentationSubject } from '../recommender/segmentation';
-import { seededRandom } from '../recommender/segmentation/silhouette';
+import { seededRandom } from '../domain/random';
 
 const COUNTRIES = ['United Kingdom', 'United Kingdom', 'United Kingdom', 'United Kingdom', 'Germany', 'France', 'EIRE', 'Spain', 'Australia'];
 const AGE_BANDS = ['18-24', '25-34', '35-49', '50-64', '65+'];

@@ -3,6 +3,7 @@
  * (seeded shuffle), so the same corpus always yields the same model.
  */
 import type { FeatureCounts } from './features';
+import { seededRandom } from '../../domain/random';
 
 export interface TrainingExample<Label extends string> {
   features: FeatureCounts;
@@ -23,17 +24,6 @@ interface SparseVector {
   values: number[];
 }
 
-/** Mulberry32: a tiny seeded PRNG for a reproducible shuffle. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class SoftmaxClassifier<Label extends string> {
   private readonly featureIndex = new Map<string, number>();

@@ -9,7 +9,8 @@ import { CATEGORY_IDS, categoryLabel } from '../../domain/categories';
 import { CATEGORY_COUNT, type CustomerAggregates } from './aggregates';
 import { categoryShare } from './facts';
 import type { RfmScores } from './rfm';
-import { distance, meanSilhouette, sampleOf, seededRandom } from './silhouette';
+import { seededRandom } from '../../domain/random';
+import { distance, meanSilhouette, sampleOf } from './silhouette';
 
 export const FEATURE_NAMES = ['log_recency', 'log_frequency', 'log_monetary', 'log_basket', ...CATEGORY_IDS.map((c) => `share_${c}`)];
 

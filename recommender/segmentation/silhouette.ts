@@ -30,17 +30,6 @@ export function distance(a: readonly number[], b: readonly number[]): number {
   return Math.sqrt(sum);
 }
 
-/** Deterministic PRNG (mulberry32) for reproducible samples. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Up to `size` distinct items of `items`, chosen reproducibly (partial Fisher-Yates on a copy). */
 export function sampleOf<T>(items: readonly T[], size: number, random: () => number): T[] {
