@@ -44,7 +44,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, rebuildIndex } = await buildServices({
+  const { services, recognizer, backend, refreshSegmentGroups } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
   });
 
@@ -108,7 +108,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     .then(async ({ written, assignments }) => {
       if (!written) return;
       log.info('segments recomputed', { customers: assignments.length });
-      await rebuildIndex();
+      await refreshSegmentGroups();
     })
     .catch((error: unknown) => log.error('segment refresh failed', { error: error instanceof Error ? error : String(error) }));
 

@@ -5,7 +5,7 @@ import { customerOfConversationState } from '../dialogs';
 import type { ConsoleStore } from '../data/console/consoleStore';
 import type { Recognizer } from '../language/types';
 import { createRecognizer, type RecognizerConfig } from '../language';
-import { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
+import { type CustomerGroups, RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import { guestPersona, personaFor } from '../recommender/segmentation';
 import { ConsoleHandoffService } from '../review/handoffs';
 import { catalogueKeywords } from '../services/catalogueVocabulary';
@@ -32,18 +32,20 @@ export interface BuiltServices {
   recognizer: Recognizer;
   /** Which language back end answers first: local, luis or openai. */
   backend: string;
-  /** Rebuilds the recommender index from the store (after segments were recomputed, or an erasure). */
-  rebuildIndex(): Promise<void>;
+  /** Re-reads segment labels into the recommender's segment popularity (after segments were recomputed). */
+  refreshSegmentGroups(): Promise<void>;
 }
 
 /** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
 export async function buildRecommenderIndex(store: Repositories): Promise<RecommenderIndex> {
-  const [products, orders, customers, segments] = await Promise.all([
-    store.catalog.list(), store.orders.list(), store.customers.list(), store.segments.list(),
-  ]);
+  const [products, orders] = await Promise.all([store.catalog.list(), store.orders.list()]);
+  return RecommenderIndex.build({ products, orders, customers: await customerGroups(store) });
+}
+
+async function customerGroups(store: Repositories): Promise<Map<string, CustomerGroups>> {
+  const [customers, segments] = await Promise.all([store.customers.list(), store.segments.list()]);
   const labels = new Map(segments.map((s) => [s.customerId, s.rfm.label]));
-  const groups = new Map(customers.map((c) => [c.id, { segmentLabel: labels.get(c.id), country: c.country }]));
-  return RecommenderIndex.build({ products, orders, customers: groups });
+  return new Map(customers.map((c) => [c.id, { segmentLabel: labels.get(c.id), country: c.country }]));
 }
 
 export async function buildServices(inputs: ServiceInputs): Promise<BuiltServices> {
@@ -74,7 +76,8 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   const languageConfig = recognizerConfig(config);
   const recognizer = createRecognizer(languageConfig, { keywords: catalogueKeywords(products) }, (msg, fields) => log.info(msg, fields));
   const backend = languageConfig.openai ? 'openai' : languageConfig.luis ? 'luis' : 'local';
-  return { services, recognizer, backend, rebuildIndex };
+  const refreshSegmentGroups = async () => { index.setCustomerGroups(await customerGroups(store)); };
+  return { services, recognizer, backend, refreshSegmentGroups };
 }
 
 const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';

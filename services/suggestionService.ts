@@ -5,7 +5,7 @@
  */
 import type { CatalogRepository, CustomerRepository, SuggestionEventRepository } from '../data/ports';
 import type { SuggestionReason, SuggestionRequest, SuggestionResult } from '../domain/suggestions';
-import { recommend } from '../recommender/ranking/recommend';
+import { explain, recommend } from '../recommender/ranking/recommend';
 import type { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import type { RecommendationContext } from '../recommender/ranking/types';
 import { newId } from './ids';
@@ -34,8 +34,10 @@ export class RecommenderSuggestionService implements SuggestionService {
     return result;
   }
 
+  /** The reason the item was shown with; after a restart (memory empty) the recommender scores it again. */
   async explain(context: SuggestionContext, productId: string): Promise<SuggestionReason | null> {
-    return this.reasons.reasonFor(context.conversationId, productId);
+    return this.reasons.reasonFor(context.conversationId, productId)
+      ?? explain(this.deps.index(), await this.recommendationContext(context), productId);
   }
 
   async record(context: SuggestionContext, kind: 'shown' | 'opened' | 'dismissed', items: { productId: string; reason: string }[]): Promise<void> {
