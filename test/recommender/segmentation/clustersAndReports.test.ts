@@ -1,18 +1,8 @@
 import type { SegmentAssignment } from '../../../domain/model';
 import { SegmentationEngine, sizeReport, skewReport, subjectOf } from '../../../recommender/segmentation';
-import { loadKmeans } from '../../../recommender/segmentation/kmeansLoader';
 import { AS_OF, customer, order } from './builders';
 
 /** ml-kmeans is ESM-only: Jest loads it only when jest.config.js transforms it (see the segmentation report). */
-function kmeansLoads(): boolean {
-  try {
-    loadKmeans();
-    return true;
-  } catch (error) {
-    process.stdout.write(`skipping cluster fitting: ml-kmeans cannot load under this Jest config (${String(error).slice(0, 80)})\n`);
-    return false;
-  }
-}
 
 describe('cluster analysis', () => {
   // Two clearly different groups: frequent big spenders on Christmas lines, and one-off small kitchen buyers.
@@ -24,7 +14,7 @@ describe('cluster analysis', () => {
   );
   const categoryOf = (productId: string) => (productId === 'xmas' ? 'christmas' : 'kitchen_dining');
 
-  (kmeansLoads() ? it : it.skip)('chooses k by silhouette, separates the groups and describes them in words', () => {
+  it('chooses k by silhouette, separates the groups and describes them in words', () => {
     const engine = new SegmentationEngine([], { categoryOf, clusters: { kMin: 2, kMax: 4, seed: 7, fitSample: 1000, silhouetteSample: 100 } });
     const assignments = engine.computeAll(ids.map((id) => customer(id)), orders, AS_OF);
     const model = engine.clusterModel;
