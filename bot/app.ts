@@ -88,6 +88,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         suggestionEvents: store.repositories.suggestionEvents,
         audit: store.repositories.audit,
         logger: log,
+        trustProxy: config.TRUST_PROXY,
         describePersona: (id) => PERSONAS.get(id),
       });
       registerWebRoutes(s, {

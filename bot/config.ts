@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   RECOGNIZER_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
   STAFF_ADMIN_EMAIL: z.email().optional(),
   STAFF_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (the staff login throttle needs it). */
+  TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
