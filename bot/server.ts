@@ -55,8 +55,13 @@ export function createServer(options: ServerOptions): restify.Server {
       const streaming = options.createStreamingAdapter();
       await streaming.process(req as restify.Request, socket as unknown as INodeSocket, head, runTurn);
     } catch (error) {
-      log.error('websocket connection failed', { error: error as Error });
-      socket.destroy();
+      // Answer the upgrade with a status instead of hanging up, so the caller learns why.
+      const message = error instanceof Error ? error.message : String(error);
+      const unauthorized = /unauthori[sz]ed/i.test(message);
+      if (unauthorized) log.warn('websocket upgrade refused', { reason: message });
+      else log.error('websocket connection failed', { error: error as Error });
+      if (socket.writable) socket.end(`HTTP/1.1 ${unauthorized ? '401 Unauthorized' : '500 Internal Server Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      else socket.destroy();
     }
   });
 
