@@ -3,10 +3,9 @@
  * Item -> row lookups go through a dense array shared by the requests on one index (-1 = not a candidate), which
  * is much cheaper than a hash map; `release` restores it, and requests are synchronous, so they never overlap.
  */
-import type { ReasonKind } from '../../domain/suggestions';
-import { SIGNALS } from './types';
+import { SIGNALS, type Signal } from './types';
 
-const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<ReasonKind, number>;
+const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<Signal, number>;
 const WIDTH = SIGNALS.length;
 const CO_PURCHASE_SLOT = SIGNAL_SLOT.co_purchase;
 
@@ -34,11 +33,11 @@ export class CandidateBoard {
     return row;
   }
 
-  addAt(row: number, kind: ReasonKind, value: number): void {
+  addAt(row: number, kind: Signal, value: number): void {
     this.values[row * WIDTH + SIGNAL_SLOT[kind]] += value;
   }
 
-  add(item: number, kind: ReasonKind, value: number): void {
+  add(item: number, kind: Signal, value: number): void {
     this.values[this.enter(item) * WIDTH + SIGNAL_SLOT[kind]] += value;
   }
 
@@ -49,25 +48,25 @@ export class CandidateBoard {
     this.coSources[row] = source;
   }
 
-  value(row: number, kind: ReasonKind): number {
+  value(row: number, kind: Signal): number {
     return this.values[row * WIDTH + SIGNAL_SLOT[kind]];
   }
 
   /** Multiplies one signal of every candidate (normalising raw sums to the 0..weight range). */
-  scale(kind: ReasonKind, factor: number): void {
+  scale(kind: Signal, factor: number): void {
     const slot = SIGNAL_SLOT[kind];
     for (let row = 0; row < this.items.length; row++) this.values[row * WIDTH + slot] *= factor;
   }
 
-  max(kind: ReasonKind): number {
+  max(kind: Signal): number {
     const slot = SIGNAL_SLOT[kind];
     let best = 0;
     for (let row = 0; row < this.items.length; row++) best = Math.max(best, this.values[row * WIDTH + slot]);
     return best;
   }
 
-  contributions(row: number): Record<ReasonKind, number> {
-    const out = {} as Record<ReasonKind, number>;
+  contributions(row: number): Record<Signal, number> {
+    const out = {} as Record<Signal, number>;
     SIGNALS.forEach((kind, slot) => { out[kind] = this.values[row * WIDTH + slot]; });
     return out;
   }
@@ -79,7 +78,7 @@ export class CandidateBoard {
   }
 
   /** The signal contributing most to a candidate (earlier signals win exact ties). */
-  topSignal(row: number): ReasonKind {
+  topSignal(row: number): Signal {
     let best = 0;
     for (let slot = 1; slot < WIDTH; slot++) if (this.values[row * WIDTH + slot] > this.values[row * WIDTH + best]) best = slot;
     return SIGNALS[best];

@@ -1,9 +1,10 @@
 /** Signals from the customer's own purchases: repeat strength and co-purchase neighbours of what they bought. */
 import type { CandidateBoard } from './candidateBoard';
+import type { CoPurchaseGraph, CoPurchaseScratch } from './coPurchase';
 import type { CustomerHistory } from './customerHistory';
 import { decayByAge } from './decay';
 import type { RecommenderIndex } from './recommenderIndex';
-import { selectTop } from './selectTop';
+import { selectTopByValue } from './selectTop';
 import type { ScoringParameters, SignalWeights } from './types';
 
 export interface HistoryStrength {
@@ -36,40 +37,92 @@ export function addRepeatSignal(board: CandidateBoard, strengths: readonly Histo
 }
 
 /**
- * Sums strength(source) * similarity(source, item) over the customer's strongest items, keeps the
- * `coPurchaseCandidates` best items (the long tail of weak neighbours cannot reach the top, and skipping it keeps
- * requests under a millisecond), and scales them to 0..weight.
+ * Sums strength(source) * similarity(source, item) over the customer's strongest items, in the short-memory graph
+ * and (when the index has one and longMemoryShare > 0) the long-memory graph; each graph's sums are scaled to 0..1
+ * before blending, so the share means the same for every customer. Keeps the `coPurchaseCandidates` best items
+ * (the long tail of weak neighbours cannot reach the top, and skipping it keeps requests under a millisecond) and
+ * scales them to 0..weight. The reason names the history item that gave the most blended score.
  */
 export function addCoPurchaseSignal(
   board: CandidateBoard, index: RecommenderIndex, strengths: readonly HistoryStrength[],
   params: ScoringParameters, weights: SignalWeights, allowed: (item: number) => boolean,
 ): void {
-  const graph = index.coPurchase;
-  const targetNorms = graph.targetNorms;
-  const scratch = index.coPurchaseScratch();
-  const { sums, bestValue, bestSource, touched } = scratch;
+  const sources = strengths.slice(0, params.historySources);
+  const share = index.longCoPurchase ? Math.min(1, Math.max(0, params.longMemoryShare)) : 0;
+  const short = index.coPurchaseScratch('short');
+  const long = index.coPurchaseScratch('long');
   try {
-    for (const { item: source, strength } of strengths.slice(0, params.historySources)) {
-      const sourceWeight = Math.pow(strength, params.sourceExponent) / graph.sourceNorm(source);
-      const list = graph.neighbours(source);
-      for (let k = 0; k < list.items.length; k++) {
-        const item = list.items[k];
-        if (!allowed(item)) continue;
-        const value = (sourceWeight * list.coWeights[k]) / targetNorms[item];
-        if (sums[item] === 0) touched.push(item);
-        sums[item] += value;
-        if (value > bestValue[item]) {
-          bestValue[item] = value;
-          bestSource[item] = source;
-        }
+    if (share < 1) accumulate(index.coPurchase, sources, params, short);
+    if (share > 0 && index.longCoPurchase) {
+      accumulate(index.longCoPurchase, sources, params, long);
+      const shortMax = maxAllowed(short, allowed);
+      const longMax = maxAllowed(long, allowed);
+      if (longMax > 0) blendInto(short, shortMax > 0 ? (1 - share) / shortMax : 0, long, share / longMax);
+    }
+    const { sums, bestSource, touched } = short;
+    // Sums were gathered without the rules (an item recurs in many lists); the rules run only for items that would rank.
+    const kept = selectTopByValue(touched, params.coPurchaseCandidates, sums, allowed);
+    const max = kept.length > 0 ? sums[kept[0]] : 0;
+    if (max > 0) for (const item of kept) board.addCoPurchase(item, bestSource[item], (weights.co_purchase * sums[item]) / max);
+  } finally {
+    short.reset();
+    long.reset();
+  }
+}
+
+/** Adds one graph's co-purchase sums and best sources into `scratch`, for every item (the rules are checked later). */
+function accumulate(graph: CoPurchaseGraph, sources: readonly HistoryStrength[], params: ScoringParameters, scratch: CoPurchaseScratch): void {
+  const targetNorms = graph.targetNorms;
+  const { sums, bestValue, bestSource, touched } = scratch;
+  for (const { item: source, strength } of sources) {
+    const sourceWeight = Math.pow(strength, params.sourceExponent) / graph.sourceNorm(source);
+    const list = graph.neighbours(source);
+    for (let k = 0; k < list.items.length; k++) {
+      const item = list.items[k];
+      const value = (sourceWeight * list.coWeights[k]) / targetNorms[item];
+      if (sums[item] === 0) touched.push(item);
+      sums[item] += value;
+      if (value > bestValue[item]) {
+        bestValue[item] = value;
+        bestSource[item] = source;
       }
     }
-    const kept = selectTop(touched, params.coPurchaseCandidates, (a, b) => sums[a] > sums[b] || (sums[a] === sums[b] && a < b));
-    const max = kept.length > 0 ? sums[kept[0]] : 0;
-    for (const item of kept) board.addCoPurchase(item, bestSource[item], (weights.co_purchase * sums[item]) / max);
-  } finally {
-    scratch.reset();
   }
+}
+
+function maxAllowed(scratch: CoPurchaseScratch, allowed: (item: number) => boolean): number {
+  let max = 0;
+  for (const item of scratch.touched) if (scratch.sums[item] > max && allowed(item)) max = scratch.sums[item];
+  return max;
+}
+
+/** target = target * targetScale + other * otherScale, per item; the best source is the one with the larger scaled value. */
+function blendInto(target: CoPurchaseScratch, targetScale: number, other: CoPurchaseScratch, otherScale: number): void {
+  for (const item of target.touched) {
+    target.sums[item] *= targetScale;
+    target.bestValue[item] *= targetScale;
+  }
+  for (const item of other.touched) {
+    if (target.sums[item] === 0) target.touched.push(item);
+    target.sums[item] += other.sums[item] * otherScale;
+    const value = other.bestValue[item] * otherScale;
+    if (value > target.bestValue[item]) {
+      target.bestValue[item] = value;
+      target.bestSource[item] = other.bestSource[item];
+    }
+  }
+}
+
+/**
+ * Customers like you: items bought by the nearest customers, scaled to 0..weight. Only items the customer has
+ * not bought (discovery; the repeat signal already ranks their own items — validated in recommender/eval/README.md).
+ */
+export function addSimilarCustomersSignal(
+  board: CandidateBoard, index: RecommenderIndex, customerId: string, params: ScoringParameters, weight: number, allowed: (item: number) => boolean,
+): void {
+  const near = index.buyers.score(customerId, params.similarCustomers, allowed);
+  const max = near.length > 0 ? near[0].value : 0;
+  if (max > 0) for (const { item, value } of near) board.add(item, 'similar_customers', (weight * value) / max);
 }
 
 /** "More like X": X's co-purchase neighbours, scaled to 0..weight. */

@@ -7,10 +7,11 @@ import type { Product } from '../../domain/model';
 import type { ReasonKind, SuggestionReason } from '../../domain/suggestions';
 import { preferenceMatch } from './preferenceFit';
 import type { RecommenderIndex } from './recommenderIndex';
-import type { RecommendationContext } from './types';
+import type { RecommendationContext, Signal } from './types';
 
 export interface ReasonFacts {
-  kind: ReasonKind;
+  /** The signal that contributed most. */
+  kind: Signal;
   product: Product;
   /** The history item that gave the most co-purchase score (-1: none). */
   coSource: number;
@@ -26,13 +27,19 @@ function nameOf(index: RecommenderIndex, item: number | undefined): string {
   return index.catalog.product(item)?.name ?? 'what you bought';
 }
 
+/** The reason kind a signal is reported as: customers like you are a group of similar customers, so 'segment_popular'. */
+export function reasonKindOf(signal: Signal): ReasonKind {
+  return signal === 'similar_customers' ? 'segment_popular' : signal;
+}
+
 export function reasonFor(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): SuggestionReason {
   const { kind, product } = facts;
-  const text = reasonText(index, context, facts);
+  if (kind === 'similar_customers') return { kind: reasonKindOf(kind), text: 'Popular with customers who buy what you buy' };
+  const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
 }
 
-function reasonText(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): string | undefined {
+function reasonText(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts & { kind: ReasonKind }): string | undefined {
   const { kind, product } = facts;
   switch (kind) {
     case 'repeat': {

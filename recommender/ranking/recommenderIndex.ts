@@ -10,9 +10,15 @@ import { CustomerHistory } from './customerHistory';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, PopularityCounter } from './popularity';
 import { RepeatRates } from './repeatRates';
+import { BuyerIndex } from './similarCustomers';
 
 export interface IndexOptions {
   coPurchase: CoPurchaseOptions;
+  /**
+   * A second, long-memory co-purchase graph (slow or no decay) blended with the short one in scoring
+   * (ScoringParameters.longMemoryShare): seasonal items bought together a season ago keep their link. null: none.
+   */
+  longCoPurchase: CoPurchaseOptions | null;
   /** Time-decay constant of the "popular right now" counter, in days. */
   trendTauDays: number;
 }
@@ -20,6 +26,7 @@ export interface IndexOptions {
 /** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   coPurchase: { cap: 200, tauDays: 20, sizeExponent: 0.5, alpha: 0, beta: 0.5 },
+  longCoPurchase: null,
   trendTauDays: 14,
 };
 
@@ -44,17 +51,22 @@ export class RecommenderIndex {
   readonly segmentPopularity = new GroupedPopularity();
   readonly countryPopularity = new GroupedPopularity();
   readonly coPurchase: CoPurchaseGraph;
+  readonly longCoPurchase: CoPurchaseGraph | null;
   readonly repeatRates = new RepeatRates();
+  /** Item -> buyers and customer -> items, for customers-like-you scoring. */
+  readonly buyers = new BuyerIndex();
   private readonly histories = new Map<string, CustomerHistory>();
   private readonly groups = new Map<string, CustomerGroups>();
   private readonly orderIds = new Set<string>();
   private candidateRowScratch = new Int32Array(0);
   private coScratch = new CoPurchaseScratch(0);
+  private longCoScratch = new CoPurchaseScratch(0);
   /** Time of the latest order seen: the default "now" of a request. */
   latestTime = Number.NEGATIVE_INFINITY;
 
   constructor(readonly options: IndexOptions = DEFAULT_INDEX_OPTIONS) {
     this.coPurchase = new CoPurchaseGraph(options.coPurchase);
+    this.longCoPurchase = options.longCoPurchase ? new CoPurchaseGraph(options.longCoPurchase) : null;
   }
 
   static build(input: IndexInput): RecommenderIndex {
@@ -63,6 +75,7 @@ export class RecommenderIndex {
     for (const [customerId, groups] of input.customers ?? []) index.groups.set(customerId, { ...groups });
     for (const order of input.orders) index.addOrder(order);
     index.coPurchase.warm(index.catalog.size);
+    index.longCoPurchase?.warm(index.catalog.size);
     return index;
   }
 
@@ -88,7 +101,11 @@ export class RecommenderIndex {
       history = new CustomerHistory();
       this.histories.set(order.customerId, history);
     }
-    for (const item of lines.keys()) this.repeatRates.record(item, history.items.get(item)?.orders ?? 0);
+    for (const item of lines.keys()) {
+      const before = history.items.get(item)?.orders ?? 0;
+      this.repeatRates.record(item, before);
+      if (before === 0) this.buyers.addFirstPurchase(order.customerId, item);
+    }
     history.addOrder(lines, time);
     const groups = this.groups.get(order.customerId);
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);
@@ -98,7 +115,9 @@ export class RecommenderIndex {
       if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
       if (groups?.country !== undefined) this.countryPopularity.add(groups.country, item, 1);
     }
-    this.coPurchase.addBasket([...lines.keys()], time);
+    const basket = [...lines.keys()];
+    this.coPurchase.addBasket(basket, time);
+    this.longCoPurchase?.addBasket(basket, time);
   }
 
   /**
@@ -125,10 +144,13 @@ export class RecommenderIndex {
     return this.candidateRowScratch;
   }
 
-  /** Per-item accumulators co-purchase scoring borrows (all zero between requests). */
-  coPurchaseScratch(): CoPurchaseScratch {
-    if (this.coScratch.size < this.catalog.size) this.coScratch = new CoPurchaseScratch(this.catalog.size * 2);
-    return this.coScratch;
+  /** Per-item accumulators co-purchase scoring borrows (all zero between requests); one set per graph. */
+  coPurchaseScratch(graph: 'short' | 'long' = 'short'): CoPurchaseScratch {
+    if (this.coScratch.size < this.catalog.size) {
+      this.coScratch = new CoPurchaseScratch(this.catalog.size * 2);
+      if (this.longCoPurchase) this.longCoScratch = new CoPurchaseScratch(this.catalog.size * 2);
+    }
+    return graph === 'short' ? this.coScratch : this.longCoScratch;
   }
 
   history(customerId: string): CustomerHistory | undefined {

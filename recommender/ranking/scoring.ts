@@ -5,7 +5,7 @@
  */
 import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
-import { addCoPurchaseSignal, addRepeatSignal, addSimilarToSignal, historyStrengths } from './historySignals';
+import { addCoPurchaseSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
 import { preferenceMatch } from './preferenceFit';
 import { selectTop } from './selectTop';
@@ -65,6 +65,9 @@ function scoreInto(
     addRepeatSignal(board, strengths, weights, allowed);
     const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays);
     addCoPurchaseSignal(board, index, sources, params, weights, allowed);
+    if (weights.similar_customers > 0 && context.customerId !== null) {
+      addSimilarCustomersSignal(board, index, context.customerId, params, weights.similar_customers, allowed);
+    }
     for (const { item } of strengths) {
       const category = index.catalog.product(item)?.category;
       if (category) boughtCategories.add(category);

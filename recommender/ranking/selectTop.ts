@@ -36,3 +36,43 @@ export function selectTop(items: readonly number[], k: number, better: (a: numbe
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
+
+/**
+ * selectTop specialised to "higher value first, ties by lower id" over a dense value array, keeping only ids that
+ * pass `accept`: the same result as filtering first, but `accept` (the business rules) runs only for ids that would
+ * enter the heap — a few hundred of the thousands of co-purchase or neighbour items a request touches.
+ */
+export function selectTopByValue(ids: readonly number[], k: number, values: Float64Array, accept: (id: number) => boolean = () => true): number[] {
+  if (k <= 0) return [];
+  const heap: number[] = []; // root = the worst kept id
+  const worse = (a: number, b: number): boolean => values[a] < values[b] || (values[a] === values[b] && a > b);
+  for (const id of ids) {
+    if (heap.length < k) {
+      if (!accept(id)) continue;
+      heap.push(id);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+      continue;
+    }
+    const root = heap[0];
+    if (values[id] < values[root] || (values[id] === values[root] && id > root) || !accept(id)) continue;
+    heap[0] = id;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && worse(heap[left], heap[worst])) worst = left;
+      if (right < heap.length && worse(heap[right], heap[worst])) worst = right;
+      if (worst === i) break;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  }
+  return heap.sort((a, b) => values[b] - values[a] || a - b);
+}

@@ -1,6 +1,7 @@
 /** Plain-data inputs of a recommendation and the weights that blend its signals. */
 import type { Persona, Preferences } from '../../domain/model';
 import type { ReasonKind } from '../../domain/suggestions';
+import type { SimilarCustomerParameters } from './similarCustomers';
 
 export type PersonaStrategy = Persona['strategy'];
 
@@ -19,8 +20,14 @@ export interface RecommendationContext {
   now?: number;
 }
 
+/**
+ * What scores a candidate: every reason kind, plus 'similar_customers' (items bought by the customers whose
+ * purchases overlap most with this customer's), which a reason reports as 'segment_popular' (see reasons.ts).
+ */
+export type Signal = ReasonKind | 'similar_customers';
+
 /** Weight of each signal in the blend (every signal is first scaled to 0..1). */
-export type SignalWeights = Record<ReasonKind, number>;
+export type SignalWeights = Record<Signal, number>;
 
 export interface ScoringParameters {
   weights: SignalWeights;
@@ -34,6 +41,10 @@ export interface ScoringParameters {
   historySources: number;
   /** Exponent applied to a history item's strength when it feeds co-purchase. */
   sourceExponent: number;
+  /** Share of the long-memory co-purchase graph in the co-purchase signal (0..1; used when the index has one). */
+  longMemoryShare: number;
+  /** Neighbourhood of the similar_customers signal. */
+  similarCustomers: SimilarCustomerParameters;
   /** Co-purchase candidates kept per request (the strongest sums). */
   coPurchaseCandidates: number;
   /** Candidates taken from each popularity list. */
@@ -44,9 +55,9 @@ export interface ScoringParameters {
   dismissedNeighbourDemotion: number;
 }
 
-export const SIGNALS: readonly ReasonKind[] = [
+export const SIGNALS: readonly Signal[] = [
   'repeat', 'co_purchase', 'similar_to', 'segment_popular', 'country_popular',
-  'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request',
+  'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request', 'similar_customers',
 ];
 
 /**
@@ -58,6 +69,7 @@ export const DEFAULT_SCORING: ScoringParameters = {
   weights: {
     repeat: 1, co_purchase: 0.5, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
     preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.2, request: 0.2,
+    similar_customers: 0.2,
   },
   frequencyExponent: 0.5,
   repeatRateExponent: 0.5,
@@ -65,6 +77,8 @@ export const DEFAULT_SCORING: ScoringParameters = {
   sourceTauDays: 60,
   historySources: 60,
   sourceExponent: 1,
+  longMemoryShare: 0,
+  similarCustomers: { neighbours: 50, buyersPerItem: 100, shrink: 2, candidates: 100, popularityExponent: 0.5 },
   coPurchaseCandidates: 300,
   popularCandidates: 100,
   newArrivalDays: 60,

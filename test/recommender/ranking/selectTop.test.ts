@@ -1,0 +1,31 @@
+/** selectTopByValue must give exactly what "filter, then sort by value desc / id asc, then cut" gives. */
+import { seededRandom } from '../../../domain/random';
+import { selectTop, selectTopByValue } from '../../../recommender/ranking/selectTop';
+
+function reference(ids: number[], k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
+  return ids.filter(accept).sort((a, b) => values[b] - values[a] || a - b).slice(0, k);
+}
+
+describe('selectTopByValue', () => {
+  const next = seededRandom(7);
+  // Few distinct values so ties by id matter; ids in random order.
+  const values = Float64Array.from({ length: 500 }, () => Math.floor(next() * 20));
+  const ids = Array.from({ length: 500 }, (_, i) => i).sort(() => next() - 0.5);
+
+  it.each([
+    ['everything accepted, k = 10', 10, (): boolean => true],
+    ['every third id rejected, k = 50', 50, (id: number): boolean => id % 3 !== 0],
+    ['k larger than the accepted ids', 400, (id: number): boolean => id % 2 === 0],
+    ['nothing accepted', 5, (): boolean => false],
+    ['k = 0', 0, (): boolean => true],
+  ])('%s', (_name, k, accept) => {
+    expect(selectTopByValue(ids, k, values, accept)).toEqual(reference(ids, k, values, accept));
+  });
+
+  it('asks `accept` only about ids that would enter the top', () => {
+    const asked = new Set<number>();
+    const top = selectTopByValue(ids, 10, values, (id) => (asked.add(id), true));
+    expect(top).toEqual(selectTop(ids, 10, (a, b) => values[a] > values[b] || (values[a] === values[b] && a < b)));
+    expect(asked.size).toBeLessThan(ids.length / 2);
+  });
+});
