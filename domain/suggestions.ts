@@ -18,7 +18,9 @@ export interface SuggestionRequest {
 /** The signal that actually ranked an item; the reason text names it and nothing else. */
 export type ReasonKind =
   | 'repeat' | 'co_purchase' | 'similar_to' | 'segment_popular' | 'country_popular'
-  | 'preference' | 'persona' | 'popular' | 'trending' | 'new_arrival' | 'request';
+  | 'preference' | 'persona' | 'popular' | 'trending' | 'new_arrival' | 'request'
+  /** Bought by the customers whose baskets are most like this customer's. */
+  | 'similar_customers';
 
 export interface SuggestionReason {
   kind: ReasonKind;

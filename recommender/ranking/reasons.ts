@@ -27,14 +27,9 @@ function nameOf(index: RecommenderIndex, item: number | undefined): string {
   return index.catalog.product(item)?.name ?? 'what you bought';
 }
 
-/** The reason kind a signal is reported as: customers like you are a group of similar customers, so 'segment_popular'. */
-export function reasonKindOf(signal: Signal): ReasonKind {
-  return signal === 'similar_customers' ? 'segment_popular' : signal;
-}
-
 export function reasonFor(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): SuggestionReason {
   const { kind, product } = facts;
-  if (kind === 'similar_customers') return { kind: reasonKindOf(kind), text: 'Popular with customers who buy what you buy' };
+  if (kind === 'similar_customers') return { kind, text: 'Popular with customers who buy what you buy' };
   const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
 }

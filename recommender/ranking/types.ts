@@ -20,11 +20,8 @@ export interface RecommendationContext {
   now?: number;
 }
 
-/**
- * What scores a candidate: every reason kind, plus 'similar_customers' (items bought by the customers whose
- * purchases overlap most with this customer's), which a reason reports as 'segment_popular' (see reasons.ts).
- */
-export type Signal = ReasonKind | 'similar_customers';
+/** What scores a candidate: each signal is a reason kind, so the reason always names the signal that ranked the item. */
+export type Signal = ReasonKind;
 
 /** Weight of each signal in the blend (every signal is first scaled to 0..1). */
 export type SignalWeights = Record<Signal, number>;

@@ -54,7 +54,7 @@ describe('similar_customers in recommend', () => {
   const onlySimilarCustomers = Object.fromEntries(SIGNALS.map((s) => [s, s === 'similar_customers' ? 1 : 0])) as SignalWeights;
   const params: ScoringParameters = { ...DEFAULT_SCORING, weights: onlySimilarCustomers, similarCustomers: PARAMS };
 
-  it("suggests a like-minded customer's other items, never the customer's own, as 'segment_popular' with its own text", () => {
+  it("suggests a like-minded customer's other items, never the customer's own, with the similar_customers reason", () => {
     const orders = [
       order('amy', '2011-11-01', ['c1', 'c2']),
       order('bob', '2011-11-02', ['c1', 'c2', 'k3']),
@@ -63,6 +63,6 @@ describe('similar_customers in recommend', () => {
     const index = RecommenderIndex.build({ products: PRODUCTS, orders });
     const result = recommend(index, context('amy'), { customerId: 'amy', limit: 5 }, params);
     expect(result.items.map((s) => s.product.id)).toEqual(['k3']);
-    expect(result.items[0].reason).toEqual({ kind: 'segment_popular', text: 'Popular with customers who buy what you buy' });
+    expect(result.items[0].reason).toEqual({ kind: 'similar_customers', text: 'Popular with customers who buy what you buy' });
   });
 });
