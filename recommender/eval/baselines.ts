@@ -1,23 +1,13 @@
 /** The evaluation's own reference methods. Each returns a ranker: user -> top-k item ids. */
 import type { EvalUser } from './split';
 import { byCountDesc, padTo, type TrainStats } from './trainStats';
+import { seededRandom } from '../../domain/random';
 
 export type Ranker = (user: EvalUser, k: number) => string[];
 
-/** Deterministic PRNG (mulberry32) so the random baseline gives the same figures every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomRanker(items: readonly string[], seed = 42): Ranker {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   return (user, k) => {
     const chosen = new Set<string>();
     const pool = items.filter((i) => !user.exclude.has(i));
