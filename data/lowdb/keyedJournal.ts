@@ -6,14 +6,14 @@
  *
  * - The caller changes the in-memory document, then `record`s each changed key (its item as it is now, or
  *   null for a deletion) and awaits `commit`. Concurrent commits share one append + datasync.
- * - When the journal grows past `compactBytes`, or when `compact` asks (erasure: no old line may keep erased
+ * - When the journal grows past `compactBytes` and the snapshot's own size, or when `compact` asks (erasure: no old line may keep erased
  *   data), the snapshot is rewritten (atomic and durable, through DurableJsonFile) and the journal emptied.
  * - Opening replays `<snapshot>.journal` over the snapshot and compacts. A torn last line (a crash during an
  *   append, so never acknowledged) is ignored; any other bad line is a StoreFileError and the files are left
  *   as they are. Replay is safe after a crash between snapshot and truncation: every change goes through the
  *   journal, so its last line per key is that key's newest acknowledged value.
  */
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { DurableJsonFile, StoreFileError } from './durableJsonFile';
@@ -51,13 +51,22 @@ export class KeyedJournal<Doc, T, Line> {
   private compactRequested = false;
   private journalBytes = 0;
   private closedFlag = false;
+  /**
+   * Compaction rewrites the whole snapshot, so it waits until the journal is at least as large as the snapshot
+   * (and at least `compactBytes`): each byte appended pays for a bounded share of rewriting, however many
+   * conversations the snapshot holds, instead of a fixed-size journal forcing ever larger rewrites.
+   */
+  private compactThreshold: number;
 
   private constructor(
     private readonly format: KeyedJournalFormat<Doc, T, Line>,
     private readonly snapshot: Low<Doc>,
     private readonly journal: FileHandle,
+    private readonly path: string,
     private readonly compactBytes: number,
-  ) {}
+  ) {
+    this.compactThreshold = compactBytes;
+  }
 
   static async open<Doc, T, Line>(
     path: string,
@@ -68,8 +77,9 @@ export class KeyedJournal<Doc, T, Line> {
     const snapshot = new Low<Doc>(adapter, format.load(await adapter.read()));
     const journalPath = `${path}.journal`;
     const replayed = await replay(journalPath, format.lineSchema, format.replayer(snapshot.data));
-    const opened = new KeyedJournal(format, snapshot, await open(journalPath, 'a'), options.compactBytes ?? DEFAULT_COMPACT_BYTES);
+    const opened = new KeyedJournal(format, snapshot, await open(journalPath, 'a'), path, options.compactBytes ?? DEFAULT_COMPACT_BYTES);
     if (replayed) await opened.compactNow();
+    else await opened.resetThreshold();
     return opened;
   }
 
@@ -134,13 +144,14 @@ export class KeyedJournal<Doc, T, Line> {
       this.waiters = [];
       try {
         await this.append(batch);
-        if (this.compactRequested || this.journalBytes > this.compactBytes) {
+        if (this.compactRequested || this.journalBytes > this.compactThreshold) {
           this.compactRequested = false;
           // Snapshot first (atomic and durable), then empty the journal: a crash in between only replays.
           await this.snapshot.write();
           await this.journal.truncate(0);
           await this.journal.datasync();
           this.journalBytes = 0;
+          await this.resetThreshold();
         }
         for (const w of waiters) w.resolve();
       } catch (e) {
@@ -148,6 +159,11 @@ export class KeyedJournal<Doc, T, Line> {
       }
     }
     this.inFlight = null;
+  }
+
+  private async resetThreshold(): Promise<void> {
+    const snapshotBytes = await stat(this.path).then((s) => s.size, () => 0);
+    this.compactThreshold = Math.max(this.compactBytes, snapshotBytes);
   }
 
   private async append(batch: Map<string, T | null>): Promise<void> {
