@@ -16,6 +16,7 @@ import { updateCustomer } from './customerUpdates';
 
 export const MAX_FAILURES = 3;
 export const LOCK_MINUTES = 15;
+export const MAX_LINKED_IDENTITIES = 10;
 
 export interface IdentityDeps {
   customers: CustomerRepository;
@@ -131,8 +132,11 @@ export class StoreIdentityService implements IdentityService {
   private async profileOf(customer: Customer, user: ChannelUser): Promise<CustomerProfile> {
     const isUser = (i: ChannelUser) => i.channelId === user.channelId && i.userId === user.userId;
     // Linked on the current record so a concurrent consent change or erasure is not overwritten.
+    // Only the most recent identities are kept: web chat gives each browser session a new user id.
     await updateCustomer(this.deps.customers, customer.id, (current) =>
-      (!current || current.erasedAt || current.identities.some(isUser) ? undefined : { ...current, identities: [...current.identities, user] }));
+      (!current || current.erasedAt || current.identities.some(isUser)
+        ? undefined
+        : { ...current, identities: [...current.identities, user].slice(-MAX_LINKED_IDENTITIES) }));
     return buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
   }
 }

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { openConsoleStore } from '../../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
-import { LOCK_MINUTES, StoreIdentityService } from '../../services/identityService';
+import { LOCK_MINUTES, MAX_LINKED_IDENTITIES, StoreIdentityService } from '../../services/identityService';
 import { signIdentity } from '../../services/identityToken';
 import type { Logger } from '../../services/logger';
 import type { ChannelUser, IdentifyOutcome } from '../../services/ports';
@@ -108,6 +108,15 @@ describe('email plus a second factor', () => {
     await h.t.store.close();
     const reopened = await h.t.reopen();
     expect((await reopened.repositories.customers.get(ALICE.id))?.identities).toEqual([user('u-link'), { channelId: 'directline', userId: 'd-1' }]);
+  });
+
+  it('keeps only the most recent linked identities', async () => {
+    const h = await harness();
+    for (let i = 0; i < MAX_LINKED_IDENTITIES + 3; i += 1) await h.identity.identify(user(`u-${i}`), ALICE.email, ALICE.postcode);
+    const identities = (await h.t.store.repositories.customers.get(ALICE.id))?.identities ?? [];
+    expect(identities).toHaveLength(MAX_LINKED_IDENTITIES);
+    expect(identities.at(-1)).toEqual(user(`u-${MAX_LINKED_IDENTITIES + 2}`));
+    expect(identities).not.toContainEqual(user('u-0'));
   });
 });
 
