@@ -59,7 +59,9 @@ export class StoreIdentityService implements IdentityService {
       this.deps.log.warn('signed identity ignored', { reason: 'unknown customer', channel: user.channelId });
       return null;
     }
-    return this.profileOf(customer, user);
+    // Not linked: the host page vouches for the customer on every turn, so a link would add nothing but a
+    // write of the customer record per conversation.
+    return buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
   }
 
   async lockedUntil(user: ChannelUser): Promise<string | null> {
@@ -129,6 +131,7 @@ export class StoreIdentityService implements IdentityService {
     return { kind: 'rejected', attemptsLeft: Math.max(attemptsLeft, 0) };
   }
 
+  /** After email + second factor: the channel user is linked to the customer. */
   private async profileOf(customer: Customer, user: ChannelUser): Promise<CustomerProfile> {
     const isUser = (i: ChannelUser) => i.channelId === user.channelId && i.userId === user.userId;
     // Linked on the current record so a concurrent consent change or erasure is not overwritten.
