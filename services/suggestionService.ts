@@ -12,6 +12,7 @@ import { newId } from './ids';
 import type { SuggestionContext, SuggestionService } from './ports';
 import { ProductFinder } from './productFinder';
 import { RecentReasons } from './recentReasons';
+import { AnonymousResults } from './anonymousResults';
 
 export interface SuggestionDeps {
   catalog: CatalogRepository;
@@ -24,12 +25,16 @@ export interface SuggestionDeps {
 
 export class RecommenderSuggestionService implements SuggestionService {
   private readonly reasons = new RecentReasons();
+  private readonly anonymous = new AnonymousResults();
   private finder: ProductFinder | null = null;
 
   constructor(private readonly deps: SuggestionDeps) {}
 
   async suggest(context: SuggestionContext, request: SuggestionRequest): Promise<SuggestionResult> {
-    const result = recommend(this.deps.index(), await this.recommendationContext(context), request);
+    const recommendationContext = await this.recommendationContext(context);
+    const result = recommendationContext.personalized
+      ? recommend(this.deps.index(), recommendationContext, request)
+      : this.anonymous.get(this.deps.index(), recommendationContext, request);
     this.reasons.remember(context.conversationId, result.items.map((i) => ({ productId: i.product.id, reason: i.reason })));
     return result;
   }

@@ -1,0 +1,30 @@
+/**
+ * Non-personalised suggestions depend only on the request (and any "not interested" items), never on who
+ * asks, so guests and opted-out customers asking the same thing share one computed result. Bounded, and
+ * dropped whenever the recommender index is replaced.
+ */
+import type { SuggestionRequest, SuggestionResult } from '../domain/suggestions';
+import { recommend } from '../recommender/ranking/recommend';
+import type { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
+import type { RecommendationContext } from '../recommender/ranking/types';
+
+const MAX_ENTRIES = 2000;
+
+export class AnonymousResults {
+  private index: RecommenderIndex | null = null;
+  private readonly results = new Map<string, SuggestionResult>();
+
+  get(index: RecommenderIndex, context: RecommendationContext, request: SuggestionRequest): SuggestionResult {
+    if (index !== this.index) {
+      this.index = index;
+      this.results.clear();
+    }
+    const key = JSON.stringify([{ ...request, customerId: null }, [...context.dismissed].sort()]);
+    const known = this.results.get(key);
+    if (known) return known;
+    const result = recommend(index, context, request);
+    if (this.results.size >= MAX_ENTRIES) this.results.delete(this.results.keys().next().value as string);
+    this.results.set(key, result);
+    return result;
+  }
+}
