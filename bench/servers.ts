@@ -23,7 +23,7 @@ export interface RunningServer {
 
 /** Spawns `tsx <script> ...args` and polls `probe` until it answers or the time runs out. */
 export async function startServer(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, port: number, probe: (url: string) => Promise<boolean>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const url = `http://127.0.0.1:${port}`;

@@ -4,6 +4,8 @@
  * and many distinct conversations. Prints req/s, p50/p99 latency and errors of both, and the ratio.
  *
  *   npm run bench -- [--mix hello|shopping|all] [--seconds 8] [--rounds 3] [--connections 50]
+ *
+ * To see where a server's time goes: BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
