@@ -8,9 +8,9 @@ export function formatReport(report: EvalReport): string {
   const lines = [`OR-T evaluation, cutoff ${report.cutoff}, ${report.trainItems} train items`];
   for (const [variant, result] of Object.entries(report.variants)) {
     lines.push('', `variant "${variant}": ${result.users} test users`);
-    lines.push(['method'.padEnd(20), ...COLUMNS.map((c) => c.padStart(10))].join(''));
+    lines.push(['method'.padEnd(20), ...COLUMNS.map((c) => c.padStart(11))].join(''));
     for (const [name, metrics] of Object.entries(result.methods)) {
-      lines.push([name.padEnd(20), ...COLUMNS.map((c) => metrics[c].toFixed(4).padStart(10))].join(''));
+      lines.push([name.padEnd(20), ...COLUMNS.map((c) => metrics[c].toFixed(4).padStart(11))].join(''));
     }
   }
   return lines.join('\n');
