@@ -18,7 +18,7 @@ import { openStore } from '../data/openStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
 import { openConsoleStore } from '../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
-import { MainDialog, createSessionAccessor, newSession, welcomeActivity } from '../dialogs';
+import { MainDialog, createSessionAccessor } from '../dialogs';
 import { registerReviewRoutes } from '../review/reviewRoutes';
 import { registerWebRoutes } from '../review/webRoutes';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
@@ -54,10 +54,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const bot = new ShoppingBot({
     conversationState,
     dialog,
-    welcome: async (context: TurnContext) => {
-      (await sessions.get(context, newSession())).welcomed = true;
-      await context.sendActivity(welcomeActivity(context));
-    },
+    welcome: (context: TurnContext) => dialog.welcome(context),
   });
 
   const auth = createBotAuthentication(config);

@@ -6,7 +6,7 @@
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import type { Services } from '../services/ports';
+import type { CustomerProfile, Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
 import { GENERAL_HELP, MAIN_CHOICES } from './copy';
 import type { DialogDeps } from './deps';
@@ -71,15 +71,34 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async trySignedIdentity(context: TurnContext, session: ConversationSession): Promise<void> {
-    const data: unknown = context.activity.channelData;
-    if (typeof data !== 'object' || data === null || !('identity' in data) || data.identity === undefined) return;
-    // The service logs forged or expired tokens; the shopper simply stays unidentified.
-    const profile = await this.deps.services.identity.verifySignedIdentity(data.identity, channelUser(context));
+    const profile = await this.signedProfile(context);
     if (!profile) return;
     session.profile = profile;
     session.guest = false;
     await context.sendActivity(statement(`Hi ${profile.displayName}, you're signed in.`));
     context.turnState.set(GREETED, true);
+  }
+
+  /** The customer the host page signed in (channelData.identity), or null. */
+  private async signedProfile(context: TurnContext): Promise<CustomerProfile | null> {
+    const data: unknown = context.activity.channelData;
+    if (typeof data !== 'object' || data === null || !('identity' in data) || data.identity === undefined) return null;
+    // The service logs forged or expired tokens; the shopper simply stays unidentified.
+    return this.deps.services.identity.verifySignedIdentity(data.identity, channelUser(context));
+  }
+
+  /** For members joining: the welcome, addressed to the customer when the host page signed them in. */
+  async welcome(context: TurnContext): Promise<void> {
+    const session = await loadSession(this.deps.session, context);
+    session.welcomed = true;
+    session.voice = isVoiceActivity(context.activity);
+    const profile = session.profile ?? await this.signedProfile(context);
+    if (profile) {
+      session.profile = profile;
+      session.guest = false;
+    }
+    annotate(context, { customerId: profile?.customerId ?? null, segment: profile?.segment ?? null, voice: session.voice });
+    await context.sendActivity(welcomeActivity(context, profile));
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {

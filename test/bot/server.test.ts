@@ -1,6 +1,8 @@
 /** The real server on a loopback port: a turn with expectReplies, health, and bad requests. */
 import { XMLValidator } from 'fast-xml-parser';
-import { startApp, say, type RunningApp } from '../support/app';
+import { startApp, say, TEST_IDENTITY_SECRET, type RunningApp } from '../support/app';
+import { signIdentity } from '../../services/identityToken';
+import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 
 let running: RunningApp;
 beforeAll(async () => { running = await startApp({ MAX_BODY_BYTES: '8192' }); });
@@ -29,6 +31,22 @@ describe('the HTTP server', () => {
     expect(res.status).toBe(200);
     const { activities } = (await res.json()) as { activities: { text: string }[] };
     expect(activities[0].text).toMatch(/shopping assistant/i);
+  });
+
+  it('welcomes a joining customer the host page signed in by name, without asking them to sign in', async () => {
+    const [alice] = DEMO_CUSTOMERS;
+    const identity = signIdentity(alice.id, TEST_IDENTITY_SECRET, 300);
+    const res = await post(JSON.stringify({
+      type: 'conversationUpdate', channelId: 'webchat', deliveryMode: 'expectReplies', conversation: { id: 'http-join-signed' },
+      from: { id: 'u2' }, recipient: { id: 'bot' }, membersAdded: [{ id: 'u2' }], channelData: { identity },
+    }));
+    const { activities } = (await res.json()) as { activities: { text: string }[] };
+    expect(activities[0].text).toMatch(/^Hi Alice! I am your shopping assistant/);
+    expect(activities[0].text).not.toMatch(/sign in/i);
+    // The next turn already knows who it is: no second "you're signed in".
+    const replies = await say(running.url, 'http-join-signed', 'show me candles', { from: { id: 'u2' }, channelData: { identity } });
+    expect(replies.map((r) => r.text).join(' ')).not.toMatch(/you're signed in/);
+    expect(replies.some((r) => (r.attachments?.length ?? 0) > 0)).toBe(true);
   });
 
   it('reports health', async () => {
