@@ -8,12 +8,15 @@ import { SIGNALS, type Signal } from './types';
 const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<Signal, number>;
 const WIDTH = SIGNALS.length;
 const CO_PURCHASE_SLOT = SIGNAL_SLOT.co_purchase;
+const GOES_WITH_SLOT = SIGNAL_SLOT.goes_with;
 
 export class CandidateBoard {
   readonly items: number[] = [];
   private values = new Float64Array(64 * WIDTH);
   /** Per candidate: the history item that gave it the most co-purchase score (-1: none). */
   private coSources: number[] = [];
+  /** Per candidate: the history item that gave it the most goes_with (EASE) score (-1: none). */
+  private goesWithSources: number[] = [];
 
   constructor(private readonly rowOf: Int32Array) {}
 
@@ -25,6 +28,7 @@ export class CandidateBoard {
     this.items.push(item);
     this.rowOf[item] = row;
     this.coSources.push(-1);
+    this.goesWithSources.push(-1);
     if ((row + 1) * WIDTH > this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
@@ -46,6 +50,13 @@ export class CandidateBoard {
     const row = this.enter(item);
     this.values[row * WIDTH + CO_PURCHASE_SLOT] += value;
     this.coSources[row] = source;
+  }
+
+  /** Sets the goes_with contribution of `item` and the history item that gave most of it. */
+  addGoesWith(item: number, source: number, value: number): void {
+    const row = this.enter(item);
+    this.values[row * WIDTH + GOES_WITH_SLOT] += value;
+    this.goesWithSources[row] = source;
   }
 
   value(row: number, kind: Signal): number {
@@ -91,5 +102,9 @@ export class CandidateBoard {
 
   coSource(row: number): number {
     return this.coSources[row];
+  }
+
+  goesWithSource(row: number): number {
+    return this.goesWithSources[row];
   }
 }

@@ -142,3 +142,20 @@ export function addSimilarToSignal(
   }
   for (const [item, value] of values) board.add(item, 'similar_to', (weights.similar_to * value) / max);
 }
+
+/**
+ * Goes well with (EASE): items the item-item model links to what the customer bought, never their own items,
+ * scaled to 0..weight; the reason names the bought item that contributed most.
+ */
+export function addGoesWithSignal(
+  board: CandidateBoard, index: RecommenderIndex, strengths: readonly HistoryStrength[], params: ScoringParameters,
+  weight: number, allowed: (item: number) => boolean,
+): void {
+  const model = index.ease();
+  if (!model) return;
+  // The strongest `historySources` items, like co-purchase: each costs one K-long row at request time.
+  const sources = strengths.slice(0, params.historySources).map(({ item, strength }) => ({ item, weight: params.easeWeightedSources ? strength : 1 }));
+  const found = model.recommend(sources, params.easeCandidates, allowed);
+  const max = found.length > 0 ? found[0].value : 0;
+  if (max > 0) for (const { item, value, source } of found) board.addGoesWith(item, source, (weight * value) / max);
+}

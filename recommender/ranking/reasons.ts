@@ -15,6 +15,8 @@ export interface ReasonFacts {
   product: Product;
   /** The history item that gave the most co-purchase score (-1: none). */
   coSource: number;
+  /** The history item that gave the most goes_with (EASE) score (-1 or absent: none). */
+  goesWithSource?: number;
   similarTo?: number;
 }
 
@@ -30,6 +32,8 @@ function nameOf(index: RecommenderIndex, item: number | undefined): string {
 export function reasonFor(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): SuggestionReason {
   const { kind, product } = facts;
   if (kind === 'similar_customers') return { kind, text: 'Popular with customers who buy what you buy' };
+  // A link learnt from everyone's purchases to an item the customer bought: the co-purchase kind, its own words.
+  if (kind === 'goes_with') return { kind: 'co_purchase', text: `Goes well with ${nameOf(index, facts.goesWithSource)}` };
   const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
 }

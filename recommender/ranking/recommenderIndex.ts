@@ -7,6 +7,7 @@ import type { Order, Product } from '../../domain/model';
 import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
+import { EaseModel, type EaseOptions } from './ease';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, PopularityCounter } from './popularity';
 import { RepeatRates } from './repeatRates';
@@ -21,6 +22,8 @@ export interface IndexOptions {
   longCoPurchase: CoPurchaseOptions | null;
   /** Time-decay constant of the "popular right now" counter, in days. */
   trendTauDays: number;
+  /** EASE item-item model over the most bought items ("goes well with"). null: none. */
+  ease: EaseOptions | null;
 }
 
 /** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
@@ -28,6 +31,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   coPurchase: { cap: 200, tauDays: 20, sizeExponent: 0.5, alpha: 0, beta: 0.5 },
   longCoPurchase: null,
   trendTauDays: 14,
+  ease: { lambda: 100, maxItems: 1000 },
 };
 
 /** Who a customer is, as far as group popularity is concerned. */
@@ -58,6 +62,9 @@ export class RecommenderIndex {
   private readonly histories = new Map<string, CustomerHistory>();
   private readonly groups = new Map<string, CustomerGroups>();
   private readonly orderIds = new Set<string>();
+  /** Fitted from all histories; an order makes it stale and the next read refits it, so it always equals a rebuild. */
+  private easeModel: EaseModel | null = null;
+  private easeStale = true;
   private candidateRowScratch = new Int32Array(0);
   private coScratch = new CoPurchaseScratch(0);
   private longCoScratch = new CoPurchaseScratch(0);
@@ -76,6 +83,7 @@ export class RecommenderIndex {
     for (const order of input.orders) index.addOrder(order);
     index.coPurchase.warm(index.catalog.size);
     index.longCoPurchase?.warm(index.catalog.size);
+    index.ease();
     return index;
   }
 
@@ -95,6 +103,7 @@ export class RecommenderIndex {
       lines.set(item, (lines.get(item) ?? 0) + line.quantity);
     }
     if (lines.size === 0) return;
+    this.easeStale = true;
     if (time > this.latestTime) this.latestTime = time;
     let history = this.histories.get(order.customerId);
     if (!history) {
@@ -151,6 +160,18 @@ export class RecommenderIndex {
       if (this.longCoPurchase) this.longCoScratch = new CoPurchaseScratch(this.catalog.size * 2);
     }
     return graph === 'short' ? this.coScratch : this.longCoScratch;
+  }
+
+  /** The EASE model of the current histories (refitted here after new orders), or null when the options have none. */
+  ease(): EaseModel | null {
+    const options = this.options.ease;
+    if (!options) return null;
+    if (this.easeStale || !this.easeModel) {
+      const customers = Array.from(this.histories.values(), (history) => history.items.keys());
+      this.easeModel = EaseModel.fit(customers, this.catalog.size, options);
+      this.easeStale = false;
+    }
+    return this.easeModel;
   }
 
   history(customerId: string): CustomerHistory | undefined {

@@ -5,7 +5,7 @@
  */
 import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
-import { addCoPurchaseSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
+import { addCoPurchaseSignal, addGoesWithSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
 import { preferenceMatch } from './preferenceFit';
 import { selectTop } from './selectTop';
@@ -65,6 +65,8 @@ function scoreInto(
     addRepeatSignal(board, strengths, weights, allowed);
     const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays);
     addCoPurchaseSignal(board, index, sources, params, weights, allowed);
+    // "More like X" ranks around the anchor: it keeps its previous signals (and latency) without this one.
+    if (weights.goes_with > 0 && query.similarTo === undefined) addGoesWithSignal(board, index, sources, params, weights.goes_with, allowed);
     if (weights.similar_customers > 0 && context.customerId !== null) {
       addSimilarCustomersSignal(board, index, context.customerId, params, weights.similar_customers, allowed);
     }

@@ -20,8 +20,11 @@ export interface RecommendationContext {
   now?: number;
 }
 
-/** What scores a candidate: each signal is a reason kind, so the reason always names the signal that ranked the item. */
-export type Signal = ReasonKind;
+/**
+ * What scores a candidate: each signal is a reason kind, so the reason always names the signal that ranked the item;
+ * 'goes_with' (the EASE item-item model) is reported as kind 'co_purchase' with its own text.
+ */
+export type Signal = ReasonKind | 'goes_with';
 
 /** Weight of each signal in the blend (every signal is first scaled to 0..1). */
 export type SignalWeights = Record<Signal, number>;
@@ -40,6 +43,10 @@ export interface ScoringParameters {
   sourceExponent: number;
   /** Share of the long-memory co-purchase graph in the co-purchase signal (0..1; used when the index has one). */
   longMemoryShare: number;
+  /** goes_with (EASE): a bought item's source weight is its history strength (sourceTauDays) when true, else 1. */
+  easeWeightedSources: boolean;
+  /** goes_with candidates kept per request. */
+  easeCandidates: number;
   /** Neighbourhood of the similar_customers signal. */
   similarCustomers: SimilarCustomerParameters;
   /** Co-purchase candidates kept per request (the strongest sums). */
@@ -54,7 +61,7 @@ export interface ScoringParameters {
 
 export const SIGNALS: readonly Signal[] = [
   'repeat', 'co_purchase', 'similar_to', 'segment_popular', 'country_popular',
-  'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request', 'similar_customers',
+  'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request', 'similar_customers', 'goes_with',
 ];
 
 /**
@@ -66,8 +73,10 @@ export const DEFAULT_SCORING: ScoringParameters = {
   weights: {
     repeat: 1, co_purchase: 0.5, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
     preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.2, request: 0.2,
-    similar_customers: 0.2,
+    similar_customers: 0.2, goes_with: 0.07,
   },
+  easeWeightedSources: true,
+  easeCandidates: 50,
   frequencyExponent: 0.5,
   repeatRateExponent: 0.5,
   repeatTauDays: Number.POSITIVE_INFINITY,
