@@ -1,4 +1,8 @@
 import { EaseModel } from '../../../recommender/ranking/ease';
+import { reasonFor } from '../../../recommender/ranking/reasons';
+import { scoreItems } from '../../../recommender/ranking/scoring';
+import { DEFAULT_SCORING, SIGNALS, type ScoringParameters, type SignalWeights } from '../../../recommender/ranking/types';
+import { buildIndex, context } from './fixtures';
 import { invertSymmetricPositiveDefinite } from '../../../recommender/ranking/spdInverse';
 
 /** Textbook Gauss-Jordan inverse with partial pivoting, the reference the Cholesky route is checked against. */
@@ -29,7 +33,7 @@ function easeByDefinition(baskets: number[][], items: number[], lambda: number):
 }
 
 describe('invertSymmetricPositiveDefinite', () => {
-  it.each([1, 3, 7, 12])('matches Gauss-Jordan on a %i x %i matrix', (n) => {
+  it.each([1, 3, 7, 12])('matches Gauss-Jordan on a %i-square matrix', (n) => {
     const dense = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => ((i * 7 + j * 7) % 5) + (i === j ? 3 * n : 0)));
     const expected = gaussJordanInverse(dense);
     const inverse = invertSymmetricPositiveDefinite(Float64Array.from(dense.flat()), n);
@@ -72,5 +76,32 @@ describe('EaseModel', () => {
       expect(candidate.source).toBe(best);
     }
     expect(model.recommend(sources, 10, (item) => item !== expectedItems[0]).map((c) => c.item)).not.toContain(expectedItems[0]);
+  });
+});
+
+describe('goes_with signal in scoring', () => {
+  it('suggests only items the customer has not bought, explained by the bought item that contributed most', () => {
+    const index = buildIndex();
+    const model = index.ease();
+    if (!model) throw new Error('the default index options include EASE');
+    const onlyGoesWith = Object.fromEntries(SIGNALS.map((s) => [s, s === 'goes_with' ? 1 : 0])) as SignalWeights;
+    const params: ScoringParameters = { ...DEFAULT_SCORING, weights: onlyGoesWith, easeWeightedSources: false };
+    const customer = 'ben';
+    const owned = [...(index.history(customer)?.items.keys() ?? [])];
+    const scored = scoreItems(index, context(customer), { allowed: () => true }, params);
+    const suggested = scored.ranked.filter((row) => scored.board.value(row, 'goes_with') > 0);
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const row of suggested) {
+      const item = scored.board.items[row];
+      expect(owned).not.toContain(item);
+      const best = owned.reduce((a, b) => (model.weight(b, item) > model.weight(a, item) ? b : a));
+      const product = index.catalog.product(item);
+      if (!product) throw new Error(`no product for item ${item}`);
+      const reason = reasonFor(index, context(customer), {
+        kind: scored.board.topSignal(row), product, coSource: scored.board.coSource(row), goesWithSource: scored.board.goesWithSource(row),
+      });
+      expect(reason).toEqual({ kind: 'co_purchase', text: `Goes well with ${index.catalog.product(best)?.name}` });
+    }
+    scored.board.release();
   });
 });
