@@ -41,6 +41,8 @@ export function selectTop(items: readonly number[], k: number, better: (a: numbe
  * selectTop specialised to "higher value first, ties by lower id" over a dense value array, keeping only ids that
  * pass `accept`: the same result as filtering first, but `accept` (the business rules) runs only for ids that would
  * enter the heap — a few hundred of the thousands of co-purchase or neighbour items a request touches.
+ * It repeats selectTop's heap on purpose: with the comparison inlined instead of passed as a closure, a
+ * personalised request is about 10% faster (p50 0.96 vs 1.07 ms at 10k products / 1M lines, measured).
  */
 export function selectTopByValue(ids: readonly number[], k: number, values: Float64Array, accept: (id: number) => boolean = () => true): number[] {
   if (k <= 0) return [];
