@@ -37,8 +37,8 @@ export const SHOPPING_MIX: TurnMix = {
     [
       { text: 'hi' },
       { text: 'a christmas gift under £15' },
-      { text: 'guest' },
       { text: 'cheaper' },
+      { text: 'something else' },
     ],
     // A customer who takes the survey.
     [

@@ -15,7 +15,6 @@ export const GENERAL_HELP =
 
 /** Help specific to the question being asked, by prompt id; the general help is the fallback. */
 export const PROMPT_HELP: Record<string, string> = {
-  'identify.choice': 'Signing in lets me tailor suggestions to you. As a guest you still get popular picks.',
   'identify.email': 'I need the email address on your account. I never tell anyone whether an address is registered.',
   'identify.factor': 'Give the postcode on your account, or the number of any past order (for example 536365).',
   'identify.retry': 'Say "yes" to try your details again, or "no" to carry on as a guest.',

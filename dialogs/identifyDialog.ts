@@ -1,6 +1,6 @@
 /**
- * Identification with the account email plus one second factor (postcode or a past order number), or
- * going on as a guest. Replies never reveal whether an email exists: the service returns the same
+ * Identification with the account email plus one second factor (postcode or a past order number).
+ * Replies never reveal whether an email exists: the service returns the same
  * `rejected` outcome for an unknown email and a wrong factor, and this dialog words both the same way.
  */
 import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
@@ -19,18 +19,11 @@ interface IdentifyValues { email: string }
 
 export const IDENTIFY_DIALOG = 'identifyDialog';
 const FLOW = 'identify.flow';
-const CHOICE = 'identify.choice';
 const EMAIL = 'identify.email';
 const FACTOR = 'identify.factor';
 const RETRY = 'identify.retry';
 
-export interface IdentifyOptions {
-  /** Offer "continue as guest" before asking for details (when identification was not asked for). */
-  offerGuest?: boolean;
-}
 
-const SIGN_IN_WORDS = /\b(sign(ing)? in|log(ging)? in|identify|yes|yeah|ok|sure|account)\b/i;
-const GUEST_WORDS = /\b(guest|no|nope|skip|later|continue|carry on|not now)\b/i;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_FACTOR_LENGTH = 40;
 
@@ -52,10 +45,6 @@ export function lockedMessage(until: string): string {
 export class IdentifyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(IDENTIFY_DIALOG, deps);
-    this.addDialog(new TextPrompt(CHOICE, async (p: PromptValidatorContext<string>) => {
-      const text = p.recognized.value ?? '';
-      return GUEST_WORDS.test(text) || SIGN_IN_WORDS.test(text);
-    }));
     this.addDialog(new TextPrompt(EMAIL, async (p: PromptValidatorContext<string>) => EMAIL_PATTERN.test((p.recognized.value ?? '').trim())));
     this.addDialog(new TextPrompt(FACTOR, async (p: PromptValidatorContext<string>) => {
       const factor = (p.recognized.value ?? '').trim();
@@ -82,25 +71,10 @@ export class IdentifyDialog extends InterruptibleDialog {
       await step.context.sendActivity(statement(lockedMessage(lockedUntil)));
       return step.endDialog(flowResult('completed', false));
     }
-    const options = (step.options ?? {}) as IdentifyOptions;
-    if (!options.offerGuest) return step.next('sign in');
-    return step.prompt(CHOICE, {
-      prompt: question(
-        'I can tailor this to you if you sign in with your account email and your postcode or a past order number. Or carry on as a guest.',
-        { choices: ['Sign in', 'Continue as guest'] },
-      ),
-      retryPrompt: question('Would you like to sign in, or continue as a guest?', { choices: ['Sign in', 'Continue as guest'] }),
-    });
+    return step.next();
   }
 
   private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const choice = String(step.result ?? '');
-    if (GUEST_WORDS.test(choice) && !SIGN_IN_WORDS.test(choice)) {
-      const session = await loadSession(this.deps.session, step.context);
-      session.guest = true;
-      await step.context.sendActivity(statement("No problem, you're browsing as a guest. Say \"sign in\" any time."));
-      return step.endDialog(flowResult('completed', false));
-    }
     return step.prompt(EMAIL, {
       prompt: question("What's the email address on your account?"),
       retryPrompt: question("That doesn't look like an email address. Please type the one on your account, or say \"cancel\"."),
@@ -147,7 +121,7 @@ export class IdentifyDialog extends InterruptibleDialog {
   }
 
   private async afterRetryQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === true) return step.replaceDialog(FLOW, { offerGuest: false } satisfies IdentifyOptions);
+    if (step.result === true) return step.replaceDialog(FLOW);
     const session = await loadSession(this.deps.session, step.context);
     session.guest = true;
     await step.context.sendActivity(statement("OK, you're browsing as a guest."));

@@ -30,7 +30,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // and the recognizer reads a bare "skip" as cancel).
     if (typeof text !== 'string' || text.trim() === '' || EMAIL_LIKE.test(text) || isSkip(text)) return undefined;
     const active = deepestActive(inner);
-    // A quick reply we offered is always an answer ("Continue as guest" is not a cancel).
+    // A quick reply we offered is always an answer (a choice like "No, that's all" is not a cancel).
     if (offeredChoices(active?.state).some((choice) => choice.toLowerCase() === text.trim().toLowerCase())) return undefined;
     const { intent, score } = await recognizeTurn(inner.context, this.deps.recognizer);
     if (score < INTERRUPTION_MIN_SCORE) return undefined;

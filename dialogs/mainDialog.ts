@@ -12,7 +12,6 @@ import { GENERAL_HELP, MAIN_CHOICES } from './copy';
 import type { DialogDeps } from './deps';
 import { flowResult, isFlowResult } from './flowResult';
 import { IDENTIFY_DIALOG, IdentifyDialog, channelUser } from './identifyDialog';
-import type { IdentifyOptions } from './identifyDialog';
 import { handOff } from './interruptions';
 import { PRIVACY_DIALOG, PrivacyDialog } from './privacy/privacyDialog';
 import type { PrivacyOptions } from './privacy/privacyDialog';
@@ -118,7 +117,7 @@ export class MainDialog extends ComponentDialog {
       case 'privacy':
         return step.beginDialog(PRIVACY_DIALOG, { request: route.request, consentTopic: recognition.entities.consentTopic } satisfies PrivacyOptions);
       case 'identify':
-        return step.beginDialog(IDENTIFY_DIALOG, { offerGuest: false } satisfies IdentifyOptions);
+        return step.beginDialog(IDENTIFY_DIALOG);
       case 'feedback':
         return this.startSurvey(step, session, false);
       case 'done':

@@ -10,7 +10,6 @@ import type { CustomerProfile } from '../../services/ports';
 import type { DialogDeps } from '../deps';
 import { flowResult } from '../flowResult';
 import { IDENTIFY_DIALOG } from '../identifyDialog';
-import type { IdentifyOptions } from '../identifyDialog';
 import { InterruptibleDialog } from '../interruptibleDialog';
 import { loadSession, signOut } from '../session';
 import { question, statement } from '../speech/messages';
@@ -85,7 +84,7 @@ export class PrivacyDialog extends InterruptibleDialog {
   private async identifyIfAgreed(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const session = await loadSession(this.deps.session, step.context);
     if (session.profile) return step.next();
-    if (step.result === true) return step.beginDialog(IDENTIFY_DIALOG, { offerGuest: false } satisfies IdentifyOptions);
+    if (step.result === true) return step.beginDialog(IDENTIFY_DIALOG);
     await step.context.sendActivity(statement('OK. Just say "sign in" whenever you are ready.'));
     return step.endDialog(flowResult('completed'));
   }

@@ -62,6 +62,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   }));
   await context.sendActivity(question(
     voice ? 'Would you like something cheaper, something else, or is that all?' : 'Want something cheaper, something else, or more like one of these?',
-    { choices: REFINE_CHOICES },
+    // Not signed in: the way to tailored picks is one tap away, never a question in the way.
+    { choices: profile ? REFINE_CHOICES : [...REFINE_CHOICES.slice(0, -1), 'Sign in', ...REFINE_CHOICES.slice(-1)] },
   ));
 }

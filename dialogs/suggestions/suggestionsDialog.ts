@@ -8,8 +8,6 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { RecognitionResult } from '../../language/types';
 import type { DialogDeps } from '../deps';
 import { flowResult } from '../flowResult';
-import { IDENTIFY_DIALOG } from '../identifyDialog';
-import type { IdentifyOptions } from '../identifyDialog';
 import { InterruptibleDialog } from '../interruptibleDialog';
 import { loadSession } from '../session';
 import type { ConversationSession, LastRequest } from '../session';
@@ -53,7 +51,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
     return step.options as SuggestionsOptions;
   }
 
-  /** Item questions are answered at once; otherwise a stranger is offered to sign in first. */
+  /** Item questions are answered at once; everyone else goes straight to suggestions (strangers get popular picks). */
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { action, recognition } = this.options(step);
     const session = await loadSession(this.deps.session, step.context);
@@ -67,9 +65,6 @@ export class SuggestionsDialog extends InterruptibleDialog {
       if (!target) return this.nothingShownYet(step);
       await explainItem(step.context, this.deps, session, target.productId);
       return step.endDialog(flowResult('completed'));
-    }
-    if (!session.profile && !session.guest) {
-      return step.beginDialog(IDENTIFY_DIALOG, { offerGuest: true } satisfies IdentifyOptions);
     }
     return step.next();
   }

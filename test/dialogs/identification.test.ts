@@ -87,14 +87,16 @@ describe('identification', () => {
     expect((await chat.session()).guest).toBe(true);
   });
 
-  it('offers sign-in or guest when a stranger asks for suggestions; the guest gets non-personalised picks', async () => {
+  it('gives a stranger who asks for suggestions popular picks at once, says so, and offers sign-in as a choice', async () => {
     const chat = startConversation();
-    const offer = await chat.say('a gift under £20 for my mum');
-    expect(texts(offer)[0]).toMatch(/sign in with your account email/);
-    expect(asksSomething(offer)).toBe(true);
-    const replies = await chat.say('Continue as guest');
-    expect(texts(replies)[0]).toBe('No problem, you\'re browsing as a guest. Say "sign in" any time.');
-    expect(texts(replies)[1]).toBe('Here are some popular ideas. As you are not signed in, these are not personalised.');
+    const replies = await chat.say('a gift under £20 for my mum');
+    expect(texts(replies)[0]).toBe('Here are some popular ideas. As you are not signed in, these are not personalised.');
+    expect(replies[0].attachments?.length ?? 0).toBeGreaterThan(0);
     expect(chat.services.suggestions.requests[0].customerId).toBeNull();
+    const choices = replies.at(-1)?.suggestedActions?.actions.map((a) => a.title) ?? [];
+    expect(choices).toContain('Sign in');
+    expect(asksSomething(replies)).toBe(true);
+    const signIn = await chat.say('Sign in');
+    expect(texts(signIn)[0]).toBe("What's the email address on your account?");
   });
 });

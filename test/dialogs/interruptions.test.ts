@@ -7,7 +7,6 @@ const SIGNED_IN = { text: 'hi', channelData: { identity: signedTokenFor('c-bob')
 
 /** How to reach each question of each flow, and the prompt id whose help applies there. */
 const STEPS: { step: string; reach: (string | typeof SIGNED_IN)[] }[] = [
-  { step: 'identify.choice', reach: ['a gift for my mum'] },
   { step: 'identify.email', reach: ['sign in'] },
   { step: 'identify.factor', reach: ['sign in', 'bob@example.com'] },
   { step: 'identify.retry', reach: ['sign in', 'bob@example.com', 'wrong'] },
