@@ -20,11 +20,16 @@ export async function handOff(context: TurnContext, deps: DialogDeps, where: str
   const customerId = session.profile?.customerId ?? null;
   const { handoffId } = await deps.services.handoff.request(context.activity.conversation.id, customerId, `shopper asked (${where})`);
   await context.sendActivity(statement(
-    `I've asked a member of our team to join this chat. Your reference is ${handoffId}. They will see our conversation so far.`,
+    `I've asked a member of our team to join this chat. Your reference is ${handoffReference(handoffId)}. They will see our conversation so far.`,
   ));
   await context.sendActivity(EventFactory.createHandoffInitiation(context, {
     handoffId,
     customerId,
     segment: session.profile?.segment ?? null,
   }));
+}
+
+/** What the shopper is told and staff see in the handoff queue: short enough to read out. */
+export function handoffReference(handoffId: string): string {
+  return handoffId.slice(0, 8).toUpperCase();
 }

@@ -15,8 +15,12 @@ async function act(path) {
   }
 }
 
+// The shopper is told the first 8 characters of the handoff id (dialogs/interruptions.ts).
+const reference = (id) => id.slice(0, 8).toUpperCase();
+
 function row(h) {
   return el('tr', {},
+    el('td', {}, reference(h.id)),
     el('td', {}, formatDateTime(h.requestedAt)),
     el('td', {}, el('span', { className: `segment segment-${h.segment}` }, segmentLabel(h.segment))),
     el('td', {}, h.reason),
