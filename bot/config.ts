@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { RecognizerConfig } from '../language/config';
 
 const optionalText = z.string().trim().min(1).optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -48,9 +49,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates an environment; empty strings count as unset so `.env.example` copies work as is. */
+/** Validates an environment; empty or blank values count as unset so `.env.example` copies work as is. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
@@ -87,4 +88,18 @@ export function loadDotEnv(path = '.env'): void {
 
 export function authMode(c: Config): 'bot-framework' | 'anonymous' {
   return c.MicrosoftAppId ? 'bot-framework' : 'anonymous';
+}
+
+const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/** The language back ends the settings turn on (none: the offline recognizer alone). */
+export function recognizerSettings(config: Config): RecognizerConfig {
+  const { LUIS_APP_ID: appId, LUIS_ENDPOINT: endpoint, LUIS_KEY: key, OPENAI_MODEL: model } = config;
+  return {
+    luis: appId && endpoint && key ? { appId, endpoint, key } : undefined,
+    // Local OpenAI-compatible servers often need no key.
+    openai: model ? { baseURL: config.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL, apiKey: config.OPENAI_API_KEY ?? 'not-needed', model } : undefined,
+    timeoutMs: config.RECOGNIZER_TIMEOUT_MS,
+    minScore: config.RECOGNIZER_MIN_SCORE,
+  };
 }

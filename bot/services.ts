@@ -1,10 +1,10 @@
 /** Wires the service implementations (and the recognizer they share the catalogue with) over the stores. */
-import type { Config } from './config';
+import { recognizerSettings, type Config } from './config';
 import type { OpenedStore } from '../data/openStore';
 import { customerOfConversationState } from '../dialogs';
 import type { ConsoleStore } from '../data/console/consoleStore';
 import type { Recognizer } from '../language/types';
-import { createRecognizer, type RecognizerConfig } from '../language';
+import { createRecognizer } from '../language';
 import { type CustomerGroups, RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import { guestPersona, personaFor } from '../recommender/segmentation';
 import { ConsoleHandoffService } from '../review/handoffs';
@@ -73,22 +73,9 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),
   };
-  const languageConfig = recognizerConfig(config);
+  const languageConfig = recognizerSettings(config);
   const recognizer = createRecognizer(languageConfig, { keywords: catalogueKeywords(products) }, (msg, fields) => log.info(msg, fields));
   const backend = languageConfig.openai ? 'openai' : languageConfig.luis ? 'luis' : 'local';
   const refreshSegmentGroups = async () => { index.setCustomerGroups(await customerGroups(store)); };
   return { services, recognizer, backend, refreshSegmentGroups };
-}
-
-const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-
-function recognizerConfig(config: Config): RecognizerConfig {
-  const { LUIS_APP_ID: appId, LUIS_ENDPOINT: endpoint, LUIS_KEY: key, OPENAI_MODEL: model } = config;
-  return {
-    luis: appId && endpoint && key ? { appId, endpoint, key } : undefined,
-    // Local OpenAI-compatible servers often need no key.
-    openai: model ? { baseURL: config.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL, apiKey: config.OPENAI_API_KEY ?? 'not-needed', model } : undefined,
-    timeoutMs: config.RECOGNIZER_TIMEOUT_MS,
-    minScore: config.RECOGNIZER_MIN_SCORE,
-  };
 }

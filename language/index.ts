@@ -38,7 +38,7 @@ export function createRecognizer(config: RecognizerConfig, vocabulary: Catalogue
   return local;
 }
 
-export { recognizerConfigFromEnv, type RecognizerConfig } from './config';
+export type { RecognizerConfig } from './config';
 export { parseBudget } from './entities/budget';
 export { parseRating } from './entities/rating';
 export type { RecognizerLog } from './composite';

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluationReport, type LabelledPrediction } from '../language/evaluation/metrics';
 import { parseCorpus } from '../language/local/corpus';
-import { createRecognizer, recognizerConfigFromEnv } from '../language';
+import { createRecognizer } from '../language';
+import { loadConfig, recognizerSettings } from '../bot/config';
 import { createLocalRecognizer } from '../language/local/recognizer';
 import type { Recognizer } from '../language/types';
 
@@ -56,7 +57,7 @@ export async function main(argv: string[], print: (text: string) => void = conso
   };
   const recognizer: Recognizer =
     values.backend === 'configured'
-      ? createRecognizer(recognizerConfigFromEnv(process.env), { keywords: [] }, countAnswers)
+      ? createRecognizer(recognizerSettings(loadConfig(process.env)), { keywords: [] }, countAnswers)
       : createLocalRecognizer({ keywords: [] });
   const trainingCpu = process.cpuUsage(cpuBefore);
   const trainedAt = performance.now();

@@ -1,4 +1,4 @@
-import { ConfigError, authMode, loadConfig } from '../../bot/config';
+import { ConfigError, authMode, loadConfig, recognizerSettings } from '../../bot/config';
 
 describe('loadConfig', () => {
   it('runs on defaults with an empty environment (local, anonymous, demo)', () => {
@@ -38,5 +38,33 @@ describe('loadConfig', () => {
     });
     expect(authMode(config)).toBe('bot-framework');
     expect(config.OPENAI_MODEL).toBe('m');
+  });
+});
+
+describe('recognizerSettings', () => {
+  it('defaults to the local recognizer alone', () => {
+    expect(recognizerSettings(loadConfig({}))).toEqual({ luis: undefined, openai: undefined, timeoutMs: 1500, minScore: 0.5 });
+  });
+
+  it('reads LUIS, an OpenAI-compatible server without a key, and the fallback settings', () => {
+    expect(recognizerSettings(loadConfig({
+      LUIS_APP_ID: 'app', LUIS_ENDPOINT: 'https://luis.example.com', LUIS_KEY: 'k',
+      OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1', OPENAI_MODEL: 'llama', RECOGNIZER_TIMEOUT_MS: '800', RECOGNIZER_MIN_SCORE: '0.6',
+    }))).toEqual({
+      luis: { appId: 'app', endpoint: 'https://luis.example.com', key: 'k' },
+      openai: { baseURL: 'http://127.0.0.1:8080/v1', apiKey: 'not-needed', model: 'llama' },
+      timeoutMs: 800, minScore: 0.6,
+    });
+  });
+
+  it.each([
+    [{ RECOGNIZER_MIN_SCORE: '2' }, 'RECOGNIZER_MIN_SCORE'],
+    [{ OPENAI_BASE_URL: 'not a url', OPENAI_MODEL: 'gpt' }, 'OPENAI_BASE_URL'],
+  ])('refuses %j naming the setting', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(recognizerSettings(loadConfig({ OPENAI_BASE_URL: ' ', OPENAI_MODEL: '' })).openai).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { StoreFeedbackService, SURVEY_INTERVAL_DAYS } from '../../services/feedbackService';
 import { StoreIdentityService } from '../../services/identityService';
-import { silentLogger } from '../../services/logger';
+import { silentLogger } from '../support/silentLogger';
 import type { CustomerProfile, SuggestionContext } from '../../services/ports';
 import { createStoreTemplate, personaOf, TEST_NOW, type StoreTemplate, type TestStore } from './serviceStore';
 

@@ -7,7 +7,7 @@ import type { OpenedStore } from '../../data/openStore';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { StoreFeedbackService } from '../../services/feedbackService';
 import { emailLockKey, StoreIdentityService } from '../../services/identityService';
-import { silentLogger } from '../../services/logger';
+import { silentLogger } from '../support/silentLogger';
 import { StorePrivacyService } from '../../services/privacyService';
 import { createStoreTemplate, occurrences, personaOf, TEST_NOW, type StoreTemplate, type TestStore } from './serviceStore';
 

@@ -10,7 +10,7 @@ import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import type { ReasonKind, SuggestionRequest } from '../../domain/suggestions';
 import type { RecommenderIndex } from '../../recommender/ranking/recommenderIndex';
 import { StoreIdentityService } from '../../services/identityService';
-import { silentLogger } from '../../services/logger';
+import { silentLogger } from '../support/silentLogger';
 import type { CustomerProfile, SuggestionContext } from '../../services/ports';
 import { StorePrivacyService } from '../../services/privacyService';
 import { RecommenderSuggestionService } from '../../services/suggestionService';

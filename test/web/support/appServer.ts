@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
-import { silentLogger } from '../../../services/logger';
+import { silentLogger } from '../../support/silentLogger';
 import { withTempDir } from '../../review/support/tempDir';
 import type { ChatServerFactory } from './chatServer';
 
