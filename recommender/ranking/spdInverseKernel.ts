@@ -150,20 +150,28 @@ export function wasmKernel(bytes: number): KernelInstance | null {
   return { buffer: memory.buffer, update: instance.exports.update as RankUpdate };
 }
 
-/** The same contract in plain JavaScript over an ordinary buffer: the fallback, and the kernel's reference. */
+/** The same contract in plain JavaScript over an ordinary buffer (the fallback): sixteen scalar accumulators. */
 export function jsKernel(bytes: number): KernelInstance {
   const buffer = new ArrayBuffer(Math.ceil(bytes / 8) * 8);
   const f = new Float64Array(buffer);
   const update: RankUpdate = (c, ldc, a, b, tiles, depth) => {
-    const [c0, rowStride, a0] = [c / 8, ldc / 8, a / 8];
-    for (let t = 0, b0 = b / 8; t < tiles; t++, b0 += 4 * depth) {
-      for (let r = 0; r < 4; r++) {
-        for (let s = 0; s < 4; s++) {
-          let sum = 0;
-          for (let p = 0; p < depth; p++) sum += f[a0 + 4 * p + r] * f[b0 + 4 * p + s];
-          f[c0 + r * rowStride + 4 * t + s] -= sum;
-        }
+    const rowStride = ldc / 8;
+    for (let t = 0, c0 = c / 8, b0 = b / 8; t < tiles; t++, c0 += 4, b0 += 4 * depth) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      for (let p = 0, ap = a / 8, bp = b0; p < depth; p++, ap += 4, bp += 4) {
+        const a0 = f[ap], a1 = f[ap + 1], a2 = f[ap + 2], a3 = f[ap + 3];
+        const b0v = f[bp], b1v = f[bp + 1], b2v = f[bp + 2], b3v = f[bp + 3];
+        s00 += a0 * b0v; s01 += a0 * b1v; s02 += a0 * b2v; s03 += a0 * b3v;
+        s10 += a1 * b0v; s11 += a1 * b1v; s12 += a1 * b2v; s13 += a1 * b3v;
+        s20 += a2 * b0v; s21 += a2 * b1v; s22 += a2 * b2v; s23 += a2 * b3v;
+        s30 += a3 * b0v; s31 += a3 * b1v; s32 += a3 * b2v; s33 += a3 * b3v;
       }
+      const [r1, r2, r3] = [c0 + rowStride, c0 + 2 * rowStride, c0 + 3 * rowStride];
+      f[c0] -= s00; f[c0 + 1] -= s01; f[c0 + 2] -= s02; f[c0 + 3] -= s03;
+      f[r1] -= s10; f[r1 + 1] -= s11; f[r1 + 2] -= s12; f[r1 + 3] -= s13;
+      f[r2] -= s20; f[r2 + 1] -= s21; f[r2 + 2] -= s22; f[r2 + 3] -= s23;
+      f[r3] -= s30; f[r3 + 1] -= s31; f[r3 + 2] -= s32; f[r3 + 3] -= s33;
     }
   };
   return { buffer, update };

@@ -10,7 +10,7 @@
  * stays zero, so it never changes a real entry), then W = B[:,K] and Y packed as strips of four rows
  * (strip t: entry [p][s] is row 4t+s, column p), then minus P⁻¹ packed as strips of four columns.
  */
-import type { KernelInstance } from './spdInverseKernel';
+import type { KernelInstance, RankUpdate } from './spdInverseKernel';
 import { writeNegatedPivotInverse } from './spdInversePivot';
 
 /** Columns swept per step: wider means fewer passes over the matrix, but more work outside the kernel. */
@@ -33,57 +33,69 @@ export function sweepInverse(matrix: Float64Array, n: number, makeKernel: (bytes
 
 interface Layout { size: number; w: number; y: number; q: number }
 
+/** One sweep step over columns [first, first + width), in doubles; the packed panels are `depth` deep. */
+interface Step extends Layout { first: number; width: number; depth: number; strip: number; firstTile: number; endTile: number }
+
 function sweepColumns(
   data: Float64Array, kernel: KernelInstance, layout: Layout, first: number, end: number, pivotInverse: Float64Array,
 ): void {
-  const { size, w, y, q } = layout;
   const width = end - first;
-  const depth = roundUpTo4(width); // the last step may be narrower; its padding columns are zero
-  const strip = 4 * depth; // doubles per packed strip
-  const [firstTile, endTile, tiles] = [first / 4, depth / 4 + first / 4, size / 4];
-
+  const depth = roundUpTo4(width); // the last step may be narrower; its padding columns stay zero
+  const step: Step = { ...layout, first, width, depth, strip: 4 * depth, firstTile: first / 4, endTile: (first + depth) / 4 };
+  const { size, w, y, q, strip } = step;
   writeNegatedPivotInverse(data, first * size + first, size, width, pivotInverse, depth, first);
   for (let t = 0; t < depth / 4; t++) {
     for (let p = 0; p < depth; p++) for (let s = 0; s < 4; s++) data[q + t * strip + 4 * p + s] = pivotInverse[p * depth + 4 * t + s];
   }
-  // W: row r of B[:,K], read from the lower triangle (above K it is column r of rows K).
-  data.fill(0, w, y + tiles * strip);
+  data.fill(0, w, y + (size / 4) * strip);
+  moveSweptColumns(data, step, w, 'pack');
+  multiplyAndUpdate(kernel.update, step);
+  moveSweptColumns(data, step, y, 'unpack');
+  for (let p = 0; p < width; p++) data.set(pivotInverse.subarray(p * depth, p * depth + width), (first + p) * size + first);
+}
+
+/**
+ * Copies B[r, K] for every row r outside K between the matrix and the panel at `panel` (strip r/4, entry [p][r%4]).
+ * Only the lower triangle is kept up to date, so above K the entries are read from (written to) column r of rows K.
+ */
+function moveSweptColumns(data: Float64Array, step: Step, panel: number, direction: 'pack' | 'unpack'): void {
+  const { size, first, width, strip, endTile } = step;
+  const pack = direction === 'pack';
   for (let p = 0; p < width; p++) {
     const row = (first + p) * size;
-    for (let r = 0; r < first; r++) data[w + (r >> 2) * strip + 4 * p + (r & 3)] = data[row + r];
-  }
-  for (let r = 4 * endTile; r < size; r++) {
-    const at = w + (r >> 2) * strip + (r & 3);
-    for (let p = 0; p < width; p++) data[at + 4 * p] = data[r * size + first + p];
-  }
-  // Y strip t, transposed (rows p, columns s) -= (-P⁻¹) Wᵀ: four rows of it per call.
-  const update = kernel.update;
-  const outside = (t: number): boolean => t < firstTile || t >= endTile;
-  for (let t = 0; t < tiles; t++) {
-    if (!outside(t)) continue;
-    for (let k = 0; k < depth / 4; k++) update(8 * (y + t * strip + 16 * k), 32, 8 * (q + k * strip), 8 * (w + t * strip), 1, depth);
-  }
-  // B[i,j] -= Y[i] W[j]ᵀ on the lower triangle outside K, four rows a call (diagonal tiles in full).
-  const rowBytes = 8 * size;
-  for (let t = 0; t < tiles; t++) {
-    if (!outside(t)) continue;
-    const [row, yStrip] = [4 * t * rowBytes, 8 * (y + t * strip)];
-    if (t < firstTile) {
-      update(row, rowBytes, yStrip, 8 * w, t + 1, depth);
-    } else {
-      if (firstTile > 0) update(row, rowBytes, yStrip, 8 * w, firstTile, depth);
-      update(row + 32 * endTile, rowBytes, yStrip, 8 * (w + endTile * strip), t - endTile + 1, depth);
+    for (let r = 0; r < first; r++) {
+      const at = panel + (r >> 2) * strip + 4 * p + (r & 3);
+      if (pack) data[at] = data[row + r];
+      else data[row + r] = data[at];
     }
   }
-  // The swept columns: Y outside K, -P⁻¹ inside.
-  for (let p = 0; p < width; p++) {
-    const row = (first + p) * size;
-    for (let r = 0; r < first; r++) data[row + r] = data[y + (r >> 2) * strip + 4 * p + (r & 3)];
-    for (let j = 0; j < width; j++) data[row + first + j] = pivotInverse[p * depth + j];
-  }
   for (let r = 4 * endTile; r < size; r++) {
-    const at = y + (r >> 2) * strip + (r & 3);
-    for (let p = 0; p < width; p++) data[r * size + first + p] = data[at + 4 * p];
+    const [at, row] = [panel + (r >> 2) * strip + (r & 3), r * size + first];
+    if (pack) for (let p = 0; p < width; p++) data[at + 4 * p] = data[row + p];
+    else for (let p = 0; p < width; p++) data[row + p] = data[at + 4 * p];
+  }
+}
+
+/** Y = W P⁻¹, then B[i,j] -= Y[i] W[j]ᵀ on the lower triangle outside K: the kernel's work, in byte offsets. */
+function multiplyAndUpdate(update: RankUpdate, step: Step): void {
+  const { size, depth, firstTile, endTile } = step;
+  const [w, y, q, strip, rowBytes] = [8 * step.w, 8 * step.y, 8 * step.q, 8 * step.strip, 8 * size];
+  const tiles = size / 4;
+  // Strip t of Y, seen as rows p and columns s, is 0 - (-P⁻¹) Wᵀ: four of its rows per call.
+  for (let t = 0; t < tiles; t++) {
+    if (t >= firstTile && t < endTile) continue;
+    for (let k = 0; k < depth / 4; k++) update(y + t * strip + 128 * k, 32, q + k * strip, w + t * strip, 1, depth);
+  }
+  // Four rows of B per call, up to and including the diagonal tile (computed in full: its upper half is unused).
+  for (let t = 0; t < tiles; t++) {
+    if (t >= firstTile && t < endTile) continue;
+    const [row, yStrip] = [4 * t * rowBytes, y + t * strip];
+    if (t < firstTile) {
+      update(row, rowBytes, yStrip, w, t + 1, depth);
+    } else {
+      if (firstTile > 0) update(row, rowBytes, yStrip, w, firstTile, depth);
+      update(row + 32 * endTile, rowBytes, yStrip, w + endTile * strip, t - endTile + 1, depth);
+    }
   }
 }
 
