@@ -1,7 +1,7 @@
 /**
  * SPD inverse benchmark: the blocked sweep with its WebAssembly SIMD kernel against the previous implementation
  * (unblocked Cholesky, L⁻¹, L⁻ᵀL⁻¹; kept below as the reference), on EASE-like matrices (0/1 Gram + ridge).
- *   npx tsx bench/spdInverse.ts [n ...]      (default sizes 500 1000 2000 3388; 3388 takes ~30 s for the old one)
+ *   npx tsx bench/spdInverse.ts [n ...]      (default sizes 500 1000 2000 3388; at 3388 the old one takes ~26 s)
  */
 import { invertSymmetricPositiveDefinite } from '../recommender/ranking/spdInverse';
 
