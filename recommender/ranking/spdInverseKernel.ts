@@ -5,7 +5,8 @@
  * stands in where WebAssembly SIMD is unavailable.
  *
  * Contract of `update(c, ldc, a, b, tiles, depth)`, every argument a byte offset or count in one Float64 memory:
- * for t < tiles, r < 4, s < 4:  C[c + r*ldc + 32t + 8s] -= sum over p < depth of A[a + 32p + 8r] * B[b + 32(depth t + p) + 8s].
+ * for t < tiles, r < 4, s < 4:
+ *   C[c + r*ldc + 32t + 8s] -= sum over p < depth of A[a + 32p + 8r] * B[b + 32(depth t + p) + 8s].
  * A is one packed strip (depth x 4, entry p, r at 32p + 8r); B is `tiles` such strips one after another; C is row-major.
  * All offsets must be multiples of 16 bytes.
  */

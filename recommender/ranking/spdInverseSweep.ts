@@ -45,7 +45,9 @@ function sweepColumns(
   const { size, w, y, q, strip } = step;
   writeNegatedPivotInverse(data, first * size + first, size, width, pivotInverse, depth, first);
   for (let t = 0; t < depth / 4; t++) {
-    for (let p = 0; p < depth; p++) for (let s = 0; s < 4; s++) data[q + t * strip + 4 * p + s] = pivotInverse[p * depth + 4 * t + s];
+    for (let p = 0; p < depth; p++) {
+      for (let s = 0; s < 4; s++) data[q + t * strip + 4 * p + s] = pivotInverse[p * depth + 4 * t + s];
+    }
   }
   data.fill(0, w, y + (size / 4) * strip);
   moveSweptColumns(data, step, w, 'pack');

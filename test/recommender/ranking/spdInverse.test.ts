@@ -57,7 +57,7 @@ function maxAbs(a: Float64Array): number {
 const SIZES = [1, 2, 3, 5, 17, 63, 64, 65, 130, 257]; // around the 4-wide tiles and the 64-wide sweep block
 
 describe('the rank-update kernel', () => {
-  it.each([[1, 1], [3, 5], [2, 64]])('subtracts A Bᵀ from %i 4 x 4 tiles of C at depth %i and touches nothing else', (tiles, depth) => {
+  it.each([[1, 1], [3, 5], [2, 64]])('subtracts A Bᵀ from %i 4 x 4 tiles of C at depth %i, nothing else', (tiles, depth) => {
     const kernel = wasmKernel(1 << 16);
     if (!kernel) throw new Error('this runtime has no WebAssembly SIMD');
     const data = new Float64Array(kernel.buffer);
@@ -118,6 +118,16 @@ describe('invertSymmetricPositiveDefinite', () => {
     }
   });
 
+  it('reads only the lower triangle and leaves its argument as it was', () => {
+    const n = 130;
+    const matrix = gramPlusRidge(n, 4, 99);
+    const scrambled = matrix.slice();
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) scrambled[i * n + j] = Number.NaN;
+    const kept = scrambled.slice();
+    expect(invertSymmetricPositiveDefinite(scrambled, n)).toEqual(invertSymmetricPositiveDefinite(matrix, n));
+    expect(scrambled).toEqual(kept);
+  });
+
   it('returns an empty inverse for a 0 x 0 matrix', () => {
     expect(invertSymmetricPositiveDefinite(new Float64Array(0), 0)).toHaveLength(0);
   });
@@ -136,7 +146,8 @@ describe('invertSymmetricPositiveDefinite', () => {
     ['a Schur complement that turns negative across blocks', 130, identityWith(130, [[0, 129, 2]]), 129],
     ['a NaN on the diagonal', 5, identityWith(5, [[3, 3, Number.NaN]]), 3],
   ])('rejects %s, naming the failing pivot', (_, n, matrix, pivot) => {
-    expect(() => invertSymmetricPositiveDefinite(matrix, n)).toThrow(new RegExp(`^matrix is not positive definite \\(pivot ${pivot} is `));
+    const message = new RegExp(`^matrix is not positive definite \\(pivot ${pivot} is `);
+    expect(() => invertSymmetricPositiveDefinite(matrix, n)).toThrow(message);
   });
 
   it.each([
