@@ -2,6 +2,7 @@
 import type { EvalUser } from './split';
 import { byCountDesc, padTo, type TrainStats } from './trainStats';
 import { seededRandom } from '../../domain/random';
+import { EaseModel } from '../ranking/ease';
 
 export type Ranker = (user: EvalUser, k: number) => string[];
 
@@ -87,5 +88,22 @@ export function itemKnnRanker(stats: TrainStats, neighbours = 200, shrink = 10):
     }
     const ranked = [...scores].filter(([b]) => !user.exclude.has(items[b])).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     return padTo(ranked.slice(0, k).map(([b]) => items[b]), stats.popular, user.exclude, k);
+  };
+}
+
+/**
+ * EASE (Steck 2019) over the whole binary user-item matrix, as the reference row of EVALUATION.md: score(u, i) =
+ * sum of B[j][i] over the user's items j (own items included, as the reference does), padded with popularity.
+ */
+export function easeRanker(stats: TrainStats, lambda = 250): Ranker {
+  const items = [...stats.customerCount.keys()].sort();
+  const indexOf = new Map(items.map((item, i) => [item, i]));
+  const baskets = new Map<string, number[]>();
+  for (const [customerId, bought] of stats.userItems) baskets.set(customerId, [...bought.keys()].map((item) => indexOf.get(item) ?? -1));
+  const model = EaseModel.fit(baskets.values(), items.length, { lambda, maxItems: items.length });
+  return (user, k) => {
+    const sources = (baskets.get(user.customerId) ?? []).map((item) => ({ item, weight: 1 }));
+    const found = model.recommend(sources, k, (item) => !user.exclude.has(items[item]), true);
+    return padTo(found.map((c) => items[c.item]), stats.popular, user.exclude, k);
   };
 }

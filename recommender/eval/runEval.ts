@@ -1,5 +1,5 @@
 /** Runs protocol OR-T for the recommender and every baseline, both variants, and shapes the JSON report. */
-import { groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker, type Ranker } from './baselines';
+import { easeRanker, groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker, type Ranker } from './baselines';
 import { aggregateMetrics, type MethodMetrics } from './metrics';
 import { recommenderRanker, type RecommenderSetup } from './recommenderMethod';
 import { rfmLabels } from './rfm';
@@ -20,9 +20,11 @@ export interface EvalOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 }
 
-export const METHOD_NAMES = ['recommender', 'random', 'popularity', 'segment_popularity', 'country_popularity', 'item_knn', 'repeat'] as const;
+export const METHOD_NAMES = ['recommender', 'random', 'popularity', 'segment_popularity', 'country_popularity', 'item_knn', 'ease', 'repeat'] as const;
 const NOT_FOR_NEW = new Set(['repeat']);
 const K = 10;
+/** λ of the EASE reference row in shared/docs/EVALUATION.md ("lambda 250 / 500": all / new; both reproduce it). */
+const EASE_LAMBDA: Record<Variant, number> = { all: 250, new: 500 };
 
 export function runEvaluation(rows: readonly Transaction[], cutoff: number, options: EvalOptions = {}): EvalReport {
   const log = options.log ?? (() => undefined);
@@ -30,13 +32,15 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
   const stats = trainStats(split.train);
   const segments = rfmLabels(split.train, cutoff);
   const wanted = new Set(options.methods ?? METHOD_NAMES);
-  const builders: Record<string, () => Ranker> = {
+  // A builder may depend on the variant (EASE uses the reference's λ per variant); the others ignore it.
+  const builders: Record<string, (variant: Variant) => Ranker> = {
     recommender: () => recommenderRanker(split.train, { segments, countries: stats.userCountry, ...options.recommender }),
     random: () => randomRanker(split.trainItems),
     popularity: () => popularityRanker(stats),
     segment_popularity: () => groupPopularityRanker(stats, segments),
     country_popularity: () => groupPopularityRanker(stats, stats.userCountry),
     item_knn: () => itemKnnRanker(stats),
+    ease: (variant) => easeRanker(stats, EASE_LAMBDA[variant]),
     repeat: () => repeatRanker(stats),
   };
   const variants = {} as EvalReport['variants'];
@@ -44,11 +48,13 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
   for (const name of METHOD_NAMES) {
     if (!wanted.has(name)) continue;
     const started = Date.now();
-    const ranker = builders[name]();
+    let ranker: Ranker | undefined;
     for (const variant of VARIANTS) {
       if (variant === 'new' && NOT_FOR_NEW.has(name)) continue;
+      if (!ranker || name === 'ease') ranker = builders[name](variant);
+      const rank = ranker;
       const users = variantUsers(split, variant);
-      const rankings = users.map((user) => ranker(user, K));
+      const rankings = users.map((user) => rank(user, K));
       variants[variant].methods[name] = aggregateMetrics(rankings, users.map((u) => u.relevant), split.trainItems.length);
     }
     log('method evaluated', { method: name, ms: Date.now() - started });

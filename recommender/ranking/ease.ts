@@ -82,10 +82,11 @@ export class EaseModel {
   }
 
   /**
-   * The `candidates` items with the highest positive sum of weight(source) * B[source][item], excluding the sources
-   * themselves and items `allowed` rejects; strongest first (ties: the item with more buyers first).
+   * The `candidates` items with the highest positive sum of weight(source) * B[source][item], excluding items
+   * `allowed` rejects and (unless `includeSources`, as plain EASE does) the sources themselves; strongest first
+   * (ties: the item with more buyers first).
    */
-  recommend(sources: readonly EaseSource[], candidates: number, allowed: (item: number) => boolean): EaseCandidate[] {
+  recommend(sources: readonly EaseSource[], candidates: number, allowed: (item: number) => boolean, includeSources = false): EaseCandidate[] {
     const k = this.items.length;
     const scores = this.scores;
     const used: EaseSource[] = [];
@@ -98,7 +99,7 @@ export class EaseModel {
       for (let j = 0; j < k; j++) scores[j] += w * this.weights[row + j];
     }
     if (used.length === 0) return [];
-    for (const source of sources) {
+    if (!includeSources) for (const source of sources) {
       const position = this.positionOf(source.item);
       if (position >= 0) scores[position] = 0;
     }

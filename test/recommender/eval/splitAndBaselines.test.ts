@@ -1,4 +1,4 @@
-import { groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker } from '../../../recommender/eval/baselines';
+import { easeRanker, groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker } from '../../../recommender/eval/baselines';
 import { rfmLabel, rfmLabels } from '../../../recommender/eval/rfm';
 import { parseCutoff, splitByTime, variantUsers } from '../../../recommender/eval/split';
 import { trainStats } from '../../../recommender/eval/trainStats';
@@ -48,6 +48,21 @@ describe('baselines', () => {
     expect(itemKnnRanker(stats)(all[1], 2)).toEqual(['A', 'D']);
   });
 
+  it('ranks EASE by summed B rows over the user\'s items, own items included, as the reference row does', () => {
+    // Independent check: invert G + λI by Gauss-Jordan over the 4 train items, B[i][j] = -P[i][j] / P[j][j].
+    const items = ['A', 'B', 'C', 'D'];
+    const baskets = [['A', 'B'], ['B', 'C'], ['A', 'C', 'D']].map((b) => b.map((i) => items.indexOf(i)));
+    const lambda = 1;
+    const g = items.map((_, i) => items.map((__, j) => baskets.filter((b) => b.includes(i) && b.includes(j)).length + (i === j ? lambda : 0)));
+    const p = invert(g);
+    const score = (bought: number[], j: number): number => bought.reduce((sum, i) => sum + (i === j ? 0 : -p[i][j] / p[j][j]), 0);
+    const u2 = baskets[1];
+    const expected = items.map((id, j) => ({ id, s: score(u2, j) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s).map((x) => x.id);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(easeRanker(stats, lambda)(all[1], expected.length)).toEqual(expected);
+    expect(easeRanker(stats, lambda)({ ...all[1], exclude: new Set(['B', 'C']) }, 2)).not.toContain('B');
+  });
+
   it('draws random items deterministically and never an excluded one', () => {
     const first = randomRanker(split.trainItems, 7)({ ...u1, exclude: new Set(['A']) }, 3);
     expect(first).toHaveLength(3);
@@ -68,3 +83,18 @@ describe('RFM labels from train', () => {
     expect([1, 2, 3, 4, 5].map((n) => labels.get(`c${n}`))).toEqual(['hibernating', 'hibernating', 'need_attention', 'loyal_customers', 'champions']);
   });
 });
+
+function invert(matrix: number[][]): number[][] {
+  const n = matrix.length;
+  const m = matrix.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    const pivot = m[c][c];
+    for (let j = 0; j < 2 * n; j++) m[c][j] /= pivot;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c];
+      for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
+    }
+  }
+  return m.map((row) => row.slice(n));
+}
