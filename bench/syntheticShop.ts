@@ -30,7 +30,8 @@ export function syntheticProducts(count: number, seed = 1): Product[] {
   const next = rng(seed);
   return Array.from({ length: count }, (_, i) => ({
     id: `P${i}`,
-    name: `Product ${i} ${['red', 'blue', 'vintage', 'heart', 'star', 'garden'][i % 6]}`,
+    // Each theme is a named range ("line12"), as real ranges share a design word: the same-range signal reads it.
+    name: `Product ${i} ${['red', 'blue', 'vintage', 'heart', 'star', 'garden'][i % 6]} line${Math.floor(i / THEME_SIZE)}`,
     category: CATEGORY_IDS[Math.floor(i / THEME_SIZE) % CATEGORY_IDS.length],
     price: Math.round(Math.exp(next() * 3) * 100) / 100,
     currency: 'GBP',

@@ -7,16 +7,20 @@ import { SIGNALS, type Signal } from './types';
 
 const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<Signal, number>;
 const WIDTH = SIGNALS.length;
-const CO_PURCHASE_SLOT = SIGNAL_SLOT.co_purchase;
-const GOES_WITH_SLOT = SIGNAL_SLOT.goes_with;
+
+/** Signals that name the bought item behind them in the reason ("Often bought with X"). */
+export type SourcedSignal = 'co_purchase' | 'goes_with' | 'same_range';
+const SOURCED: readonly SourcedSignal[] = ['co_purchase', 'goes_with', 'same_range'];
+
+function isSourced(kind: Signal): kind is SourcedSignal {
+  return (SOURCED as readonly Signal[]).includes(kind);
+}
 
 export class CandidateBoard {
   readonly items: number[] = [];
   private values = new Float64Array(64 * WIDTH);
-  /** Per candidate: the history item that gave it the most co-purchase score (-1: none). */
-  private coSources: number[] = [];
-  /** Per candidate: the history item that gave it the most goes_with (EASE) score (-1: none). */
-  private goesWithSources: number[] = [];
+  /** Per sourced signal, per candidate: the history item that gave it the most of that signal (-1: none). */
+  private readonly sources: Record<SourcedSignal, number[]> = { co_purchase: [], goes_with: [], same_range: [] };
 
   constructor(private readonly rowOf: Int32Array) {}
 
@@ -27,8 +31,7 @@ export class CandidateBoard {
     const row = this.items.length;
     this.items.push(item);
     this.rowOf[item] = row;
-    this.coSources.push(-1);
-    this.goesWithSources.push(-1);
+    for (const kind of SOURCED) this.sources[kind].push(-1);
     if ((row + 1) * WIDTH > this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
@@ -45,18 +48,11 @@ export class CandidateBoard {
     this.values[this.enter(item) * WIDTH + SIGNAL_SLOT[kind]] += value;
   }
 
-  /** Sets the co-purchase contribution of `item` and the history item that gave most of it. */
-  addCoPurchase(item: number, source: number, value: number): void {
+  /** Adds a sourced signal's contribution to `item` and records the history item that gave most of it. */
+  addSourced(item: number, kind: SourcedSignal, source: number, value: number): void {
     const row = this.enter(item);
-    this.values[row * WIDTH + CO_PURCHASE_SLOT] += value;
-    this.coSources[row] = source;
-  }
-
-  /** Sets the goes_with contribution of `item` and the history item that gave most of it. */
-  addGoesWith(item: number, source: number, value: number): void {
-    const row = this.enter(item);
-    this.values[row * WIDTH + GOES_WITH_SLOT] += value;
-    this.goesWithSources[row] = source;
+    this.values[row * WIDTH + SIGNAL_SLOT[kind]] += value;
+    this.sources[kind][row] = source;
   }
 
   value(row: number, kind: Signal): number {
@@ -100,11 +96,8 @@ export class CandidateBoard {
     for (const item of this.items) this.rowOf[item] = -1;
   }
 
-  coSource(row: number): number {
-    return this.coSources[row];
-  }
-
-  goesWithSource(row: number): number {
-    return this.goesWithSources[row];
+  /** The history item behind a candidate's `kind` contribution (-1: none, or a signal without one). */
+  sourceOf(row: number, kind: Signal): number {
+    return isSourced(kind) ? this.sources[kind][row] : -1;
   }
 }

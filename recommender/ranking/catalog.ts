@@ -20,6 +20,8 @@ export class ItemCatalog {
   /** Token -> items whose name, category or tags contain it (keyword constraints without a scan). */
   private readonly tokenIndex = new Map<string, number[]>();
   private readonly byCategory = new Map<string, number[]>();
+  /** Per item: the distinct words of its name (the same-range signal compares names). */
+  private readonly nameWords: string[][] = [];
   private newestCache: number[] | null = null;
   private medianPriceCache = new Map<string, number>();
 
@@ -56,7 +58,8 @@ export class ItemCatalog {
     this.addedTimes[item] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
     this.newestCache = null;
     this.medianPriceCache.clear();
-    const words = new Set([...tokenize(product.name), ...tokenize(product.category), ...product.tags.flatMap(tokenize)]);
+    this.nameWords[item] = [...new Set(tokenize(product.name))];
+    const words = new Set([...this.nameWords[item], ...tokenize(product.category), ...product.tags.flatMap(tokenize)]);
     for (const word of words) pushTo(this.tokenIndex, word, item);
     pushTo(this.byCategory, product.category, item);
     return item;
@@ -69,6 +72,11 @@ export class ItemCatalog {
 
   addedTime(item: number): number {
     return this.addedTimes[item] ?? Number.NaN;
+  }
+
+  /** Distinct words of the item's name (none for placeholders). */
+  nameTokens(item: number): readonly string[] {
+    return this.nameWords[item] ?? [];
   }
 
   itemsWithToken(word: string): readonly number[] {

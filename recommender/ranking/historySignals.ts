@@ -3,6 +3,7 @@ import type { CandidateBoard } from './candidateBoard';
 import type { CoPurchaseGraph, CoPurchaseScratch } from './coPurchase';
 import type { CustomerHistory } from './customerHistory';
 import { decayByAge } from './decay';
+import type { PopularityCounter } from './popularity';
 import type { RecommenderIndex } from './recommenderIndex';
 import { selectTopByValue } from './selectTop';
 import type { ScoringParameters, SignalWeights } from './types';
@@ -32,6 +33,21 @@ export function historyStrengths(
   return out;
 }
 
+/**
+ * Repeat momentum: the customer's own items that sell faster than usual right now (index.momentum()), scaled so
+ * the fastest riser in the shop gets the full weight — seasonal rebuys come back to the top as their season starts.
+ */
+export function addRepeatMomentumSignal(
+  board: CandidateBoard, strengths: readonly HistoryStrength[], momentum: PopularityCounter, weight: number, allowed: (item: number) => boolean,
+): void {
+  const max = momentum.max;
+  if (max <= 0) return;
+  for (const { item } of strengths) {
+    const rise = momentum.get(item);
+    if (rise > 0 && allowed(item)) board.add(item, 'repeat_momentum', (weight * rise) / max);
+  }
+}
+
 export function addRepeatSignal(board: CandidateBoard, strengths: readonly HistoryStrength[], weights: SignalWeights, allowed: (item: number) => boolean): void {
   for (const { item, strength } of strengths) if (allowed(item)) board.add(item, 'repeat', weights.repeat * strength);
 }
@@ -49,8 +65,8 @@ export function addCoPurchaseSignal(
 ): void {
   const sources = strengths.slice(0, params.historySources);
   const share = index.longCoPurchase ? Math.min(1, Math.max(0, params.longMemoryShare)) : 0;
-  const short = index.coPurchaseScratch('short');
-  const long = index.coPurchaseScratch('long');
+  const short = index.itemScratch('short');
+  const long = index.itemScratch('long');
   try {
     if (share < 1) accumulate(index.coPurchase, sources, params, short);
     if (share > 0 && index.longCoPurchase) {
@@ -63,7 +79,7 @@ export function addCoPurchaseSignal(
     // Sums were gathered without the rules (an item recurs in many lists); the rules run only for items that would rank.
     const kept = selectTopByValue(touched, params.coPurchaseCandidates, sums, allowed);
     const max = kept.length > 0 ? sums[kept[0]] : 0;
-    if (max > 0) for (const item of kept) board.addCoPurchase(item, bestSource[item], (weights.co_purchase * sums[item]) / max);
+    if (max > 0) for (const item of kept) board.addSourced(item, 'co_purchase', bestSource[item], (weights.co_purchase * sums[item]) / max);
   } finally {
     short.reset();
     long.reset();
@@ -157,5 +173,5 @@ export function addGoesWithSignal(
   const sources = strengths.slice(0, params.historySources).map(({ item, strength }) => ({ item, weight: params.easeWeightedSources ? strength : 1 }));
   const found = model.recommend(sources, params.easeCandidates, allowed);
   const max = found.length > 0 ? found[0].value : 0;
-  if (max > 0) for (const { item, value, source } of found) board.addGoesWith(item, source, (weight * value) / max);
+  if (max > 0) for (const { item, value, source } of found) board.addSourced(item, 'goes_with', source, (weight * value) / max);
 }

@@ -3,6 +3,8 @@
  * (segment label, country). Sorted top lists are cached and rebuilt lazily after the counts change,
  * so a request reads a ready list instead of sorting the catalogue.
  */
+import { recencyGrowth } from './decay';
+
 export class PopularityCounter {
   /** Dense by item index: reads are array loads, not hash lookups. */
   private readonly counts: number[] = [];
@@ -58,4 +60,23 @@ export class GroupedPopularity {
   clear(): void {
     this.groups.clear();
   }
+}
+
+/**
+ * Items selling faster now than over a longer baseline: per item, the rate (orders per day) of the fast decayed
+ * counter minus that of the slow one, both read at `now`; only rising items are kept. A decayed counter of a steady
+ * rate r per day holds about r * tau, so dividing by tau makes the two comparable. Counters store growth weights
+ * exp((t - epoch) / tau) (see decay.ts), so reading at `now` divides by the weight of `now`.
+ */
+export function momentum(
+  fast: PopularityCounter, fastTauDays: number, slow: PopularityCounter, slowTauDays: number, now: number, itemCount: number,
+): PopularityCounter {
+  const fastScale = 1 / (recencyGrowth(now, fastTauDays) * fastTauDays);
+  const slowScale = 1 / (recencyGrowth(now, slowTauDays) * slowTauDays);
+  const out = new PopularityCounter();
+  for (let item = 0; item < itemCount; item++) {
+    const rise = fast.get(item) * fastScale - slow.get(item) * slowScale;
+    if (rise > 0) out.add(item, rise);
+  }
+  return out;
 }

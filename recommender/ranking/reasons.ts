@@ -13,10 +13,8 @@ export interface ReasonFacts {
   /** The signal that contributed most. */
   kind: Signal;
   product: Product;
-  /** The history item that gave the most co-purchase score (-1: none). */
-  coSource: number;
-  /** The history item that gave the most goes_with (EASE) score (-1 or absent: none). */
-  goesWithSource?: number;
+  /** The bought item behind the top signal, for the signals that have one (co_purchase, goes_with, same_range); -1: none. */
+  source: number;
   similarTo?: number;
 }
 
@@ -33,7 +31,11 @@ export function reasonFor(index: RecommenderIndex, context: RecommendationContex
   const { kind, product } = facts;
   if (kind === 'similar_customers') return { kind, text: 'Popular with customers who buy what you buy' };
   // A link learnt from everyone's purchases to an item the customer bought: the co-purchase kind, its own words.
-  if (kind === 'goes_with') return { kind: 'co_purchase', text: `Goes well with ${nameOf(index, facts.goesWithSource)}` };
+  if (kind === 'goes_with') return { kind: 'co_purchase', text: `Goes well with ${nameOf(index, facts.source)}` };
+  // Shares the rarer words of its name (a design, a pattern, a series) with something the customer bought.
+  if (kind === 'same_range') return { kind: 'similar_to', text: `From the same range as ${nameOf(index, facts.source)}` };
+  // Their own item, selling faster than usual right now: the repeat kind, with the reason it ranks higher today.
+  if (kind === 'repeat_momentum') return { kind: 'repeat', text: "You bought this before, and it's selling fast right now" };
   const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
 }
@@ -47,7 +49,7 @@ function reasonText(index: RecommenderIndex, context: RecommendationContext, fac
       return orders >= 2 ? `You've bought this ${orders} times` : 'You bought this before';
     }
     case 'co_purchase':
-      return `Often bought with ${nameOf(index, facts.coSource)}`;
+      return `Often bought with ${nameOf(index, facts.source)}`;
     case 'similar_to':
       return `Often bought by shoppers who chose ${nameOf(index, facts.similarTo)}`;
     case 'segment_popular':

@@ -48,7 +48,7 @@ function pick(
     if (used >= cap) continue;
     perCategory.set(product.category, used + 1);
     const kind = scored.board.topSignal(row);
-    const reason = reasonFor(index, context, { kind, product, coSource: scored.board.coSource(row), goesWithSource: scored.board.goesWithSource(row), similarTo });
+    const reason = reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind), similarTo });
     items.push({ product, score: scored.totals[row], reason });
   }
   return items;
@@ -68,5 +68,6 @@ export function explain(
   const scored = scoreItems(index, context, { allowed: constraints.allowed }, params);
   const row = scored.ranked.find((r) => scored.board.items[r] === item);
   if (row === undefined) return null;
-  return reasonFor(index, context, { kind: scored.board.topSignal(row), product, coSource: scored.board.coSource(row), goesWithSource: scored.board.goesWithSource(row) });
+  const kind = scored.board.topSignal(row);
+  return reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind) });
 }

@@ -9,7 +9,7 @@ import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './co
 import { CustomerHistory } from './customerHistory';
 import { EaseModel, type EaseOptions } from './ease';
 import { recencyGrowth } from './decay';
-import { GroupedPopularity, PopularityCounter } from './popularity';
+import { GroupedPopularity, momentum, PopularityCounter } from './popularity';
 import { RepeatRates } from './repeatRates';
 import { BuyerIndex } from './similarCustomers';
 
@@ -24,6 +24,11 @@ export interface IndexOptions {
   trendTauDays: number;
   /** EASE item-item model over the most bought items ("goes well with"). null: none. */
   ease: EaseOptions | null;
+  /**
+   * Baseline (days) that "selling faster than usual" is measured against: a slow counter with this decay beside the
+   * trend counter (repeat_momentum signal). null: none.
+   */
+  momentumBaselineDays: number | null;
 }
 
 /** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
@@ -32,7 +37,10 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   longCoPurchase: null,
   trendTauDays: 14,
   ease: { lambda: 100, maxItems: 1000 },
+  momentumBaselineDays: 84,
 };
+
+type ScratchUse = 'short' | 'long' | 'same_range';
 
 /** Who a customer is, as far as group popularity is concerned. */
 export interface CustomerGroups {
@@ -52,6 +60,9 @@ export class RecommenderIndex {
   readonly catalog = new ItemCatalog();
   readonly popularity = new PopularityCounter();
   readonly trend = new PopularityCounter();
+  /** The trend counter's slow twin (momentumBaselineDays): what "usual" means for momentum. */
+  private readonly baselineTrend = new PopularityCounter();
+  private momentumCache: PopularityCounter | null = null;
   readonly segmentPopularity = new GroupedPopularity();
   readonly countryPopularity = new GroupedPopularity();
   readonly coPurchase: CoPurchaseGraph;
@@ -66,8 +77,9 @@ export class RecommenderIndex {
   private easeModel: EaseModel | null = null;
   private easeStale = true;
   private candidateRowScratch = new Int32Array(0);
-  private coScratch = new CoPurchaseScratch(0);
-  private longCoScratch = new CoPurchaseScratch(0);
+  private readonly scratches: Record<ScratchUse, CoPurchaseScratch> = {
+    short: new CoPurchaseScratch(0), long: new CoPurchaseScratch(0), same_range: new CoPurchaseScratch(0),
+  };
   /** Time of the latest order seen: the default "now" of a request. */
   latestTime = Number.NEGATIVE_INFINITY;
 
@@ -104,6 +116,7 @@ export class RecommenderIndex {
     }
     if (lines.size === 0) return;
     this.easeStale = true;
+    this.momentumCache = null;
     if (time > this.latestTime) this.latestTime = time;
     let history = this.histories.get(order.customerId);
     if (!history) {
@@ -118,9 +131,12 @@ export class RecommenderIndex {
     history.addOrder(lines, time);
     const groups = this.groups.get(order.customerId);
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);
+    const baseline = this.options.momentumBaselineDays;
+    const baselineWeight = baseline === null ? 0 : recencyGrowth(time, baseline);
     for (const item of lines.keys()) {
       this.popularity.add(item, 1);
       this.trend.add(item, trendWeight);
+      if (baseline !== null) this.baselineTrend.add(item, baselineWeight);
       if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
       if (groups?.country !== undefined) this.countryPopularity.add(groups.country, item, 1);
     }
@@ -153,13 +169,10 @@ export class RecommenderIndex {
     return this.candidateRowScratch;
   }
 
-  /** Per-item accumulators co-purchase scoring borrows (all zero between requests); one set per graph. */
-  coPurchaseScratch(graph: 'short' | 'long' = 'short'): CoPurchaseScratch {
-    if (this.coScratch.size < this.catalog.size) {
-      this.coScratch = new CoPurchaseScratch(this.catalog.size * 2);
-      if (this.longCoPurchase) this.longCoScratch = new CoPurchaseScratch(this.catalog.size * 2);
-    }
-    return graph === 'short' ? this.coScratch : this.longCoScratch;
+  /** Per-item accumulators a signal borrows (all zero between requests): one set per co-purchase graph and one for same_range. */
+  itemScratch(use: ScratchUse): CoPurchaseScratch {
+    if (this.scratches[use].size < this.catalog.size) this.scratches[use] = new CoPurchaseScratch(this.catalog.size * 2);
+    return this.scratches[use];
   }
 
   /** The EASE model of the current histories (refitted here after new orders), or null when the options have none. */
@@ -172,6 +185,14 @@ export class RecommenderIndex {
       this.easeStale = false;
     }
     return this.easeModel;
+  }
+
+  /** Items selling faster than usual at the latest order's time (cached until the next order); null when the options have none. */
+  momentum(): PopularityCounter | null {
+    const baseline = this.options.momentumBaselineDays;
+    if (baseline === null || !Number.isFinite(this.latestTime)) return null;
+    this.momentumCache ??= momentum(this.trend, this.options.trendTauDays, this.baselineTrend, baseline, this.latestTime, this.catalog.size);
+    return this.momentumCache;
   }
 
   history(customerId: string): CustomerHistory | undefined {

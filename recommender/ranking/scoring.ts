@@ -5,9 +5,10 @@
  */
 import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
-import { addCoPurchaseSignal, addGoesWithSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
+import { addCoPurchaseSignal, addGoesWithSignal, addRepeatMomentumSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
 import { preferenceMatch } from './preferenceFit';
+import { addSameRangeSignal } from './sameRange';
 import { selectTop } from './selectTop';
 import type { RecommenderIndex } from './recommenderIndex';
 import { personaFit, weightsFor } from './strategy';
@@ -63,10 +64,16 @@ function scoreInto(
     const repeatRate = rateExponent > 0 ? (item: number): number => Math.pow(index.repeatRates.rate(item), rateExponent) : undefined;
     const strengths = historyStrengths(history, now, params.frequencyExponent, params.repeatTauDays, repeatRate);
     addRepeatSignal(board, strengths, weights, allowed);
+    const momentum = weights.repeat_momentum > 0 ? index.momentum() : null;
+    if (momentum) addRepeatMomentumSignal(board, strengths, momentum, weights.repeat_momentum, allowed);
     const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays);
     addCoPurchaseSignal(board, index, sources, params, weights, allowed);
-    // "More like X" ranks around the anchor: it keeps its previous signals (and latency) without this one.
-    if (weights.goes_with > 0 && query.similarTo === undefined) addGoesWithSignal(board, index, sources, params, weights.goes_with, allowed);
+    // "More like X" ranks around the anchor: it keeps its previous signals (and latency) without these two.
+    if (query.similarTo === undefined) {
+      if (weights.goes_with > 0) addGoesWithSignal(board, index, sources, params, weights.goes_with, allowed);
+      const strongest = sources.slice(0, params.historySources);
+      if (weights.same_range > 0) addSameRangeSignal(board, index, history, strongest, params.sameRange, weights.same_range, allowed);
+    }
     if (weights.similar_customers > 0 && context.customerId !== null) {
       addSimilarCustomersSignal(board, index, context.customerId, params, weights.similar_customers, allowed);
     }

@@ -47,34 +47,45 @@ export function selectTop(items: readonly number[], k: number, better: (a: numbe
 export function selectTopByValue(ids: readonly number[], k: number, values: Float64Array, accept: (id: number) => boolean = () => true): number[] {
   if (k <= 0) return [];
   const heap: number[] = []; // root = the worst kept id
-  const worse = (a: number, b: number): boolean => values[a] < values[b] || (values[a] === values[b] && a > b);
   for (const id of ids) {
     if (heap.length < k) {
       if (!accept(id)) continue;
+      // Sift up: the new id climbs while it is worse than its parent.
+      let i = heap.length;
       heap.push(id);
-      let i = heap.length - 1;
+      const value = values[id];
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!worse(heap[i], heap[parent])) break;
-        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        const p = heap[parent];
+        if (!(value < values[p] || (value === values[p] && id > p))) break;
+        heap[i] = p;
         i = parent;
       }
+      heap[i] = id;
       continue;
     }
     const root = heap[0];
-    if (values[id] < values[root] || (values[id] === values[root] && id > root) || !accept(id)) continue;
-    heap[0] = id;
+    const value = values[id];
+    if (value < values[root] || (value === values[root] && id > root) || !accept(id)) continue;
+    // Sift down from the root: the worse child moves up while it is worse than the new id.
+    const size = heap.length;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
+      if (left >= size) break;
+      let child = left;
       const right = left + 1;
-      let worst = i;
-      if (left < heap.length && worse(heap[left], heap[worst])) worst = left;
-      if (right < heap.length && worse(heap[right], heap[worst])) worst = right;
-      if (worst === i) break;
-      [heap[i], heap[worst]] = [heap[worst], heap[i]];
-      i = worst;
+      if (right < size) {
+        const l = heap[left];
+        const r = heap[right];
+        if (values[r] < values[l] || (values[r] === values[l] && r > l)) child = right;
+      }
+      const c = heap[child];
+      if (!(values[c] < value || (values[c] === value && c > id))) break;
+      heap[i] = c;
+      i = child;
     }
+    heap[i] = id;
   }
   return heap.sort((a, b) => values[b] - values[a] || a - b);
 }

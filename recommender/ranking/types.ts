@@ -1,6 +1,7 @@
 /** Plain-data inputs of a recommendation and the weights that blend its signals. */
 import type { Persona, Preferences } from '../../domain/model';
 import type { ReasonKind } from '../../domain/suggestions';
+import type { SameRangeParameters } from './sameRange';
 import type { SimilarCustomerParameters } from './similarCustomers';
 
 export type PersonaStrategy = Persona['strategy'];
@@ -22,9 +23,11 @@ export interface RecommendationContext {
 
 /**
  * What scores a candidate: each signal is a reason kind, so the reason always names the signal that ranked the item;
- * 'goes_with' (the EASE item-item model) is reported as kind 'co_purchase' with its own text.
+ * three have their own text under a close kind: 'goes_with' (the EASE item-item model) as 'co_purchase',
+ * 'same_range' (shares the rarer words of its name with a bought item) as 'similar_to', and 'repeat_momentum'
+ * (a bought item selling faster than usual) as 'repeat'.
  */
-export type Signal = ReasonKind | 'goes_with';
+export type Signal = ReasonKind | 'goes_with' | 'same_range' | 'repeat_momentum';
 
 /** Weight of each signal in the blend (every signal is first scaled to 0..1). */
 export type SignalWeights = Record<Signal, number>;
@@ -47,6 +50,8 @@ export interface ScoringParameters {
   easeWeightedSources: boolean;
   /** goes_with candidates kept per request. */
   easeCandidates: number;
+  /** The same_range (name words) signal. */
+  sameRange: SameRangeParameters;
   /** Neighbourhood of the similar_customers signal. */
   similarCustomers: SimilarCustomerParameters;
   /** Co-purchase candidates kept per request (the strongest sums). */
@@ -62,6 +67,7 @@ export interface ScoringParameters {
 export const SIGNALS: readonly Signal[] = [
   'repeat', 'co_purchase', 'similar_to', 'segment_popular', 'country_popular',
   'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request', 'similar_customers', 'goes_with',
+  'same_range', 'repeat_momentum',
 ];
 
 /**
@@ -71,12 +77,13 @@ export const SIGNALS: readonly Signal[] = [
  */
 export const DEFAULT_SCORING: ScoringParameters = {
   weights: {
-    repeat: 1, co_purchase: 0.5, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
-    preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.2, request: 0.2,
-    similar_customers: 0.2, goes_with: 0.07,
+    repeat: 1, co_purchase: 0.45, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
+    preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.3, request: 0.2,
+    similar_customers: 0.2, goes_with: 0.07, same_range: 0.1, repeat_momentum: 0.4,
   },
-  easeWeightedSources: true,
+  easeWeightedSources: false,
   easeCandidates: 50,
+  sameRange: { words: 20, maxItemShare: 0.05, candidates: 100 },
   frequencyExponent: 0.5,
   repeatRateExponent: 0.5,
   repeatTauDays: Number.POSITIVE_INFINITY,
@@ -86,7 +93,7 @@ export const DEFAULT_SCORING: ScoringParameters = {
   longMemoryShare: 0,
   similarCustomers: { neighbours: 50, buyersPerItem: 100, shrink: 2, candidates: 100, popularityExponent: 0.5 },
   coPurchaseCandidates: 300,
-  popularCandidates: 100,
+  popularCandidates: 50,
   newArrivalDays: 60,
   dismissedNeighbourDemotion: 0.5,
 };

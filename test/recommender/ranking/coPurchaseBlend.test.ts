@@ -14,7 +14,7 @@ describe('long-memory co-purchase graph', () => {
   const shortOnly = { cap: 50, tauDays: 2, sizeExponent: 0, alpha: 0, beta: 0 };
   const index = RecommenderIndex.build({
     products: PRODUCTS, orders,
-    options: { coPurchase: shortOnly, longCoPurchase: { ...shortOnly, tauDays: Number.POSITIVE_INFINITY }, trendTauDays: 14, ease: null },
+    options: { coPurchase: shortOnly, longCoPurchase: { ...shortOnly, tauDays: Number.POSITIVE_INFINITY }, trendTauDays: 14, ease: null, momentumBaselineDays: null },
   });
   const onlyCoPurchase = Object.fromEntries(SIGNALS.map((s) => [s, s === 'co_purchase' ? 1 : 0])) as SignalWeights;
 

@@ -97,9 +97,8 @@ describe('goes_with signal in scoring', () => {
       const best = owned.reduce((a, b) => (model.weight(b, item) > model.weight(a, item) ? b : a));
       const product = index.catalog.product(item);
       if (!product) throw new Error(`no product for item ${item}`);
-      const reason = reasonFor(index, context(customer), {
-        kind: scored.board.topSignal(row), product, coSource: scored.board.coSource(row), goesWithSource: scored.board.goesWithSource(row),
-      });
+      const kind = scored.board.topSignal(row);
+      const reason = reasonFor(index, context(customer), { kind, product, source: scored.board.sourceOf(row, kind) });
       expect(reason).toEqual({ kind: 'co_purchase', text: `Goes well with ${index.catalog.product(best)?.name}` });
     }
     scored.board.release();
