@@ -1,6 +1,7 @@
 /**
- * One reduced run on the real Online Retail file (recommender and popularity only, cutoff 2011-09-01):
- * the protocol's user and item counts, and the recommender ahead of popularity in both variants.
+ * One reduced run on the real Online Retail file (recommender, popularity and EASE, cutoff 2011-09-01):
+ * the protocol's user and item counts, the reference rows of popularity and EASE, and the recommender far ahead of
+ * popularity in both variants.
  * The full table is `npm run eval`; this test skips, saying why, where ../shared is absent.
  */
 import { existsSync } from 'node:fs';
@@ -19,13 +20,19 @@ describeReal('OR-T on the real file (reduced)', () => {
 
   beforeAll(async () => {
     const { rows } = await loadRetailTransactions(FILE);
-    report = runEvaluation(rows, parseCutoff('2011-09-01'), { methods: ['recommender', 'popularity'] });
+    report = runEvaluation(rows, parseCutoff('2011-09-01'), { methods: ['recommender', 'popularity', 'ease'] });
   }, 60_000);
 
   it('finds the protocol\'s test users and train items', () => {
     expect(report.variants.all.users).toBe(1947);
     expect(report.variants.new.users).toBe(1886);
     expect(report.trainItems).toBe(3388);
+  });
+
+  it('reproduces the reference EASE row (λ 250 in "all", 500 in "new")', () => {
+    const { all, new: fresh } = report.variants;
+    expect([all.methods.ease.hr10, all.methods.ease.ndcg10, fresh.methods.ease.hr10, fresh.methods.ease.ndcg10].map((x) => x.toFixed(3)))
+      .toEqual(['0.744', '0.309', '0.536', '0.124']);
   });
 
   it('reproduces the reference popularity figures and ranks the recommender far ahead', () => {
