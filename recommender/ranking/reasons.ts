@@ -18,9 +18,15 @@ export interface ReasonFacts {
   similarTo?: number;
 }
 
-function humanize(label: string): string {
-  return label.replace(/_/g, ' ');
-}
+/**
+ * Customer-facing words for the RFM groups. Labels about churn risk ("at_risk", "hibernating", "cant_lose") are for
+ * staff and never shown to a shopper, so every group without a kind name reads "customers who shop like you".
+ */
+const GROUP_WORDS: Readonly<Record<string, string>> = {
+  champions: 'our most regular customers',
+  loyal_customers: 'our loyal customers',
+  new_customers: 'other new customers',
+};
 
 function nameOf(index: RecommenderIndex, item: number | undefined): string {
   if (item === undefined || item < 0) return 'what you bought';
@@ -53,7 +59,7 @@ function reasonText(index: RecommenderIndex, context: RecommendationContext, fac
     case 'similar_to':
       return `Often bought by shoppers who chose ${nameOf(index, facts.similarTo)}`;
     case 'segment_popular':
-      return `Popular with ${humanize(context.segmentLabel ?? 'similar')} customers`;
+      return `Popular with ${GROUP_WORDS[context.segmentLabel ?? ''] ?? 'customers who shop like you'}`;
     case 'country_popular':
       return `Popular with customers in ${context.country ?? 'your country'}`;
     case 'preference': {

@@ -2,6 +2,7 @@ import { recommend, categoryCap, explain } from '../../../recommender/ranking/re
 import { scoreItems } from '../../../recommender/ranking/scoring';
 import { buildConstraints } from '../../../recommender/ranking/constraints';
 import { SIGNALS } from '../../../recommender/ranking/types';
+import { reasonFor } from '../../../recommender/ranking/reasons';
 import { buildIndex, context } from './fixtures';
 
 const ids = (result: ReturnType<typeof recommend>): string[] => result.items.map((s) => s.product.id);
@@ -111,6 +112,24 @@ describe('recommend: reasons', () => {
     expect(teaLight?.reason).toEqual({ kind: 'repeat', text: "You've bought this 3 times" });
     const fromCoPurchase = result.items.find((s) => s.reason.kind === 'co_purchase');
     expect(fromCoPurchase?.reason.text).toMatch(/^Often bought with (White Tea Light Candle|Glass Lantern|Spotty Mug)$/);
+  });
+});
+
+describe('reasons: segment popularity', () => {
+  const index = buildIndex();
+  const product = index.catalog.product(0);
+
+  it.each([
+    ['champions', 'Popular with our most regular customers'],
+    ['loyal_customers', 'Popular with our loyal customers'],
+    ['new_customers', 'Popular with other new customers'],
+    ['at_risk', 'Popular with customers who shop like you'],
+    ['hibernating', 'Popular with customers who shop like you'],
+    ['cant_lose', 'Popular with customers who shop like you'],
+    [undefined, 'Popular with customers who shop like you'],
+  ])('words the group %s for the shopper, never a churn label', (segmentLabel, text) => {
+    if (!product) throw new Error('fixture has no product 0');
+    expect(reasonFor(index, context('anna', { segmentLabel }), { kind: 'segment_popular', product, source: -1 })).toEqual({ kind: 'segment_popular', text });
   });
 });
 
