@@ -71,7 +71,7 @@ function scoreInto(
     // "More like X" ranks around the anchor: it keeps its previous signals (and latency) without these two.
     if (query.similarTo === undefined) {
       if (weights.goes_with > 0) addGoesWithSignal(board, index, sources, params, weights.goes_with, allowed);
-      const strongest = sources.slice(0, params.historySources);
+      const strongest = sources.slice(0, params.historySources); // the items co-purchase reads, too
       if (weights.same_range > 0) addSameRangeSignal(board, index, history, strongest, params.sameRange, weights.same_range, allowed);
     }
     if (weights.similar_customers > 0 && context.customerId !== null) {
