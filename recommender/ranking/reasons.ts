@@ -33,15 +33,23 @@ function nameOf(index: RecommenderIndex, item: number | undefined): string {
   return index.catalog.product(item)?.name ?? 'what you bought';
 }
 
+/** Signals without a reason kind of their own and the close kind they are reported as (each has its own text below). */
+const REPORTED_AS: Readonly<Partial<Record<Signal, ReasonKind>>> = { goes_with: 'co_purchase', same_range: 'similar_to', repeat_momentum: 'repeat' };
+
+/** The reason kind a signal is reported as. */
+export function reasonKindOf(signal: Signal): ReasonKind {
+  return REPORTED_AS[signal] ?? (signal as ReasonKind);
+}
+
 export function reasonFor(index: RecommenderIndex, context: RecommendationContext, facts: ReasonFacts): SuggestionReason {
   const { kind, product } = facts;
   if (kind === 'similar_customers') return { kind, text: 'Popular with customers who buy what you buy' };
   // A link learnt from everyone's purchases to an item the customer bought: the co-purchase kind, its own words.
-  if (kind === 'goes_with') return { kind: 'co_purchase', text: `Goes well with ${nameOf(index, facts.source)}` };
+  if (kind === 'goes_with') return { kind: reasonKindOf(kind), text: `Goes well with ${nameOf(index, facts.source)}` };
   // Shares the rarer words of its name (a design, a pattern, a series) with something the customer bought.
-  if (kind === 'same_range') return { kind: 'similar_to', text: `From the same range as ${nameOf(index, facts.source)}` };
+  if (kind === 'same_range') return { kind: reasonKindOf(kind), text: `From the same range as ${nameOf(index, facts.source)}` };
   // Their own item, selling faster than usual right now: the repeat kind, with the reason it ranks higher today.
-  if (kind === 'repeat_momentum') return { kind: 'repeat', text: "You bought this before, and it's selling fast right now" };
+  if (kind === 'repeat_momentum') return { kind: reasonKindOf(kind), text: "You bought this before, and it's selling fast right now" };
   const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
 }
