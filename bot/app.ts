@@ -21,6 +21,8 @@ import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
 import { MainDialog, createSessionAccessor } from '../dialogs';
 import { registerReviewRoutes } from '../review/reviewRoutes';
 import { registerWebRoutes } from '../review/webRoutes';
+import { registerOrderRoutes } from './orderRoutes';
+import { OrderIntakeService } from '../services/orderIntake';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
 import { signIdentity } from '../services/identityToken';
@@ -37,6 +39,7 @@ export interface App {
 }
 
 const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
+const asLoggable = (error: unknown) => (error instanceof Error ? error : String(error));
 
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
@@ -44,7 +47,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, refreshSegmentGroups } = await buildServices({
+  const { services, recognizer, backend, refreshSegmentGroups, recommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
   });
 
@@ -70,6 +73,28 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const admin = await ensureFirstAdmin(consoleStore.staff, { email: config.STAFF_ADMIN_EMAIL, password: config.STAFF_ADMIN_PASSWORD });
   if (admin === 'not_configured') log.warn(HOW_TO_CREATE_ADMIN);
 
+  // Segments are refreshed after start so a stale store never delays the first reply.
+  const repositories = store.repositories;
+  // Erased customers keep only an anonymous stub: they get no segment.
+  const activeCustomers = { list: async () => (await repositories.customers.list()).filter((c) => !c.erasedAt) };
+  // The engine is kept: order intake applies each new order to it incrementally (and waits for it until then).
+  const segmentation = refreshSegments({ ...repositories, customers: activeCustomers }, defaultSegmentDefinitions(), { maxAgeMs: config.SEGMENT_MAX_AGE_HOURS * 3_600_000 })
+    .then(async ({ engine, written, assignments }) => {
+      if (written) {
+        log.info('segments recomputed', { customers: assignments.length });
+        await refreshSegmentGroups().catch((error: unknown) => log.error('segment groups not refreshed', { error: asLoggable(error) }));
+      }
+      return engine;
+    }, (error: unknown) => {
+      log.error('segment refresh failed', { error: asLoggable(error) });
+      return null;
+    });
+  const ready = segmentation.then(() => undefined);
+
+  const orderIntake = new OrderIntakeService({
+    ...store.repositories, recommender, segmentation: () => segmentation, log,
+  });
+
   const server = createServer({
     adapter,
     createStreamingAdapter: () => withMiddleware(createAdapter(auth, log, conversationState)),
@@ -88,6 +113,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         trustProxy: config.TRUST_PROXY,
         describePersona: (id) => PERSONAS.get(id),
       });
+      registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log });
       registerWebRoutes(s, {
         webRoot: join(__dirname, '..', 'web'),
         demoMode: config.DEMO_MODE,
@@ -97,18 +123,6 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       });
     },
   });
-
-  // Segments are refreshed after start so a stale store never delays the first reply.
-  const repositories = store.repositories;
-  // Erased customers keep only an anonymous stub: they get no segment.
-  const activeCustomers = { list: async () => (await repositories.customers.list()).filter((c) => !c.erasedAt) };
-  const ready = refreshSegments({ ...repositories, customers: activeCustomers }, defaultSegmentDefinitions(), { maxAgeMs: config.SEGMENT_MAX_AGE_HOURS * 3_600_000 })
-    .then(async ({ written, assignments }) => {
-      if (!written) return;
-      log.info('segments recomputed', { customers: assignments.length });
-      await refreshSegmentGroups();
-    })
-    .catch((error: unknown) => log.error('segment refresh failed', { error: error instanceof Error ? error : String(error) }));
 
   return {
     server,

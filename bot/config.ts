@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   /** HMAC-SHA256 secret for identities signed by the host page (32+ characters). */
   IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Bearer key the shop sends to POST /api/orders (32+ characters); unset turns order intake off. */
+  ORDERS_API_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   IDENTITY_MAX_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Demo mode: the chat page offers "sign in as a demo customer". Never in production. */
   DEMO_MODE: flag.default(true),

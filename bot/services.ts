@@ -16,6 +16,8 @@ import type { Services } from '../services/ports';
 import { StorePrivacyService } from '../services/privacyService';
 import { RecommenderSuggestionService } from '../services/suggestionService';
 import type { Repositories } from '../data/ports';
+import type { SegmentAssignment } from '../domain/model';
+import type { RecommenderUpdater } from '../services/orderIntake';
 
 export interface ServiceInputs {
   config: Config;
@@ -34,6 +36,8 @@ export interface BuiltServices {
   backend: string;
   /** Re-reads segment labels into the recommender's segment popularity (after segments were recomputed). */
   refreshSegmentGroups(): Promise<void>;
+  /** What order intake updates: always the current index, even across an erasure's rebuild. */
+  recommender: RecommenderUpdater;
 }
 
 /** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
@@ -48,11 +52,36 @@ async function customerGroups(store: Repositories): Promise<Map<string, Customer
   return new Map(customers.map((c) => [c.id, { segmentLabel: labels.get(c.id), country: c.country }]));
 }
 
+async function changedGroups(store: Repositories, changed: readonly SegmentAssignment[]): Promise<Map<string, CustomerGroups>> {
+  const groups = new Map<string, CustomerGroups>();
+  const customers = await Promise.all(changed.map((a) => store.customers.get(a.customerId)));
+  // As customerGroups: only ids the store has a customer record for (not the pseudonyms of erased orders).
+  changed.forEach((a, i) => { const c = customers[i]; if (c) groups.set(a.customerId, { segmentLabel: a.rfm.label, country: c.country }); });
+  return groups;
+}
+
 export async function buildServices(inputs: ServiceInputs): Promise<BuiltServices> {
   const { config, store, consoleStore, log } = inputs;
   const products = await store.catalog.list();
   let index = await buildRecommenderIndex(store);
-  const rebuildIndex = async () => { index = await buildRecommenderIndex(store); };
+  // Changes made while a rebuild reads the store are replayed onto the new index (addOrder ignores repeats),
+  // so an order taken in during an erasure's rebuild is not lost from memory.
+  const duringRebuilds = new Set<((target: RecommenderIndex) => void)[]>();
+  const change = (apply: (target: RecommenderIndex) => void) => {
+    apply(index);
+    for (const pending of duringRebuilds) pending.push(apply);
+  };
+  const rebuildIndex = async () => {
+    const pending: ((target: RecommenderIndex) => void)[] = [];
+    duringRebuilds.add(pending);
+    try {
+      const rebuilt = await buildRecommenderIndex(store);
+      for (const apply of pending) apply(rebuilt);
+      index = rebuilt;
+    } finally {
+      duringRebuilds.delete(pending);
+    }
+  };
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
 
   const services: Services = {
@@ -76,6 +105,16 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   const languageConfig = recognizerSettings(config);
   const recognizer = createRecognizer(languageConfig, { keywords: catalogueKeywords(products) }, (msg, fields) => log.info(msg, fields));
   const backend = languageConfig.openai ? 'openai' : languageConfig.luis ? 'luis' : 'local';
-  const refreshSegmentGroups = async () => { index.setCustomerGroups(await customerGroups(store)); };
-  return { services, recognizer, backend, refreshSegmentGroups };
+  const refreshSegmentGroups = async () => {
+    const groups = await customerGroups(store);
+    change((target) => target.setCustomerGroups(groups));
+  };
+  const recommender: RecommenderUpdater = {
+    addOrder: (order) => change((target) => target.addOrder(order)),
+    updateSegmentLabels: async (changed) => {
+      const groups = await changedGroups(store, changed);
+      change((target) => target.setCustomerGroups(groups));
+    },
+  };
+  return { services, recognizer, backend, refreshSegmentGroups, recommender };
 }

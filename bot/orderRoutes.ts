@@ -1,0 +1,103 @@
+/**
+ * POST /api/orders: the shop pushes each new order so suggestions and segments stay fresh. Off unless
+ * ORDERS_API_KEY is set; callers send `Authorization: Bearer <key>`. Errors answer `{ error, message }`.
+ * The server's JSON body parser runs before this route, so malformed JSON gets its 400 even before the key check.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { OrderLineSchema } from '../domain/model';
+import type { Logger } from '../services/logger';
+import type { IncomingOrder, IntakeOutcome, OrderIntakeService } from '../services/orderIntake';
+import { sendJson } from '../review/http';
+
+export interface OrderRouteDeps {
+  /** Undefined: intake is disabled and the route answers 404. */
+  apiKey: string | undefined;
+  intake: Pick<OrderIntakeService, 'record'>;
+  log: Logger;
+  now?: () => Date;
+}
+
+/** Orders dated further ahead than this (clock skew between shop and bot) are refused: recency would go negative. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const IncomingOrderSchema = z.object({
+  id: z.string().trim().min(1, 'must be a non-empty string'),
+  customerId: z.string().trim().min(1, 'must be a non-empty string'),
+  date: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z' }).optional(),
+  lines: z.array(OrderLineSchema.extend({
+    productId: z.string().trim().min(1, 'must be a non-empty string'),
+    quantity: z.number().int('must be a whole number').positive('must be greater than 0'),
+    unitPrice: z.number().nonnegative('must be 0 or more'),
+  })).min(1, 'must hold at least one line'),
+});
+
+const DISABLED_MESSAGE = 'Order intake is disabled: set ORDERS_API_KEY (32+ characters) to enable POST /api/orders.';
+
+export function registerOrderRoutes(server: Server, deps: OrderRouteDeps): void {
+  const expected = deps.apiKey === undefined ? null : digest(deps.apiKey);
+  const now = deps.now ?? (() => new Date());
+
+  server.post('/api/orders', async (req: Request, res: Response) => {
+    if (!expected) return fail(res, 404, 'intake_disabled', DISABLED_MESSAGE);
+    const presented = bearerToken(req.header('authorization'));
+    if (presented === null || !timingSafeEqual(digest(presented), expected)) {
+      return fail(res, 401, 'unauthorized', 'Send the order-intake key as "Authorization: Bearer <key>".', { 'www-authenticate': 'Bearer' });
+    }
+    const parsed = parseOrder(req.body, now());
+    if (!parsed.ok) return fail(res, 400, 'invalid_order', parsed.message);
+    try {
+      answer(res, await deps.intake.record(parsed.order));
+    } catch (error) {
+      deps.log.error('order intake failed', { error: error instanceof Error ? error : String(error) });
+      fail(res, 500, 'internal_error', 'The order could not be recorded; the error was logged. Retry later.');
+    }
+  });
+}
+
+function answer(res: Response, outcome: IntakeOutcome): void {
+  switch (outcome.kind) {
+    case 'recorded':
+      return sendJson(res, 201, { orderId: outcome.orderId, recorded: true, segment: outcome.segment });
+    case 'duplicate':
+      return sendJson(res, 200, { orderId: outcome.orderId, recorded: false });
+    case 'conflict':
+      return fail(res, 409, 'order_conflict', `Order ${outcome.orderId} was already recorded with different content.`);
+    case 'unknown_customer':
+      return fail(res, 404, 'unknown_customer', `No customer ${outcome.customerId}: register the customer first.`);
+    case 'unknown_products':
+      return fail(res, 422, 'unknown_products', `Unknown product ids: ${outcome.productIds.join(', ')}. The catalogue must list them first.`, {}, { productIds: outcome.productIds });
+  }
+}
+
+function fail(res: Response, status: number, error: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): void {
+  sendJson(res, status, { error, message, ...extra }, headers);
+}
+
+/** SHA-256 first, so both sides of timingSafeEqual have the same length whatever was presented. */
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+type ParsedOrder = { ok: true; order: IncomingOrder } | { ok: false; message: string };
+
+/** Validates the body; the first bad field is named, e.g. "lines.0.quantity: must be a whole number". */
+export function parseOrder(body: unknown, now: Date): ParsedOrder {
+  const parsed = IncomingOrderSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : 'body: ';
+    return { ok: false, message: `${where}${issue.message}` };
+  }
+  const { date, ...rest } = parsed.data;
+  if (date === undefined) return { ok: true, order: rest };
+  if (Date.parse(date) > now.getTime() + FUTURE_TOLERANCE_MS) return { ok: false, message: 'date: must not be in the future' };
+  // One canonical form in the store, whatever offset the shop used.
+  return { ok: true, order: { ...rest, date: new Date(date).toISOString() } };
+}
