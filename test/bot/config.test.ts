@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DEMO_MODE: 'maybe' }, 'DEMO_MODE'],
     [{ IDENTITY_SECRET: 'short' }, 'IDENTITY_SECRET: must be at least 32 characters'],
+    [{ ORDERS_API_KEY: 'x'.repeat(31) }, 'ORDERS_API_KEY: must be at least 32 characters'],
     [{ LUIS_APP_ID: 'app' }, 'LUIS_APP_ID, LUIS_ENDPOINT and LUIS_KEY'],
     [{ LUIS_ENDPOINT: 'not a url', LUIS_APP_ID: 'a', LUIS_KEY: 'k' }, 'LUIS_ENDPOINT'],
     [{ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }, 'OPENAI_MODEL: required'],
@@ -29,6 +30,12 @@ describe('loadConfig', () => {
   ])('refuses %j naming the setting', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('leaves order intake off unless ORDERS_API_KEY is set (blank counts as unset)', () => {
+    expect(loadConfig({}).ORDERS_API_KEY).toBeUndefined();
+    expect(loadConfig({ ORDERS_API_KEY: '  ' }).ORDERS_API_KEY).toBeUndefined();
+    expect(loadConfig({ ORDERS_API_KEY: 'k'.repeat(32) }).ORDERS_API_KEY).toBe('k'.repeat(32));
   });
 
   it('accepts a complete Bot Framework and OpenAI configuration', () => {
