@@ -105,7 +105,7 @@ export class OrderIntakeService {
         deps.log.warn('order intake: segments not updated (the start-up segment refresh failed)', { orderId: order.id });
         return null;
       }
-      const changed = engine.applyOrder(order, now);
+      const changed = await this.onlyActiveCustomers(engine.applyOrder(order, now));
       if (changed.length > 0) {
         await deps.segments.putMany(changed);
         await deps.recommender.updateSegmentLabels(changed);
@@ -115,6 +115,18 @@ export class OrderIntakeService {
       deps.log.error('order intake: segments not updated', { orderId: order.id, error: asError(error) });
       return null;
     }
+  }
+
+  /**
+   * The engine built at start still holds customers erased since (their aggregates stay in memory until a restart);
+   * when a quintile edge moves it relabels them too. An erased customer must never get a segment again.
+   */
+  private async onlyActiveCustomers(assignments: readonly SegmentAssignment[]): Promise<SegmentAssignment[]> {
+    const customers = await Promise.all(assignments.map((a) => this.deps.customers.get(a.customerId)));
+    return assignments.filter((_, i) => {
+      const customer = customers[i];
+      return customer !== undefined && !customer.erasedAt;
+    });
   }
 }
 

@@ -31,7 +31,7 @@ function fakes(overrides: Partial<OrderIntakeDeps> = {}): Fakes {
     assignmentOf: (id) => assignment(id, 'unchanged'),
   };
   const deps: OrderIntakeDeps = {
-    customers: { get: async (id) => ({ c1: customer('c1'), c2: customer('c2'), gone: customer('gone', NOW.toISOString()) })[id] },
+    customers: { get: async (id) => ({ c1: customer('c1'), c2: customer('c2'), other: customer('other'), gone: customer('gone', NOW.toISOString()) })[id] },
     catalog: { get: async (id) => (['p1', 'p2'].includes(id) ? ({ id } as Product) : undefined) },
     orders: {
       get: async (id) => { journal.push(`orders.get ${id}`); return stored.find((o) => o.id === id); },
@@ -58,6 +58,15 @@ describe('OrderIntakeService.record', () => {
     expect(f.journal).toEqual([
       'orders.get o1', 'orders.add o1', 'index.addOrder o1', `engine.applyOrder o1 asOf ${NOW.toISOString()}`,
       'segments.putMany c1,other', 'index.updateSegmentLabels c1,other',
+    ]);
+  });
+
+  it('never writes a segment for a customer erased since start, nor for an id without a customer', async () => {
+    const f = fakes();
+    f.engine.applyOrder = (order) => [assignment(order.customerId, 'champions'), assignment('gone', 'at_risk'), assignment('pseudonym-1', 'lost')];
+    await new OrderIntakeService(f.deps).record(ORDER);
+    expect(f.journal.filter((line) => line.startsWith('segments.') || line.startsWith('index.update'))).toEqual([
+      'segments.putMany c1', 'index.updateSegmentLabels c1',
     ]);
   });
 
