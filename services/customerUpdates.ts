@@ -19,3 +19,14 @@ export function updateCustomer(
     return next;
   });
 }
+
+const lifecycles = new KeyedSerializer();
+
+/**
+ * Runs `task` while no other lifecycle task of the same customer runs. Erasure and order intake both take it, so an
+ * order can never be stored after an erasure has re-keyed the customer's orders to a pseudonym (or its segment be
+ * written after the erasure removed it). Separate from `updateCustomer`, which erasure calls inside its task.
+ */
+export function exclusivelyFor<T>(customerId: string, task: () => Promise<T>): Promise<T> {
+  return lifecycles.run([customerId], task);
+}

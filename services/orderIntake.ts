@@ -5,6 +5,7 @@
  */
 import type { CatalogRepository, CustomerRepository, OrderRepository, SegmentRepository } from '../data/ports';
 import type { Order, SegmentAssignment } from '../domain/model';
+import { exclusivelyFor } from './customerUpdates';
 import { KeyedSerializer } from './keyedSerializer';
 import type { Logger } from './logger';
 
@@ -63,7 +64,8 @@ export class OrderIntakeService {
   constructor(private readonly deps: OrderIntakeDeps) {}
 
   record(incoming: IncomingOrder): Promise<IntakeOutcome> {
-    return this.serializer.run([INTAKE_KEY], () => this.recordNow(incoming));
+    // Also exclusive with the customer's erasure: the customer check and the write happen before it or after it.
+    return this.serializer.run([INTAKE_KEY], () => exclusivelyFor(incoming.customerId, () => this.recordNow(incoming)));
   }
 
   private async recordNow(incoming: IncomingOrder): Promise<IntakeOutcome> {

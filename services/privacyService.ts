@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Consent, Customer } from '../domain/model';
 import type { Repositories, TranscriptRepository } from '../data/ports';
 import type { PrivacyService } from './ports';
-import { updateCustomer } from './customerUpdates';
+import { exclusivelyFor, updateCustomer } from './customerUpdates';
 import { emailLockKey } from './identityService';
 import { newId } from './ids';
 
@@ -63,7 +63,11 @@ export class StorePrivacyService implements PrivacyService {
     };
   }
 
-  async erase(customerId: string): Promise<void> {
+  erase(customerId: string): Promise<void> {
+    return exclusivelyFor(customerId, () => this.eraseNow(customerId));
+  }
+
+  private async eraseNow(customerId: string): Promise<void> {
     const { repositories: r, transcripts } = this.deps;
     const customer = await this.customer(customerId);
     // The pseudonym cannot be turned back into the customer id.

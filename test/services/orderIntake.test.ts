@@ -4,6 +4,7 @@
  * and what counts as "the same order" for retries.
  */
 import type { Customer, Order, Product, SegmentAssignment } from '../../domain/model';
+import { exclusivelyFor } from '../../services/customerUpdates';
 import { OrderIntakeService, sameOrder, type IncomingOrder, type OrderIntakeDeps, type SegmentUpdater } from '../../services/orderIntake';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -68,6 +69,19 @@ describe('OrderIntakeService.record', () => {
     expect(f.journal.filter((line) => line.startsWith('segments.') || line.startsWith('index.update'))).toEqual([
       'segments.putMany c1', 'index.updateSegmentLabels c1',
     ]);
+  });
+
+  it('waits while the customer is being erased, so it never stores an order behind the erasure', async () => {
+    const f = fakes();
+    let finishErasure = (): void => undefined;
+    const erasure = exclusivelyFor('c1', () => new Promise<void>((resolve) => { finishErasure = resolve; }));
+    const recording = new OrderIntakeService(f.deps).record(ORDER);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(f.journal).toEqual([]);
+    finishErasure();
+    await erasure;
+    await recording;
+    expect(f.journal.slice(0, 2)).toEqual(['orders.get o1', 'orders.add o1']);
   });
 
   it('dates an order sent without a date at the moment it is recorded', async () => {
