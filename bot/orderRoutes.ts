@@ -31,6 +31,14 @@ const IncomingOrderSchema = z.object({
     quantity: z.number().int('must be a whole number').positive('must be greater than 0'),
     unitPrice: z.number().nonnegative('must be 0 or more'),
   })).min(1, 'must hold at least one line'),
+  /** A first-time buyer: registered with this order when `customerId` is new (ignored for a known customer). */
+  customer: z.object({
+    displayName: z.string().trim().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters'),
+    email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
+    postcode: z.string().trim().max(20, 'must be at most 20 characters').default(''),
+    country: z.string().trim().min(1, 'must be a non-empty string').max(60, 'must be at most 60 characters'),
+    consent: z.object({ marketing: z.boolean().optional(), personalization: z.boolean().optional() }).optional(),
+  }).optional(),
 });
 
 const DISABLED_MESSAGE = 'Order intake is disabled: set ORDERS_API_KEY (32+ characters) to enable POST /api/orders.';
@@ -59,13 +67,17 @@ export function registerOrderRoutes(server: Server, deps: OrderRouteDeps): void 
 function answer(res: Response, outcome: IntakeOutcome): void {
   switch (outcome.kind) {
     case 'recorded':
-      return sendJson(res, 201, { orderId: outcome.orderId, recorded: true, segment: outcome.segment });
+      return sendJson(res, 201, { orderId: outcome.orderId, recorded: true, newCustomer: outcome.newCustomer, segment: outcome.segment });
     case 'duplicate':
       return sendJson(res, 200, { orderId: outcome.orderId, recorded: false });
     case 'conflict':
       return fail(res, 409, 'order_conflict', `Order ${outcome.orderId} was already recorded with different content.`);
     case 'unknown_customer':
-      return fail(res, 404, 'unknown_customer', `No customer ${outcome.customerId}: register the customer first.`);
+      return fail(res, 404, 'unknown_customer', outcome.erased
+        ? `Customer ${outcome.customerId} asked for their data to be erased: no new orders are attached to that id.`
+        : `No customer ${outcome.customerId}: send a "customer" object (displayName, email, country, postcode) with a first-time buyer's order to register them.`);
+    case 'email_in_use':
+      return fail(res, 409, 'email_in_use', `Customer ${outcome.customerId} is new, but another customer already has that email: send their customer id.`);
     case 'unknown_products':
       return fail(res, 422, 'unknown_products', `Unknown product ids: ${outcome.productIds.join(', ')}. The catalogue must list them first.`, {}, { productIds: outcome.productIds });
   }

@@ -97,7 +97,8 @@ export class StoreIdentityService implements IdentityService {
   private async factorMatches(customer: Customer | undefined, factor: string): Promise<boolean> {
     const given = normalizeFactor(factor);
     if (!given) return false;
-    const order = await this.deps.orders.get(given);
+    // Order ids come from the shop ("536365", "web-10001"): the order as typed first, then without spaces or dashes.
+    const order = (await this.deps.orders.get(factor.trim())) ?? (await this.deps.orders.get(given));
     if (!customer) return false;
     return normalizeFactor(customer.postcode) === given || order?.customerId === customer.id;
   }

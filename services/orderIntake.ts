@@ -4,7 +4,7 @@
  * maps each outcome to a status.
  */
 import type { CatalogRepository, CustomerRepository, OrderRepository, SegmentRepository } from '../data/ports';
-import type { Order, SegmentAssignment } from '../domain/model';
+import type { Customer, Order, SegmentAssignment } from '../domain/model';
 import { exclusivelyFor } from './customerUpdates';
 import { KeyedSerializer } from './keyedSerializer';
 import type { Logger } from './logger';
@@ -15,11 +15,24 @@ export interface IncomingOrder {
   customerId: string;
   date?: string;
   lines: Order['lines'];
+  /** A first-time buyer's details: the customer is registered with this order when the id is new. */
+  customer?: NewCustomer;
+}
+
+export interface NewCustomer {
+  displayName: string;
+  email: string;
+  postcode: string;
+  country: string;
+  /** What the shopper chose at checkout. Marketing defaults to off (it needs an opt-in); personalisation to on
+   * (the shopper can turn it off in the chat at any time). */
+  consent?: { marketing?: boolean; personalization?: boolean };
 }
 
 /** The incremental segmentation engine (SegmentationEngine fits) built by the start-up refresh. */
 export interface SegmentUpdater {
   applyOrder(order: Order, asOf: Date): SegmentAssignment[];
+  upsertCustomer(customer: Customer, asOf: Date): SegmentAssignment[];
   assignmentOf(customerId: string): SegmentAssignment | undefined;
 }
 
@@ -31,7 +44,7 @@ export interface RecommenderUpdater {
 }
 
 export interface OrderIntakeDeps {
-  customers: Pick<CustomerRepository, 'get'>;
+  customers: Pick<CustomerRepository, 'get' | 'findByEmail' | 'put'>;
   catalog: Pick<CatalogRepository, 'get'>;
   orders: Pick<OrderRepository, 'get' | 'add'>;
   segments: Pick<SegmentRepository, 'putMany'>;
@@ -49,10 +62,12 @@ export interface SegmentSummary {
 
 export type IntakeOutcome =
   /** `segment` is null only when the segments could not be updated (the order itself is stored). */
-  | { kind: 'recorded'; orderId: string; segment: SegmentSummary | null }
+  | { kind: 'recorded'; orderId: string; segment: SegmentSummary | null; newCustomer: boolean }
   | { kind: 'duplicate'; orderId: string }
   | { kind: 'conflict'; orderId: string }
-  | { kind: 'unknown_customer'; customerId: string }
+  | { kind: 'unknown_customer'; customerId: string; erased: boolean }
+  /** A new customer's email belongs to another customer id. */
+  | { kind: 'email_in_use'; customerId: string }
   | { kind: 'unknown_products'; productIds: string[] };
 
 const INTAKE_KEY = 'order-intake';
@@ -75,26 +90,33 @@ export class OrderIntakeService {
       // Webhooks retry: the same order again is acknowledged without recording anything twice.
       return sameOrder(existing, incoming) ? { kind: 'duplicate', orderId: incoming.id } : { kind: 'conflict', orderId: incoming.id };
     }
-    const customer = await deps.customers.get(incoming.customerId);
-    // An erased customer is only an anonymous stub: a new order must never be attached to it.
-    if (!customer || customer.erasedAt) return { kind: 'unknown_customer', customerId: incoming.customerId };
+    const known = await deps.customers.get(incoming.customerId);
+    // An erased customer is only an anonymous stub: a new order must never be attached to it, nor the id reused.
+    if (known?.erasedAt) return { kind: 'unknown_customer', customerId: incoming.customerId, erased: true };
+    if (!known && !incoming.customer) return { kind: 'unknown_customer', customerId: incoming.customerId, erased: false };
+    if (!known && incoming.customer && (await deps.customers.findByEmail(incoming.customer.email))) {
+      return { kind: 'email_in_use', customerId: incoming.customerId };
+    }
     const productIds = [...new Set(incoming.lines.map((l) => l.productId))];
-    const known = await Promise.all(productIds.map((id) => deps.catalog.get(id)));
-    const unknown = productIds.filter((_, i) => !known[i]);
+    const products = await Promise.all(productIds.map((id) => deps.catalog.get(id)));
+    const unknown = productIds.filter((_, i) => !products[i]);
     if (unknown.length > 0) return { kind: 'unknown_products', productIds: unknown };
 
     const now = deps.now?.() ?? new Date();
+    // Registered only once everything else is known to be valid, so a refused order stores nothing.
+    const created = known ? null : registration(incoming.customerId, incoming.customer as NewCustomer, now);
+    if (created) await deps.customers.put(created);
     const order: Order = { id: incoming.id, customerId: incoming.customerId, date: incoming.date ?? now.toISOString(), lines: incoming.lines };
     await deps.orders.add(order);
-    deps.log.info('order recorded', { orderId: order.id, lines: order.lines.length });
-    return { kind: 'recorded', orderId: order.id, segment: await this.updateDerivedState(order, now) };
+    deps.log.info('order recorded', { orderId: order.id, lines: order.lines.length, newCustomer: created !== null });
+    return { kind: 'recorded', orderId: order.id, segment: await this.updateDerivedState(order, now, created), newCustomer: created !== null };
   }
 
   /**
    * Index and segments are derived from the stored orders, and every start rebuilds both from the store. So once
    * the order is durable, a failure here is logged and the order still counts as recorded: nothing is lost.
    */
-  private async updateDerivedState(order: Order, now: Date): Promise<SegmentSummary | null> {
+  private async updateDerivedState(order: Order, now: Date, created: Customer | null): Promise<SegmentSummary | null> {
     const { deps } = this;
     try {
       deps.recommender.addOrder(order);
@@ -107,7 +129,9 @@ export class OrderIntakeService {
         deps.log.warn('order intake: segments not updated (the start-up segment refresh failed)', { orderId: order.id });
         return null;
       }
-      const changed = await this.onlyActiveCustomers(engine.applyOrder(order, now));
+      // A new customer becomes a subject first (country, business flag), then their order is applied.
+      const registered = created ? engine.upsertCustomer(created, now) : [];
+      const changed = await this.onlyActiveCustomers(latestPerCustomer([...registered, ...engine.applyOrder(order, now)]));
       if (changed.length > 0) {
         await deps.segments.putMany(changed);
         await deps.recommender.updateSegmentLabels(changed);
@@ -130,6 +154,21 @@ export class OrderIntakeService {
       return customer !== undefined && !customer.erasedAt;
     });
   }
+}
+
+/** The customer record a first order registers: no preferences or channel identities yet. */
+function registration(id: string, details: NewCustomer, now: Date): Customer {
+  return {
+    id, displayName: details.displayName, email: details.email, postcode: details.postcode, country: details.country,
+    preferences: { categories: [], values: [] }, identities: [],
+    consent: { marketing: details.consent?.marketing ?? false, personalization: details.consent?.personalization ?? true, updatedAt: now.toISOString() },
+    createdAt: now.toISOString(),
+  };
+}
+
+/** One assignment per customer, the last one given winning. */
+function latestPerCustomer(assignments: readonly SegmentAssignment[]): SegmentAssignment[] {
+  return [...new Map(assignments.map((a) => [a.customerId, a])).values()];
 }
 
 function summary(assignment: SegmentAssignment | undefined): SegmentSummary | null {

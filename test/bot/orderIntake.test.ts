@@ -69,7 +69,7 @@ describe('order intake in the running app', () => {
     expect(await cards(BUYER, 'before-order', 'show me bags')).not.toContain(`${bag.name} | You bought this before`);
     const { status, json } = await push(order('web-1'));
     expect(status).toBe(201);
-    expect(json).toEqual({ orderId: 'web-1', recorded: true, segment: { rfm: expect.any(String), primary: expect.any(String) } });
+    expect(json).toEqual({ orderId: 'web-1', recorded: true, newCustomer: false, segment: { rfm: expect.any(String), primary: expect.any(String) } });
     expect(await cards(BUYER, 'after-order', 'show me bags')).toContain(`${bag.name} | You bought this before`);
   });
 
@@ -87,6 +87,20 @@ describe('order intake in the running app', () => {
     const { status, json } = await push(order('web-2', 'no-such-customer'));
     expect(status).toBe(404);
     expect(json).toMatchObject({ error: 'unknown_customer' });
+  });
+
+  it('registers a first-time buyer with their order: they can sign in with it and get it back as a repeat pick', async () => {
+    const customer = { displayName: 'Ada Lovelace', email: 'ada.lovelace@example.com', country: 'United Kingdom', postcode: 'SW1A 1AA' };
+    const { status, json } = await push({ ...order('web-new-1', 'web-customer-1'), customer });
+    expect(status).toBe(201);
+    expect(json).toMatchObject({ orderId: 'web-new-1', recorded: true, newCustomer: true, segment: { rfm: expect.any(String) } });
+    const turn = async (text: string) => (await say(running.url, 'new-buyer', text, { from: { id: 'u-new-buyer' } })).map((r) => r.text ?? '').join(' ');
+    await turn('sign in');
+    await turn('Ada.Lovelace@example.com');
+    expect(await turn('web-new-1')).toMatch(/Ada Lovelace, you're signed in/);
+    expect(await cards('web-customer-1', 'new-buyer-picks', 'show me bags')).toContain(`${bag.name} | You bought this before`);
+    const again = await push({ ...order('web-new-2', 'web-customer-2'), customer: { ...customer, displayName: 'Someone Else' } });
+    expect(again).toMatchObject({ status: 409, json: { error: 'email_in_use' } });
   });
 
   it('never attaches an order to an erased customer', async () => {

@@ -30,7 +30,8 @@ async function start(apiKey: string | undefined, outcome: (order: IncomingOrder)
   return { base: `http://127.0.0.1:${port}`, received, errors, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-const recorded = (order: IncomingOrder): IntakeOutcome => ({ kind: 'recorded', orderId: order.id, segment: { rfm: 'champions', primary: 'gift_buyers' } });
+const recorded = (order: IncomingOrder): IntakeOutcome => ({ kind: 'recorded', orderId: order.id, segment: { rfm: 'champions', primary: 'gift_buyers' }, newCustomer: false });
+const NEW_BUYER = { displayName: 'Ada Lovelace', email: 'ada@example.com', country: 'United Kingdom', postcode: 'SW1A 1AA' };
 
 function post(h: Harness, body: unknown, authorization: string | null = `Bearer ${KEY}`): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -92,11 +93,21 @@ describe('POST /api/orders with a key', () => {
     ['a price as text', { ...ORDER, lines: [{ productId: 'p', quantity: 1, unitPrice: '1.00' }] }, /^lines\.0\.unitPrice: /],
     ['a blank product id', { ...ORDER, lines: [{ productId: '', quantity: 1, unitPrice: 1 }] }, /^lines\.0\.productId: /],
     ['a list instead of an order', [ORDER], /^body: /],
+    ['a new customer without an email', { ...ORDER, customer: { ...NEW_BUYER, email: undefined } }, /^customer\.email: /],
+    ['a new customer with a bad email', { ...ORDER, customer: { ...NEW_BUYER, email: 'ada at example' } }, /^customer\.email: must be an email address/],
+    ['a new customer without a name', { ...ORDER, customer: { ...NEW_BUYER, displayName: ' ' } }, /^customer\.displayName: must be a non-empty string/],
+    ['a new customer without a country', { ...ORDER, customer: { ...NEW_BUYER, country: undefined } }, /^customer\.country: /],
+    ['consent as text', { ...ORDER, customer: { ...NEW_BUYER, consent: { marketing: 'yes' } } }, /^customer\.consent\.marketing: /],
   ])('answers 400 naming the first bad field for %s', async (_name, body, message) => {
     const res = await post(h, body);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'invalid_order', message: expect.stringMatching(message) });
     expect(h.received).toEqual([]);
+  });
+
+  it('passes a first-time buyer\'s details on, postcode optional', async () => {
+    await post(h, { ...ORDER, customer: { ...NEW_BUYER, postcode: undefined, consent: { marketing: true } } });
+    expect(h.received[0].customer).toEqual({ displayName: 'Ada Lovelace', email: 'ada@example.com', country: 'United Kingdom', postcode: '', consent: { marketing: true } });
   });
 
   it('answers 400 to malformed JSON', async () => {
@@ -113,11 +124,17 @@ describe('POST /api/orders with a key', () => {
   });
 
   it.each<[string, IntakeOutcome, number, Record<string, unknown>]>([
-    ['recorded', { kind: 'recorded', orderId: 'web-1', segment: { rfm: 'champions', primary: 'gift_buyers' } }, 201,
-      { orderId: 'web-1', recorded: true, segment: { rfm: 'champions', primary: 'gift_buyers' } }],
+    ['recorded', { kind: 'recorded', orderId: 'web-1', segment: { rfm: 'champions', primary: 'gift_buyers' }, newCustomer: false }, 201,
+      { orderId: 'web-1', recorded: true, newCustomer: false, segment: { rfm: 'champions', primary: 'gift_buyers' } }],
+    ['recorded with a new customer', { kind: 'recorded', orderId: 'web-1', segment: null, newCustomer: true }, 201,
+      { orderId: 'web-1', recorded: true, newCustomer: true, segment: null }],
     ['a repeat', { kind: 'duplicate', orderId: 'web-1' }, 200, { orderId: 'web-1', recorded: false }],
     ['a conflict', { kind: 'conflict', orderId: 'web-1' }, 409, { error: 'order_conflict', message: expect.stringMatching(/web-1.*different/) }],
-    ['an unknown customer', { kind: 'unknown_customer', customerId: '14741' }, 404, { error: 'unknown_customer', message: expect.stringMatching(/14741/) }],
+    ['an unknown customer', { kind: 'unknown_customer', customerId: '14741', erased: false }, 404,
+      { error: 'unknown_customer', message: expect.stringMatching(/No customer 14741: send a "customer" object/) }],
+    ['an erased customer', { kind: 'unknown_customer', customerId: '14741', erased: true }, 404,
+      { error: 'unknown_customer', message: expect.stringMatching(/14741 asked for their data to be erased/) }],
+    ['an email in use', { kind: 'email_in_use', customerId: 'n1' }, 409, { error: 'email_in_use', message: expect.stringMatching(/another customer already has that email/) }],
     ['unknown products', { kind: 'unknown_products', productIds: ['X1', 'X2'] }, 422,
       { error: 'unknown_products', message: expect.stringMatching(/X1, X2/), productIds: ['X1', 'X2'] }],
   ])('answers %s', async (_name, result, status, body) => {

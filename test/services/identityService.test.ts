@@ -71,6 +71,7 @@ describe('email plus a second factor', () => {
     ['the postcode', ALICE.email, ALICE.postcode, 'identified'],
     ['the postcode, differently spaced and cased', ` ${ALICE.email.toUpperCase()} `, ALICE.postcode.toLowerCase().replace(' ', ''), 'identified'],
     ['a past order number', ALICE.email, 'first-order', 'identified'],
+    ['a past order whose id has letters and dashes, as typed', ALICE.email, 'web-order', 'identified'],
     ['a wrong postcode', ALICE.email, 'ZZ9 9ZZ', 'rejected'],
     ["another customer's postcode", ALICE.email, JONAS.postcode, 'rejected'],
     ["another customer's order number", ALICE.email, 'jonas-order', 'rejected'],
@@ -79,7 +80,8 @@ describe('email plus a second factor', () => {
   ])('%s', async (_name, email, factor, kind) => {
     const h = await harness();
     const orders = h.t.store.repositories.orders;
-    const resolved = factor === 'first-order' ? (await orders.forCustomer(ALICE.id))[0].id
+    if (factor === 'web-order') await orders.add({ id: 'web-10001', customerId: ALICE.id, date: '2026-11-01T10:00:00.000Z', lines: [{ productId: 'p1', quantity: 1, unitPrice: 1 }] });
+    const resolved = factor === 'web-order' ? ' web-10001 ' : factor === 'first-order' ? (await orders.forCustomer(ALICE.id))[0].id
       : factor === 'jonas-order' ? (await orders.forCustomer(JONAS.id))[0].id : factor;
     const outcome = await h.identity.identify(user('u-1'), email, resolved);
     expect(outcome.kind).toBe(kind);

@@ -8,7 +8,8 @@ import { exclusivelyFor } from '../../services/customerUpdates';
 import { OrderIntakeService, sameOrder, type IncomingOrder, type OrderIntakeDeps, type SegmentUpdater } from '../../services/orderIntake';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
-const customer = (id: string, erasedAt?: string) => ({ id, erasedAt }) as Customer;
+const customer = (id: string, erasedAt?: string) => ({ id, email: `${id}@example.com`, erasedAt }) as Customer;
+const NEW_BUYER = { displayName: 'Ada Lovelace', email: 'ada@example.com', postcode: 'SW1A 1AA', country: 'United Kingdom' };
 const ORDER: IncomingOrder = { id: 'o1', customerId: 'c1', date: '2026-11-21T09:00:00.000Z', lines: [{ productId: 'p1', quantity: 1, unitPrice: 2 }] };
 
 function assignment(customerId: string, label: string): SegmentAssignment {
@@ -18,21 +19,31 @@ function assignment(customerId: string, label: string): SegmentAssignment {
   };
 }
 
-interface Fakes { deps: OrderIntakeDeps; journal: string[]; stored: Order[]; errors: string[]; engine: SegmentUpdater }
+interface Fakes { deps: OrderIntakeDeps; journal: string[]; stored: Order[]; errors: string[]; engine: SegmentUpdater; people: Map<string, Customer> }
 
 function fakes(overrides: Partial<OrderIntakeDeps> = {}): Fakes {
   const journal: string[] = [];
   const stored: Order[] = [];
   const errors: string[] = [];
+  const people = new Map(['c1', 'c2', 'other'].map((id) => [id, customer(id)]));
+  people.set('gone', customer('gone', NOW.toISOString()));
   const engine: SegmentUpdater = {
     applyOrder: (order, asOf) => {
       journal.push(`engine.applyOrder ${order.id} asOf ${asOf.toISOString()}`);
       return [assignment(order.customerId, 'new_customers'), assignment('other', 'at_risk')];
     },
     assignmentOf: (id) => assignment(id, 'unchanged'),
+    upsertCustomer: (c, asOf) => {
+      journal.push(`engine.upsertCustomer ${c.id} asOf ${asOf.toISOString()}`);
+      return [assignment(c.id, 'no_history')];
+    },
   };
   const deps: OrderIntakeDeps = {
-    customers: { get: async (id) => ({ c1: customer('c1'), c2: customer('c2'), other: customer('other'), gone: customer('gone', NOW.toISOString()) })[id] },
+    customers: {
+      get: async (id) => people.get(id),
+      findByEmail: async (email) => [...people.values()].find((c) => c.email.toLowerCase() === email.trim().toLowerCase() && !c.erasedAt),
+      put: async (c) => { journal.push(`customers.put ${c.id}`); people.set(c.id, c); },
+    },
     catalog: { get: async (id) => (['p1', 'p2'].includes(id) ? ({ id } as Product) : undefined) },
     orders: {
       get: async (id) => { journal.push(`orders.get ${id}`); return stored.find((o) => o.id === id); },
@@ -48,14 +59,14 @@ function fakes(overrides: Partial<OrderIntakeDeps> = {}): Fakes {
     now: () => NOW,
     ...overrides,
   };
-  return { deps, journal, stored, errors, engine };
+  return { deps, journal, stored, errors, engine, people };
 }
 
 describe('OrderIntakeService.record', () => {
   it('writes the order durably first, then the index, the segments and the index groups', async () => {
     const f = fakes();
     const outcome = await new OrderIntakeService(f.deps).record(ORDER);
-    expect(outcome).toEqual({ kind: 'recorded', orderId: 'o1', segment: { rfm: 'new_customers', primary: 'new_customers' } });
+    expect(outcome).toEqual({ kind: 'recorded', orderId: 'o1', segment: { rfm: 'new_customers', primary: 'new_customers' }, newCustomer: false });
     expect(f.journal).toEqual([
       'orders.get o1', 'orders.add o1', 'index.addOrder o1', `engine.applyOrder o1 asOf ${NOW.toISOString()}`,
       'segments.putMany c1,other', 'index.updateSegmentLabels c1,other',
@@ -84,6 +95,32 @@ describe('OrderIntakeService.record', () => {
     expect(f.journal.slice(0, 2)).toEqual(['orders.get o1', 'orders.add o1']);
   });
 
+  it('registers a first-time buyer with the order: marketing off and personalisation on unless the shop says otherwise', async () => {
+    const f = fakes();
+    const outcome = await new OrderIntakeService(f.deps).record({ ...ORDER, customerId: 'n1', customer: NEW_BUYER });
+    expect(outcome).toMatchObject({ kind: 'recorded', orderId: 'o1', newCustomer: true });
+    expect(f.people.get('n1')).toEqual({
+      id: 'n1', displayName: 'Ada Lovelace', email: 'ada@example.com', postcode: 'SW1A 1AA', country: 'United Kingdom',
+      preferences: { categories: [], values: [] }, identities: [],
+      consent: { marketing: false, personalization: true, updatedAt: NOW.toISOString() }, createdAt: NOW.toISOString(),
+    });
+    expect(f.journal).toEqual([
+      'orders.get o1', 'customers.put n1', 'orders.add o1', 'index.addOrder o1', `engine.upsertCustomer n1 asOf ${NOW.toISOString()}`,
+      `engine.applyOrder o1 asOf ${NOW.toISOString()}`, 'segments.putMany n1,other', 'index.updateSegmentLabels n1,other',
+    ]);
+    const optedOut = fakes();
+    await new OrderIntakeService(optedOut.deps).record({ ...ORDER, customerId: 'n2', customer: { ...NEW_BUYER, consent: { marketing: true, personalization: false } } });
+    expect(optedOut.people.get('n2')?.consent).toEqual({ marketing: true, personalization: false, updatedAt: NOW.toISOString() });
+  });
+
+  it('ignores new-customer details for a customer it already knows', async () => {
+    const f = fakes();
+    const outcome = await new OrderIntakeService(f.deps).record({ ...ORDER, customer: { ...NEW_BUYER, displayName: 'Someone Else' } });
+    expect(outcome).toMatchObject({ kind: 'recorded', newCustomer: false });
+    expect(f.people.get('c1')?.displayName).toBeUndefined();
+    expect(f.journal).not.toContain('customers.put c1');
+  });
+
   it('dates an order sent without a date at the moment it is recorded', async () => {
     const f = fakes();
     await new OrderIntakeService(f.deps).record({ ...ORDER, date: undefined });
@@ -91,8 +128,12 @@ describe('OrderIntakeService.record', () => {
   });
 
   it.each<[string, IncomingOrder, object]>([
-    ['an unknown customer', { ...ORDER, customerId: 'nobody' }, { kind: 'unknown_customer', customerId: 'nobody' }],
-    ['an erased customer', { ...ORDER, customerId: 'gone' }, { kind: 'unknown_customer', customerId: 'gone' }],
+    ['an unknown customer', { ...ORDER, customerId: 'nobody' }, { kind: 'unknown_customer', customerId: 'nobody', erased: false }],
+    ['an erased customer', { ...ORDER, customerId: 'gone' }, { kind: 'unknown_customer', customerId: 'gone', erased: true }],
+    ['an erased customer, even with new details', { ...ORDER, customerId: 'gone', customer: NEW_BUYER }, { kind: 'unknown_customer', customerId: 'gone', erased: true }],
+    ['a new customer whose email another customer has', { ...ORDER, customerId: 'n1', customer: { ...NEW_BUYER, email: ' C2@example.com' } }, { kind: 'email_in_use', customerId: 'n1' }],
+    ['a new customer with unknown products', { ...ORDER, customerId: 'n1', customer: NEW_BUYER, lines: [{ productId: 'x', quantity: 1, unitPrice: 1 }] },
+      { kind: 'unknown_products', productIds: ['x'] }],
     ['unknown products (each named once)', { ...ORDER, lines: [...ORDER.lines, { productId: 'x', quantity: 1, unitPrice: 1 }, { productId: 'x', quantity: 2, unitPrice: 1 }] },
       { kind: 'unknown_products', productIds: ['x'] }],
   ])('stores nothing for %s', async (_name, incoming, expected) => {
@@ -117,14 +158,14 @@ describe('OrderIntakeService.record', () => {
     f.deps.recommender.addOrder = () => { throw new Error('index broken'); };
     f.deps.segments.putMany = async () => { throw new Error('disk full'); };
     const outcome = await new OrderIntakeService(f.deps).record(ORDER);
-    expect(outcome).toEqual({ kind: 'recorded', orderId: 'o1', segment: null });
+    expect(outcome).toEqual({ kind: 'recorded', orderId: 'o1', segment: null, newCustomer: false });
     expect(f.stored.map((o) => o.id)).toEqual(['o1']);
     expect(f.errors).toEqual(['order intake: recommender index not updated', 'order intake: segments not updated']);
   });
 
   it('records the order without segments when the start-up segmentation failed', async () => {
     const f = fakes({ segmentation: async () => null });
-    expect(await new OrderIntakeService(f.deps).record(ORDER)).toEqual({ kind: 'recorded', orderId: 'o1', segment: null });
+    expect(await new OrderIntakeService(f.deps).record(ORDER)).toEqual({ kind: 'recorded', orderId: 'o1', segment: null, newCustomer: false });
     expect(f.journal).toEqual(['orders.get o1', 'orders.add o1', 'index.addOrder o1']);
     expect(f.errors).toEqual([expect.stringMatching(/segments not updated/)]);
   });
