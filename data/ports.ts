@@ -18,6 +18,10 @@ export interface CustomerRepository {
 export interface CatalogRepository {
   get(id: string): Promise<Product | undefined>;
   list(): Promise<Product[]>;
+  /** Adds the product, or replaces the one with its id (the shop pushes stock, price and new listings). */
+  put(product: Product): Promise<void>;
+  /** Several at once, all or nothing: every product is validated before any is stored; one durable write. */
+  putMany(products: readonly Product[]): Promise<void>;
 }
 
 export interface OrderRepository {
