@@ -1,15 +1,15 @@
 /**
- * POST /api/orders: the shop pushes each new order so suggestions and segments stay fresh. Off unless
- * ORDERS_API_KEY is set; callers send `Authorization: Bearer <key>`. Errors answer `{ error, message }`.
+ * POST /api/orders: the shop pushes each new order so suggestions and segments stay fresh. Guarded by the shop API
+ * key (ORDERS_API_KEY, see shopApiAuth.ts): off unless it is set. Errors answer `{ error, message }`.
  * The server's JSON body parser runs before this route, so malformed JSON gets its 400 even before the key check.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { OrderLineSchema } from '../domain/model';
 import type { Logger } from '../services/logger';
 import type { IncomingOrder, IntakeOutcome, OrderIntakeService } from '../services/orderIntake';
 import { sendJson } from '../review/http';
+import { sendError as fail, shopApiGuard } from './shopApiAuth';
 
 export interface OrderRouteDeps {
   /** Undefined: intake is disabled and the route answers 404. */
@@ -44,15 +44,11 @@ const IncomingOrderSchema = z.object({
 const DISABLED_MESSAGE = 'Order intake is disabled: set ORDERS_API_KEY (32+ characters) to enable POST /api/orders.';
 
 export function registerOrderRoutes(server: Server, deps: OrderRouteDeps): void {
-  const expected = deps.apiKey === undefined ? null : digest(deps.apiKey);
+  const authorized = shopApiGuard(deps.apiKey, DISABLED_MESSAGE);
   const now = deps.now ?? (() => new Date());
 
   server.post('/api/orders', async (req: Request, res: Response) => {
-    if (!expected) return fail(res, 404, 'intake_disabled', DISABLED_MESSAGE);
-    const presented = bearerToken(req.header('authorization'));
-    if (presented === null || !timingSafeEqual(digest(presented), expected)) {
-      return fail(res, 401, 'unauthorized', 'Send the order-intake key as "Authorization: Bearer <key>".', { 'www-authenticate': 'Bearer' });
-    }
+    if (!authorized(req, res)) return;
     const parsed = parseOrder(req.body, now());
     if (!parsed.ok) return fail(res, 400, 'invalid_order', parsed.message);
     try {
@@ -81,20 +77,6 @@ function answer(res: Response, outcome: IntakeOutcome): void {
     case 'unknown_products':
       return fail(res, 422, 'unknown_products', `Unknown product ids: ${outcome.productIds.join(', ')}. The catalogue must list them first.`, {}, { productIds: outcome.productIds });
   }
-}
-
-function fail(res: Response, status: number, error: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): void {
-  sendJson(res, status, { error, message, ...extra }, headers);
-}
-
-/** SHA-256 first, so both sides of timingSafeEqual have the same length whatever was presented. */
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
-}
-
-function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1] : null;
 }
 
 type ParsedOrder = { ok: true; order: IncomingOrder } | { ok: false; message: string };
