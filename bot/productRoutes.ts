@@ -1,0 +1,117 @@
+/**
+ * Catalogue updates from the shop, guarded by the shop API key like order intake (see shopApiAuth.ts):
+ *   PUT  /api/products/:id            one product, added or replaced (the path id is the product's id)
+ *   POST /api/products {"products"}   up to MAX_BATCH products in one durable write
+ * A product is sent whole (as ProductSchema); only `addedAt` may be left out: a stored product keeps its own, a new
+ * one is dated now. Errors answer `{ error, message }`, the message naming the first bad field.
+ */
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { CATEGORY_IDS } from '../domain/categories';
+import { ProductSchema, type Product } from '../domain/model';
+import type { CatalogUpdateService } from '../services/catalogUpdates';
+import type { Logger } from '../services/logger';
+import { sendJson } from '../review/http';
+import { sendError, shopApiGuard } from './shopApiAuth';
+
+export interface ProductRouteDeps {
+  /** Undefined: catalogue updates are disabled and the routes answer 404. */
+  apiKey: string | undefined;
+  catalogue: Pick<CatalogUpdateService, 'put' | 'putMany'>;
+  log: Logger;
+}
+
+/** Products per POST: one write of this many stays well under the default 256 KB body limit (MAX_BODY_BYTES). */
+export const MAX_BATCH = 1000;
+
+const nonEmpty = (max: number) => z.string().trim().min(1, 'must be a non-empty string').max(max, `must be at most ${max} characters`);
+
+const IncomingProductSchema = ProductSchema.extend({
+  // Card buttons carry product ids of up to 64 characters (dialogs/suggestions/cards.ts).
+  id: nonEmpty(64),
+  name: nonEmpty(200),
+  category: z.string().refine((c) => CATEGORY_IDS.includes(c), `must be one of: ${CATEGORY_IDS.join(', ')}`),
+  subcategory: nonEmpty(100).optional(),
+  price: z.number('must be a number').nonnegative('must be 0 or more'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code in capitals, e.g. GBP'),
+  tags: z.array(nonEmpty(60), 'must be a list of words (may be empty)').max(50, 'must hold at most 50 tags'),
+  inStock: z.boolean('must be true or false'),
+  addedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z' })
+    // One canonical form in the store, whatever offset the shop used.
+    .transform((date) => new Date(date).toISOString()).optional(),
+});
+
+const SingleProductSchema = IncomingProductSchema.extend({ id: nonEmpty(64).optional() });
+
+const BatchSchema = z.object({
+  products: z.array(IncomingProductSchema).min(1, 'must hold at least one product').max(MAX_BATCH, `must hold at most ${MAX_BATCH} products: send more batches`),
+}).superRefine(({ products }, ctx) => {
+  const first = new Map<string, number>();
+  products.forEach((p, i) => {
+    const earlier = first.get(p.id);
+    if (earlier === undefined) first.set(p.id, i);
+    else ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `"${p.id}" is also products.${earlier}: send each product once` });
+  });
+});
+
+const DISABLED_MESSAGE = 'Catalogue updates are disabled: set ORDERS_API_KEY (the shop API key, 32+ characters) to enable PUT /api/products/:id and POST /api/products.';
+
+export function registerProductRoutes(server: Server, deps: ProductRouteDeps): void {
+  const authorized = shopApiGuard(deps.apiKey, DISABLED_MESSAGE);
+
+  server.put('/api/products/:id', async (req: Request, res: Response) => {
+    if (!authorized(req, res)) return;
+    const pathId: unknown = req.params?.id;
+    const parsed = parseProduct(pathId, req.body);
+    if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
+    await answering(res, deps.log, async () => {
+      const { id, created } = await deps.catalogue.put(parsed.value);
+      sendJson(res, created ? 201 : 200, { id, created });
+    });
+  });
+
+  server.post('/api/products', async (req: Request, res: Response) => {
+    if (!authorized(req, res)) return;
+    const parsed = parseBatch(req.body);
+    if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
+    await answering(res, deps.log, async () => {
+      const { created, updated } = await deps.catalogue.putMany(parsed.value);
+      sendJson(res, 200, { created: created.length, updated: updated.length });
+    });
+  });
+}
+
+async function answering(res: Response, log: Logger, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    log.error('catalogue update failed', { error: error instanceof Error ? error : String(error) });
+    sendError(res, 500, 'internal_error', 'The catalogue could not be updated; the error was logged. Retry later.');
+  }
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The product of a PUT: the path names it; a body id, when sent, must be the same. */
+export function parseProduct(pathId: unknown, body: unknown): Parsed<Product> {
+  const parsed = SingleProductSchema.safeParse(body);
+  if (!parsed.success) return firstIssue(parsed.error);
+  const id = typeof pathId === 'string' ? pathId.trim() : '';
+  if (!id || id.length > 64) return { ok: false, message: 'id: the path must name a product id of 1 to 64 characters' };
+  if (parsed.data.id !== undefined && parsed.data.id !== id) {
+    return { ok: false, message: `id: "${parsed.data.id}" differs from the id in the path ("${id}"): leave it out or send the same` };
+  }
+  return { ok: true, value: { ...parsed.data, id } };
+}
+
+export function parseBatch(body: unknown): Parsed<Product[]> {
+  const parsed = BatchSchema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data.products } : firstIssue(parsed.error);
+}
+
+/** e.g. "products.3.price: must be 0 or more". */
+function firstIssue(error: z.ZodError): { ok: false; message: string } {
+  const issue = error.issues[0];
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : 'body: ';
+  return { ok: false, message: `${where}${issue.message}` };
+}
