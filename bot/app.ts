@@ -23,6 +23,8 @@ import { registerReviewRoutes } from '../review/reviewRoutes';
 import { registerWebRoutes } from '../review/webRoutes';
 import { registerOrderRoutes } from './orderRoutes';
 import { OrderIntakeService } from '../services/orderIntake';
+import { registerProductRoutes } from './productRoutes';
+import { CatalogUpdateService } from '../services/catalogUpdates';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
 import { signIdentity } from '../services/identityToken';
@@ -47,7 +49,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, refreshSegmentGroups, recommender } = await buildServices({
+  const { services, recognizer, backend, refreshSegmentGroups, recommender, catalogueChanged } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
   });
 
@@ -94,6 +96,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const orderIntake = new OrderIntakeService({
     ...store.repositories, recommender, segmentation: () => segmentation, log,
   });
+  const catalogue = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, onCatalogueChanged: catalogueChanged, log });
 
   const server = createServer({
     adapter,
@@ -113,7 +116,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         trustProxy: config.TRUST_PROXY,
         describePersona: (id) => PERSONAS.get(id),
       });
+      // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.
       registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log });
+      registerProductRoutes(s, { apiKey: config.ORDERS_API_KEY, catalogue, log });
       registerWebRoutes(s, {
         webRoot: join(__dirname, '..', 'web'),
         demoMode: config.DEMO_MODE,

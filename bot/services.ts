@@ -18,6 +18,8 @@ import { RecommenderSuggestionService } from '../services/suggestionService';
 import type { Repositories } from '../data/ports';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
+import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
+import { RenewableSuggestionService } from '../services/renewableSuggestions';
 
 export interface ServiceInputs {
   config: Config;
@@ -36,8 +38,10 @@ export interface BuiltServices {
   backend: string;
   /** Re-reads segment labels into the recommender's segment popularity (after segments were recomputed). */
   refreshSegmentGroups(): Promise<void>;
-  /** What order intake updates: always the current index, even across an erasure's rebuild. */
-  recommender: RecommenderUpdater;
+  /** What order intake and catalogue updates change: always the current index, even across an erasure's rebuild. */
+  recommender: RecommenderUpdater & CatalogueIndexUpdater;
+  /** Drops the suggestion service's catalogue caches (after the shop changed the catalogue). */
+  catalogueChanged(): void;
 }
 
 /** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
@@ -64,14 +68,14 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   const { config, store, consoleStore, log } = inputs;
   const products = await store.catalog.list();
   let index = await buildRecommenderIndex(store);
-  // Changes made while a rebuild reads the store are replayed onto the new index (addOrder ignores repeats),
-  // so an order taken in during an erasure's rebuild is not lost from memory.
+  // Changes made while a rebuild reads the store are replayed onto the new index (addOrder ignores repeats and
+  // upsertProduct is idempotent), so an order or a product change taken in during a rebuild is not lost from memory.
   const duringRebuilds = new Set<((target: RecommenderIndex) => void)[]>();
   const change = (apply: (target: RecommenderIndex) => void) => {
     apply(index);
     for (const pending of duringRebuilds) pending.push(apply);
   };
-  const rebuildIndex = async () => {
+  const rebuildNow = async () => {
     const pending: ((target: RecommenderIndex) => void)[] = [];
     duringRebuilds.add(pending);
     try {
@@ -82,14 +86,24 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
       duringRebuilds.delete(pending);
     }
   };
+  // One rebuild at a time: one that read the store before an erasure must never finish after the erasure's own.
+  let rebuilds: Promise<void> = Promise.resolve();
+  const rebuildIndex = () => {
+    const next = rebuilds.then(rebuildNow);
+    rebuilds = next.catch(() => undefined);
+    return next;
+  };
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
 
+  const suggestions = new RenewableSuggestionService(() => new RecommenderSuggestionService({
+    catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => index,
+  }));
   const services: Services = {
     identity: new StoreIdentityService({
       customers: store.customers, orders: store.orders, segments: store.segments, locks: store.locks, audit: store.audit,
       personaOf, identitySecret: inputs.identitySecret, maxTokenTtlSeconds: config.IDENTITY_MAX_TTL_SECONDS, log,
     }),
-    suggestions: new RecommenderSuggestionService({ catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => index }),
+    suggestions,
     feedback: new StoreFeedbackService(store.feedback),
     privacy: new StorePrivacyService({
       repositories: store,
@@ -109,12 +123,15 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     const groups = await customerGroups(store);
     change((target) => target.setCustomerGroups(groups));
   };
-  const recommender: RecommenderUpdater = {
+  const recommender: RecommenderUpdater & CatalogueIndexUpdater = {
     addOrder: (order) => change((target) => target.addOrder(order)),
     updateSegmentLabels: async (changed) => {
       const groups = await changedGroups(store, changed);
       change((target) => target.setCustomerGroups(groups));
     },
+    upsertProducts: (products) => change((target) => { for (const product of products) target.upsertProduct(product); }),
+    reindex: rebuildIndex,
   };
-  return { services, recognizer, backend, refreshSegmentGroups, recommender };
+  // The recognizer's product keywords are built once above: a new product's words reach it only after a restart.
+  return { services, recognizer, backend, refreshSegmentGroups, recommender, catalogueChanged: () => suggestions.renew() };
 }

@@ -1,0 +1,101 @@
+/**
+ * The shop keeping the catalogue current while the bot runs (stock, prices, new listings): store each product
+ * durably, then bring the in-memory recommender index and the other catalogue caches up to date. No HTTP types
+ * here: the route maps the outcome to a status.
+ *
+ * No lock with order intake is needed: the store holds a product in memory from the moment its write starts, so an
+ * order sent after this answered always finds it; and an order taken in between only registers the id in the index,
+ * which the product's listing then fills in.
+ */
+import type { CatalogRepository } from '../data/ports';
+import type { Product } from '../domain/model';
+import { KeyedSerializer } from './keyedSerializer';
+import type { Logger } from './logger';
+
+/** The live recommender index as catalogue updates see it: always the current one (an erasure rebuilds it). */
+export interface CatalogueIndexUpdater {
+  /** Lists new products and applies price, stock and addedAt changes at once. */
+  upsertProducts(products: readonly Product[]): void;
+  /**
+   * Rebuilds the index from the store. Needed when a listed product's name, tags or category change: the live index
+   * keeps the words and category it first listed a product with, so keyword and category matching would go stale.
+   */
+  reindex(): Promise<void>;
+}
+
+export interface CatalogUpdateDeps {
+  catalog: Pick<CatalogRepository, 'get' | 'putMany'>;
+  recommender: CatalogueIndexUpdater;
+  /** Drops catalogue caches kept outside the index (found products, shared guest results). */
+  onCatalogueChanged: () => void;
+  log: Logger;
+  now?: () => Date;
+}
+
+/** Which of the products were new to the catalogue and which replaced a stored one, in the order given. */
+export interface CatalogueChange {
+  created: string[];
+  updated: string[];
+}
+
+export class CatalogUpdateService {
+  /** Per product id: the created/updated answer and the kept addedAt come from one read-then-write. */
+  private readonly serializer = new KeyedSerializer();
+
+  constructor(private readonly deps: CatalogUpdateDeps) {}
+
+  /** Adds or replaces one product; `created` tells which. */
+  async put(product: Product): Promise<{ id: string; created: boolean }> {
+    const change = await this.putMany([product]);
+    return { id: product.id, created: change.created.length === 1 };
+  }
+
+  /** Stores the products (ids must be distinct) in one durable write, then updates the derived state. */
+  putMany(products: readonly Product[]): Promise<CatalogueChange> {
+    const ids = products.map((p) => p.id);
+    if (new Set(ids).size !== ids.length) return Promise.reject(new RangeError('putMany: product ids must be distinct'));
+    return this.serializer.run(ids, () => this.putNow(products));
+  }
+
+  private async putNow(products: readonly Product[]): Promise<CatalogueChange> {
+    const { deps } = this;
+    const stored = await Promise.all(products.map((p) => deps.catalog.get(p.id)));
+    const now = (deps.now?.() ?? new Date()).toISOString();
+    // addedAt drives "New in": a product keeps the date it was first listed unless the shop sends one.
+    const next = products.map((p, i) => ({ ...p, addedAt: p.addedAt ?? stored[i]?.addedAt ?? now }));
+    await deps.catalog.putMany(next);
+    const change: CatalogueChange = { created: [], updated: [] };
+    next.forEach((p, i) => (stored[i] ? change.updated : change.created).push(p.id));
+    deps.log.info('catalogue updated', { created: change.created.length, updated: change.updated.length });
+    await this.updateDerivedState(next, next.some((p, i) => relisted(stored[i], p)));
+    return change;
+  }
+
+  /**
+   * The index is derived from the store and every start rebuilds it, so once the products are durable a failure
+   * here is logged and the update still counts: nothing is lost.
+   */
+  private async updateDerivedState(products: readonly Product[], relisting: boolean): Promise<void> {
+    const { deps } = this;
+    try {
+      deps.recommender.upsertProducts(products);
+      if (relisting) await deps.recommender.reindex();
+    } catch (error) {
+      deps.log.error('catalogue update: recommender index not updated', { products: products.length, error: asError(error) });
+    }
+    try {
+      deps.onCatalogueChanged();
+    } catch (error) {
+      deps.log.error('catalogue update: catalogue caches not refreshed', { error: asError(error) });
+    }
+  }
+}
+
+/** Whether a stored product's words or category changed (what the live index cannot update in place). */
+export function relisted(before: Product | undefined, after: Product): boolean {
+  if (!before) return false;
+  return before.name !== after.name || before.category !== after.category
+    || before.tags.length !== after.tags.length || before.tags.some((tag, i) => tag !== after.tags[i]);
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : String(error));
