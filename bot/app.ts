@@ -49,7 +49,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, refreshSegmentGroups, recommender, catalogueChanged } = await buildServices({
+  const { services, recognizer, backend, refreshSegmentGroups, recommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
   });
 
@@ -96,7 +96,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const orderIntake = new OrderIntakeService({
     ...store.repositories, recommender, segmentation: () => segmentation, log,
   });
-  const catalogue = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, onCatalogueChanged: catalogueChanged, log });
+  const catalogue = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, log });
 
   const server = createServer({
     adapter,

@@ -19,7 +19,6 @@ import type { Repositories } from '../data/ports';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
 import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
-import { RenewableSuggestionService } from '../services/renewableSuggestions';
 
 export interface ServiceInputs {
   config: Config;
@@ -40,8 +39,6 @@ export interface BuiltServices {
   refreshSegmentGroups(): Promise<void>;
   /** What order intake and catalogue updates change: always the current index, even across an erasure's rebuild. */
   recommender: RecommenderUpdater & CatalogueIndexUpdater;
-  /** Drops the suggestion service's catalogue caches (after the shop changed the catalogue). */
-  catalogueChanged(): void;
 }
 
 /** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
@@ -95,9 +92,9 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   };
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
 
-  const suggestions = new RenewableSuggestionService(() => new RecommenderSuggestionService({
+  const suggestions = new RecommenderSuggestionService({
     catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => index,
-  }));
+  });
   const services: Services = {
     identity: new StoreIdentityService({
       customers: store.customers, orders: store.orders, segments: store.segments, locks: store.locks, audit: store.audit,
@@ -130,8 +127,7 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
       change((target) => target.setCustomerGroups(groups));
     },
     upsertProducts: (products) => change((target) => { for (const product of products) target.upsertProduct(product); }),
-    reindex: rebuildIndex,
   };
   // The recognizer's product keywords are built once above: a new product's words reach it only after a restart.
-  return { services, recognizer, backend, refreshSegmentGroups, recommender, catalogueChanged: () => suggestions.renew() };
+  return { services, recognizer, backend, refreshSegmentGroups, recommender };
 }

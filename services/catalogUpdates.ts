@@ -1,7 +1,8 @@
 /**
  * The shop keeping the catalogue current while the bot runs (stock, prices, new listings): store each product
- * durably, then bring the in-memory recommender index and the other catalogue caches up to date. No HTTP types
- * here: the route maps the outcome to a status.
+ * durably, then bring the in-memory recommender index up to date (caches built from it, such as guests' shared
+ * results and the product finder, notice its revision change). No HTTP types here: the route maps the outcome to a
+ * status.
  *
  * No lock with order intake is needed: the store holds a product in memory from the moment its write starts, so an
  * order sent after this answered always finds it; and an order taken in between only registers the id in the index,
@@ -14,20 +15,13 @@ import type { Logger } from './logger';
 
 /** The live recommender index as catalogue updates see it: always the current one (an erasure rebuilds it). */
 export interface CatalogueIndexUpdater {
-  /** Lists new products and applies price, stock and addedAt changes at once. */
+  /** Lists new products and applies every change at once (a changed name, category or tags re-lists the product). */
   upsertProducts(products: readonly Product[]): void;
-  /**
-   * Rebuilds the index from the store. Needed when a listed product's name, tags or category change: the live index
-   * keeps the words and category it first listed a product with, so keyword and category matching would go stale.
-   */
-  reindex(): Promise<void>;
 }
 
 export interface CatalogUpdateDeps {
   catalog: Pick<CatalogRepository, 'get' | 'putMany'>;
   recommender: CatalogueIndexUpdater;
-  /** Drops catalogue caches kept outside the index (found products, shared guest results). */
-  onCatalogueChanged: () => void;
   log: Logger;
   now?: () => Date;
 }
@@ -67,7 +61,7 @@ export class CatalogUpdateService {
     const change: CatalogueChange = { created: [], updated: [] };
     next.forEach((p, i) => (stored[i] ? change.updated : change.created).push(p.id));
     deps.log.info('catalogue updated', { created: change.created.length, updated: change.updated.length });
-    await this.updateDerivedState(next, next.some((p, i) => relisted(stored[i], p)));
+    this.updateDerivedState(next);
     return change;
   }
 
@@ -75,27 +69,13 @@ export class CatalogUpdateService {
    * The index is derived from the store and every start rebuilds it, so once the products are durable a failure
    * here is logged and the update still counts: nothing is lost.
    */
-  private async updateDerivedState(products: readonly Product[], relisting: boolean): Promise<void> {
-    const { deps } = this;
+  private updateDerivedState(products: readonly Product[]): void {
     try {
-      deps.recommender.upsertProducts(products);
-      if (relisting) await deps.recommender.reindex();
+      this.deps.recommender.upsertProducts(products);
     } catch (error) {
-      deps.log.error('catalogue update: recommender index not updated', { products: products.length, error: asError(error) });
-    }
-    try {
-      deps.onCatalogueChanged();
-    } catch (error) {
-      deps.log.error('catalogue update: catalogue caches not refreshed', { error: asError(error) });
+      this.deps.log.error('catalogue update: recommender index not updated', { products: products.length, error: asError(error) });
     }
   }
-}
-
-/** Whether a stored product's words or category changed (what the live index cannot update in place). */
-export function relisted(before: Product | undefined, after: Product): boolean {
-  if (!before) return false;
-  return before.name !== after.name || before.category !== after.category
-    || before.tags.length !== after.tags.length || before.tags.some((tag, i) => tag !== after.tags[i]);
 }
 
 const asError = (error: unknown) => (error instanceof Error ? error : String(error));

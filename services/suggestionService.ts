@@ -26,7 +26,8 @@ export interface SuggestionDeps {
 export class RecommenderSuggestionService implements SuggestionService {
   private readonly reasons = new RecentReasons();
   private readonly anonymous = new AnonymousResults();
-  private finder: ProductFinder | null = null;
+  /** Built from the stored catalogue; rebuilt when the index's catalogue has changed since (a shop update). */
+  private finder: { finder: ProductFinder; index: RecommenderIndex; revision: number } | null = null;
 
   constructor(private readonly deps: SuggestionDeps) {}
 
@@ -61,8 +62,12 @@ export class RecommenderSuggestionService implements SuggestionService {
   }
 
   async findProduct(text: string): Promise<{ id: string; name: string; price: number; currency: string } | null> {
-    this.finder ??= new ProductFinder(await this.deps.catalog.list());
-    return this.finder.find(text);
+    const index = this.deps.index();
+    const revision = index.catalog.revision;
+    if (this.finder?.index !== index || this.finder.revision !== revision) {
+      this.finder = { finder: new ProductFinder(await this.deps.catalog.list()), index, revision };
+    }
+    return this.finder.finder.find(text);
   }
 
   private async recommendationContext(context: SuggestionContext): Promise<RecommendationContext> {

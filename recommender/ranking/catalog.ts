@@ -23,7 +23,13 @@ export class ItemCatalog {
   /** Per item: the distinct words of its name (the same-range signal compares names). */
   private readonly nameWords: string[][] = [];
   private newestCache: number[] | null = null;
+  private upserts = 0;
   private medianPriceCache = new Map<string, number>();
+
+  /** Bumped by every upsert: caches built from the catalogue (e.g. a product finder) compare it. */
+  get revision(): number {
+    return this.upserts;
+  }
 
   get size(): number {
     return this.products.length;
@@ -43,26 +49,33 @@ export class ItemCatalog {
     return id;
   }
 
-  /** Adds or replaces a product; returns its dense index. */
+  /**
+   * Adds or replaces a product; returns its dense index. A product whose name, category or tags changed is re-listed
+   * under its new words and category, so an updated catalogue reads exactly like one built from the new products.
+   */
   upsert(product: Product): number {
-    const existing = this.indexById.get(product.id);
-    if (existing !== undefined && this.products[existing]) {
-      this.products[existing] = product; // price or stock changes; tokens and category are kept from first listing
-      this.addedTimes[existing] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
-      this.newestCache = null;
-      this.medianPriceCache.clear();
-      return existing;
-    }
-    const item = existing ?? this.register(product.id);
+    const item = this.indexById.get(product.id) ?? this.register(product.id);
+    const before = this.products[item];
+    const relist = !before || !sameListing(before, product);
+    if (before && relist) this.unlist(item, before);
     this.products[item] = product;
     this.addedTimes[item] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
     this.newestCache = null;
     this.medianPriceCache.clear();
-    this.nameWords[item] = [...new Set(tokenize(product.name))];
-    const words = new Set([...this.nameWords[item], ...tokenize(product.category), ...product.tags.flatMap(tokenize)]);
-    for (const word of words) pushTo(this.tokenIndex, word, item);
-    pushTo(this.byCategory, product.category, item);
+    if (relist) this.list(item, product);
+    this.upserts++;
     return item;
+  }
+
+  private list(item: number, product: Product): void {
+    this.nameWords[item] = [...new Set(tokenize(product.name))];
+    for (const word of listedWords(product)) pushTo(this.tokenIndex, word, item);
+    pushTo(this.byCategory, product.category, item);
+  }
+
+  private unlist(item: number, product: Product): void {
+    for (const word of listedWords(product)) removeFrom(this.tokenIndex, word, item);
+    removeFrom(this.byCategory, product.category, item);
   }
 
   /** The index of a product id, registering a placeholder when it is not in the catalogue. */
@@ -119,6 +132,23 @@ export class ItemCatalog {
     this.addedTimes.push(Number.NaN);
     return item;
   }
+}
+
+/** The words a product is found by: its name, category and tags. */
+function listedWords(product: Product): Set<string> {
+  return new Set([...tokenize(product.name), ...tokenize(product.category), ...product.tags.flatMap(tokenize)]);
+}
+
+function sameListing(a: Product, b: Product): boolean {
+  return a.name === b.name && a.category === b.category && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
+}
+
+function removeFrom(map: Map<string, number[]>, key: string, item: number): void {
+  const list = map.get(key);
+  const at = list ? list.indexOf(item) : -1;
+  if (!list || at < 0) return;
+  list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
 }
 
 function pushTo(map: Map<string, number[]>, key: string, item: number): void {

@@ -80,12 +80,18 @@ export class RecommenderIndex {
   private readonly scratches: Record<ScratchUse, CoPurchaseScratch> = {
     short: new CoPurchaseScratch(0), long: new CoPurchaseScratch(0), same_range: new CoPurchaseScratch(0),
   };
+  private changes = 0;
   /** Time of the latest order seen: the default "now" of a request. */
   latestTime = Number.NEGATIVE_INFINITY;
 
   constructor(readonly options: IndexOptions = DEFAULT_INDEX_OPTIONS) {
     this.coPurchase = new CoPurchaseGraph(options.coPurchase);
     this.longCoPurchase = options.longCoPurchase ? new CoPurchaseGraph(options.longCoPurchase) : null;
+  }
+
+  /** Bumped by every change (order, product, customer groups): results cached from the index compare it. */
+  get revision(): number {
+    return this.changes;
   }
 
   static build(input: IndexInput): RecommenderIndex {
@@ -101,6 +107,7 @@ export class RecommenderIndex {
 
   upsertProduct(product: Product): void {
     this.catalog.upsert(product);
+    this.changes++;
   }
 
   /** Adds one order to every structure; an order id seen before is ignored. */
@@ -115,6 +122,7 @@ export class RecommenderIndex {
       lines.set(item, (lines.get(item) ?? 0) + line.quantity);
     }
     if (lines.size === 0) return;
+    this.changes++;
     this.easeStale = true;
     this.momentumCache = null;
     if (time > this.latestTime) this.latestTime = time;
@@ -150,6 +158,7 @@ export class RecommenderIndex {
    * popularity from the stored histories — proportional to history entries, not to orders.
    */
   setCustomerGroups(customers: ReadonlyMap<string, CustomerGroups>): void {
+    this.changes++;
     for (const [customerId, groups] of customers) this.groups.set(customerId, { ...groups });
     this.segmentPopularity.clear();
     this.countryPopularity.clear();

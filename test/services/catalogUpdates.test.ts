@@ -1,10 +1,9 @@
 /**
- * CatalogUpdateService with in-memory stand-ins that journal every effect: the durable write first, the index and
- * the caches after it, addedAt kept or set, a rebuild only when the index cannot update in place, failures after the
- * write still counted, and one read-then-write per product id at a time.
+ * CatalogUpdateService with in-memory stand-ins that journal every effect: the durable write first, the index after
+ * it, addedAt kept or set, failures after the write still counted, and one read-then-write per product id at a time.
  */
 import type { Product } from '../../domain/model';
-import { CatalogUpdateService, relisted, type CatalogUpdateDeps } from '../../services/catalogUpdates';
+import { CatalogUpdateService, type CatalogUpdateDeps } from '../../services/catalogUpdates';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const LISTED = '2025-03-01T09:00:00.000Z';
@@ -28,9 +27,7 @@ function fakes(overrides: Partial<CatalogUpdateDeps> = {}): Fakes {
     },
     recommender: {
       upsertProducts: (products) => { journal.push(`index.upsertProducts ${products.map((p) => p.id).join(',')}`); },
-      reindex: async () => { journal.push('index.reindex'); },
     },
-    onCatalogueChanged: () => { journal.push('caches dropped'); },
     log: { debug: () => {}, info: () => {}, warn: (msg) => errors.push(msg), error: (msg) => errors.push(msg) },
     now: () => NOW,
     ...overrides,
@@ -39,10 +36,10 @@ function fakes(overrides: Partial<CatalogUpdateDeps> = {}): Fakes {
 }
 
 describe('CatalogUpdateService', () => {
-  it('writes durably first, then updates the index and drops the catalogue caches', async () => {
+  it('writes durably first, then updates the index', async () => {
     const f = fakes();
     expect(await new CatalogUpdateService(f.deps).putMany([product('p1', { inStock: false }), product('p2')])).toEqual({ created: ['p2'], updated: ['p1'] });
-    expect(f.journal).toEqual(['catalog.get p1', 'catalog.get p2', 'catalog.putMany p1,p2', 'index.upsertProducts p1,p2', 'caches dropped']);
+    expect(f.journal).toEqual(['catalog.get p1', 'catalog.get p2', 'catalog.putMany p1,p2', 'index.upsertProducts p1,p2']);
   });
 
   it.each<[string, Product, string]>([
@@ -61,36 +58,15 @@ describe('CatalogUpdateService', () => {
     expect(await service.put(product('p9', { price: 1 }))).toEqual({ id: 'p9', created: false });
   });
 
-  it.each<[string, Partial<Product>, boolean]>([
-    ['price and stock', { price: 9, inStock: false }, false],
-    ['a subcategory', { subcategory: 'paper' }, false],
-    ['the name', { name: 'Rice paper lantern' }, true],
-    ['the category', { category: 'party' }, true],
-    ['a tag', { tags: ['rice'] }, true],
-    ['one more tag', { tags: ['paper', 'rice'] }, true],
-  ])('a change of %s (%j) rebuilds the index: %s', async (_name, changes, rebuilds) => {
-    const f = fakes();
-    await new CatalogUpdateService(f.deps).put({ ...product('p1'), ...changes });
-    expect(f.journal.includes('index.reindex')).toBe(rebuilds);
-    expect(relisted(product('p1'), { ...product('p1'), ...changes })).toBe(rebuilds);
-  });
-
-  it('a new product never rebuilds the index', async () => {
-    const f = fakes();
-    await new CatalogUpdateService(f.deps).put(product('p9', { category: 'party' }));
-    expect(f.journal).not.toContain('index.reindex');
-  });
-
-  it('still counts the update when the index fails after the durable write, logs it, and drops the caches', async () => {
+  it('still counts the update when the index fails after the durable write, and logs it', async () => {
     const f = fakes();
     f.deps.recommender.upsertProducts = () => { throw new Error('index broken'); };
     expect(await new CatalogUpdateService(f.deps).put(product('p9'))).toEqual({ id: 'p9', created: true });
     expect(f.stored.has('p9')).toBe(true);
     expect(f.errors).toEqual(['catalogue update: recommender index not updated']);
-    expect(f.journal).toContain('caches dropped');
   });
 
-  it('touches neither index nor caches when the write fails', async () => {
+  it('leaves the index alone when the write fails', async () => {
     const f = fakes();
     f.deps.catalog.putMany = async () => { throw new Error('disk full'); };
     await expect(new CatalogUpdateService(f.deps).put(product('p9'))).rejects.toThrow('disk full');
