@@ -16,6 +16,7 @@ import type { Services } from '../services/ports';
 import { StorePrivacyService } from '../services/privacyService';
 import { RecommenderSuggestionService } from '../services/suggestionService';
 import type { Repositories } from '../data/ports';
+import { LiveIndex } from './liveIndex';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
 import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
@@ -64,36 +65,11 @@ async function changedGroups(store: Repositories, changed: readonly SegmentAssig
 export async function buildServices(inputs: ServiceInputs): Promise<BuiltServices> {
   const { config, store, consoleStore, log } = inputs;
   const products = await store.catalog.list();
-  let index = await buildRecommenderIndex(store);
-  // Changes made while a rebuild reads the store are replayed onto the new index (addOrder ignores repeats and
-  // upsertProduct is idempotent), so an order or a product change taken in during a rebuild is not lost from memory.
-  const duringRebuilds = new Set<((target: RecommenderIndex) => void)[]>();
-  const change = (apply: (target: RecommenderIndex) => void) => {
-    apply(index);
-    for (const pending of duringRebuilds) pending.push(apply);
-  };
-  const rebuildNow = async () => {
-    const pending: ((target: RecommenderIndex) => void)[] = [];
-    duringRebuilds.add(pending);
-    try {
-      const rebuilt = await buildRecommenderIndex(store);
-      for (const apply of pending) apply(rebuilt);
-      index = rebuilt;
-    } finally {
-      duringRebuilds.delete(pending);
-    }
-  };
-  // One rebuild at a time: one that read the store before an erasure must never finish after the erasure's own.
-  let rebuilds: Promise<void> = Promise.resolve();
-  const rebuildIndex = () => {
-    const next = rebuilds.then(rebuildNow);
-    rebuilds = next.catch(() => undefined);
-    return next;
-  };
+  const live = await LiveIndex.open(() => buildRecommenderIndex(store));
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
 
   const suggestions = new RecommenderSuggestionService({
-    catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => index,
+    catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => live.current(),
   });
   const services: Services = {
     identity: new StoreIdentityService({
@@ -108,7 +84,7 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
       onErased: async (customerId) => {
         await inputs.purgeConversationState((item) => customerOfConversationState(item) === customerId);
         // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
-        await rebuildIndex();
+        await live.rebuild();
       },
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),
@@ -118,15 +94,15 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   const backend = languageConfig.openai ? 'openai' : languageConfig.luis ? 'luis' : 'local';
   const refreshSegmentGroups = async () => {
     const groups = await customerGroups(store);
-    change((target) => target.setCustomerGroups(groups));
+    live.change((target) => target.setCustomerGroups(groups));
   };
   const recommender: RecommenderUpdater & CatalogueIndexUpdater = {
-    addOrder: (order) => change((target) => target.addOrder(order)),
+    addOrder: (order) => live.change((target) => target.addOrder(order)),
     updateSegmentLabels: async (changed) => {
       const groups = await changedGroups(store, changed);
-      change((target) => target.setCustomerGroups(groups));
+      live.change((target) => target.setCustomerGroups(groups));
     },
-    upsertProducts: (products) => change((target) => { for (const product of products) target.upsertProduct(product); }),
+    upsertProducts: (products) => live.change((target) => { for (const product of products) target.upsertProduct(product); }),
   };
   // The recognizer's product keywords are built once above: a new product's words reach it only after a restart.
   return { services, recognizer, backend, refreshSegmentGroups, recommender };
