@@ -51,6 +51,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
   const { services, recognizer, backend, refreshSegmentGroups, recommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
+    // The kept segmentation engine (below) re-keys the erased customer to the pseudonym, as the store does.
+    afterErasure: async (customerId, pseudonym) => { (await segmentation)?.reassignCustomer(customerId, pseudonym); },
   });
 
   const conversationState = new ConversationState(store.conversationStorage);

@@ -29,6 +29,8 @@ export interface ServiceInputs {
   consoleStore: ConsoleStore;
   identitySecret: string;
   log: Logger;
+  /** After an erasure, for in-memory state built outside these services (the segmentation engine). */
+  afterErasure?: (customerId: string, pseudonym: string) => Promise<void>;
 }
 
 export interface BuiltServices {
@@ -81,10 +83,11 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     privacy: new StorePrivacyService({
       repositories: store,
       transcripts: consoleStore.transcripts,
-      onErased: async (customerId) => {
+      onErased: async (customerId, pseudonym) => {
         await inputs.purgeConversationState((item) => customerOfConversationState(item) === customerId);
         // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
         await live.rebuild();
+        await inputs.afterErasure?.(customerId, pseudonym);
       },
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),

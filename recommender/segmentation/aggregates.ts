@@ -46,6 +46,16 @@ export class CustomerAggregates {
     return this.slots.get(customerId);
   }
 
+  /** Moves a slot to another id (erasure re-keys a customer's orders to a pseudonym). False when `from` is unknown or `to` taken. */
+  rename(from: string, to: string): boolean {
+    const slot = this.slots.get(from);
+    if (slot === undefined || this.slots.has(to)) return false;
+    this.slots.delete(from);
+    this.slots.set(to, slot);
+    this.ids[slot] = to;
+    return true;
+  }
+
   /** The customer's slot, created (with no purchases) when new. */
   ensure(customerId: string): number {
     const existing = this.slots.get(customerId);

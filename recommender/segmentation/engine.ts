@@ -93,6 +93,21 @@ export class SegmentationEngine {
     return this.relabel(asOf, this.aggregates.slotOf(customer.id));
   }
 
+  /**
+   * Erasure: the customer's purchases stay counted under `pseudonym` (as the store keeps their orders) with an
+   * anonymous subject and no assignment history, so nothing in memory is keyed by the customer any more; the engine
+   * then equals one recomputed from the re-keyed orders. Returns false when the customer is unknown.
+   */
+  reassignCustomer(customerId: string, pseudonym: string): boolean {
+    const slot = this.aggregates.slotOf(customerId);
+    if (slot === undefined || !this.aggregates.rename(customerId, pseudonym)) return false;
+    this.subjects[slot] = { id: pseudonym, country: '', values: [], interests: [] };
+    this.slotsById = new Uint32Array(0);
+    delete this.current[slot]; // their assignment history goes with them
+    if (this.columns) this.relabel(new Date(this.asOfMs), slot);
+    return true;
+  }
+
   assignments(): readonly SegmentAssignment[] {
     return this.current;
   }

@@ -108,3 +108,36 @@ describe('isStale', () => {
     expect(isStale(assignments, new Date('2011-12-11T12:00:00Z'), 86_400_000)).toBe(stale);
   });
 });
+
+describe('erasure in the engine', () => {
+  const erasedOrders = (orders: Order[], from: string, to: string): Order[] => orders.map((o) => (o.customerId === from ? { ...o, customerId: to } : o));
+
+  it('re-keys the customer to the pseudonym: nothing is keyed by them, and later orders give what a recompute gives', () => {
+    fc.assert(
+      fc.property(fc.array(orderArbitrary, { minLength: 1, maxLength: 20 }), fc.array(orderArbitrary, { maxLength: 5 }), (before, after) => {
+        const orders = toOrders(before);
+        const later = toOrders(after).map((o, i) => ({ ...o, id: `later${i}` })).filter((o) => o.customerId !== '10');
+        const engine = newEngine();
+        engine.computeAll(customers, orders, AS_OF);
+        const known = engine.assignmentOf('10') !== undefined;
+        expect(engine.reassignCustomer('10', 'anon-1')).toBe(known);
+        expect(engine.assignmentOf('10')).toBeUndefined();
+        for (const o of later) expect(engine.applyOrder(o, AS_OF).map((a) => a.customerId)).not.toContain('10');
+        const remaining = customers.filter((c) => c.id !== '10');
+        const full = newEngine().computeAll(remaining, [...erasedOrders(orders, '10', 'anon-1'), ...later], AS_OF);
+        const incremental = new Map(engine.assignments().map((a) => [a.customerId, a]));
+        expect(incremental.has('10')).toBe(false);
+        for (const a of full) expect(sameSegmentation(incremental.get(a.customerId) ?? a, a) && incremental.has(a.customerId)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('answers false for a customer it does not know, and never takes an id already in use', () => {
+    const engine = newEngine();
+    engine.computeAll(customers, toOrders([{ customer: 0, day: 3, lines: [{ product: 1, quantity: 1, price: 100 }] }, { customer: 1, day: 4, lines: [{ product: 1, quantity: 1, price: 100 }] }]), AS_OF);
+    expect(engine.reassignCustomer('nobody', 'anon-2')).toBe(false);
+    expect(engine.reassignCustomer('10', '17')).toBe(false);
+    expect(engine.assignmentOf('10')).toBeDefined();
+  });
+});
