@@ -41,7 +41,6 @@ export interface App {
 }
 
 const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
-const asLoggable = (error: unknown) => (error instanceof Error ? error : String(error));
 
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
@@ -86,11 +85,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     .then(async ({ engine, written, assignments }) => {
       if (written) {
         log.info('segments recomputed', { customers: assignments.length });
-        await refreshSegmentGroups().catch((error: unknown) => log.error('segment groups not refreshed', { error: asLoggable(error) }));
+        await refreshSegmentGroups().catch((error: unknown) => log.error('segment groups not refreshed', { error }));
       }
       return engine;
     }, (error: unknown) => {
-      log.error('segment refresh failed', { error: asLoggable(error) });
+      log.error('segment refresh failed', { error });
       return null;
     });
   const ready = segmentation.then(() => undefined);

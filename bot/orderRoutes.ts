@@ -1,6 +1,6 @@
 /**
  * POST /api/orders: the shop pushes each new order so suggestions and segments stay fresh. Guarded by the shop API
- * key (ORDERS_API_KEY, see shopApiAuth.ts): off unless it is set. Errors answer `{ error, message }`.
+ * key (ORDERS_API_KEY, see shopApi.ts): off unless it is set. Errors answer `{ error, message }`.
  * The server's JSON body parser runs before this route, so malformed JSON gets its 400 even before the key check.
  */
 import type { Request, Response, Server } from 'restify';
@@ -9,7 +9,8 @@ import { OrderLineSchema } from '../domain/model';
 import type { Logger } from '../services/logger';
 import type { IncomingOrder, IntakeOutcome, OrderIntakeService } from '../services/orderIntake';
 import { sendJson } from '../review/http';
-import { sendError as fail, shopApiGuard } from './shopApiAuth';
+import { firstIssue } from '../domain/zodIssues';
+import { answerOr500, sendError as fail, shopApiGuard } from './shopApi';
 
 export interface OrderRouteDeps {
   /** Undefined: intake is disabled and the route answers 404. */
@@ -51,12 +52,8 @@ export function registerOrderRoutes(server: Server, deps: OrderRouteDeps): void 
     if (!authorized(req, res)) return;
     const parsed = parseOrder(req.body, now());
     if (!parsed.ok) return fail(res, 400, 'invalid_order', parsed.message);
-    try {
-      answer(res, await deps.intake.record(parsed.order));
-    } catch (error) {
-      deps.log.error('order intake failed', { error: error instanceof Error ? error : String(error) });
-      fail(res, 500, 'internal_error', 'The order could not be recorded; the error was logged. Retry later.');
-    }
+    await answerOr500(res, deps.log, 'order intake failed', 'The order could not be recorded; the error was logged. Retry later.',
+      async () => answer(res, await deps.intake.record(parsed.order)));
   });
 }
 
@@ -84,11 +81,7 @@ type ParsedOrder = { ok: true; order: IncomingOrder } | { ok: false; message: st
 /** Validates the body; the first bad field is named, e.g. "lines.0.quantity: must be a whole number". */
 export function parseOrder(body: unknown, now: Date): ParsedOrder {
   const parsed = IncomingOrderSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : 'body: ';
-    return { ok: false, message: `${where}${issue.message}` };
-  }
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error, 'body') };
   const { date, ...rest } = parsed.data;
   if (date === undefined) return { ok: true, order: rest };
   if (Date.parse(date) > now.getTime() + FUTURE_TOLERANCE_MS) return { ok: false, message: 'date: must not be in the future' };

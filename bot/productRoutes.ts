@@ -1,5 +1,5 @@
 /**
- * Catalogue updates from the shop, guarded by the shop API key like order intake (see shopApiAuth.ts):
+ * Catalogue updates from the shop, guarded by the shop API key like order intake (see shopApi.ts):
  *   PUT  /api/products/:id            one product, added or replaced (the path id is the product's id)
  *   POST /api/products {"products"}   up to MAX_BATCH products in one durable write
  * A product is sent whole (as ProductSchema); only `addedAt` may be left out: a stored product keeps its own, a new
@@ -12,7 +12,8 @@ import { ProductSchema, type Product } from '../domain/model';
 import type { CatalogUpdateService } from '../services/catalogUpdates';
 import type { Logger } from '../services/logger';
 import { sendJson } from '../review/http';
-import { sendError, shopApiGuard } from './shopApiAuth';
+import { firstIssue } from '../domain/zodIssues';
+import { answerOr500, sendError, shopApiGuard } from './shopApi';
 
 export interface ProductRouteDeps {
   /** Undefined: catalogue updates are disabled and the routes answer 404. */
@@ -64,7 +65,7 @@ export function registerProductRoutes(server: Server, deps: ProductRouteDeps): v
     const pathId: unknown = req.params?.id;
     const parsed = parseProduct(pathId, req.body);
     if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
-    await answering(res, deps.log, async () => {
+    await answerOr500(res, deps.log, FAILED, FAILED_MESSAGE, async () => {
       const { id, created } = await deps.catalogue.put(parsed.value);
       sendJson(res, created ? 201 : 200, { id, created });
     });
@@ -74,28 +75,22 @@ export function registerProductRoutes(server: Server, deps: ProductRouteDeps): v
     if (!authorized(req, res)) return;
     const parsed = parseBatch(req.body);
     if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
-    await answering(res, deps.log, async () => {
+    await answerOr500(res, deps.log, FAILED, FAILED_MESSAGE, async () => {
       const { created, updated } = await deps.catalogue.putMany(parsed.value);
       sendJson(res, 200, { created: created.length, updated: updated.length });
     });
   });
 }
 
-async function answering(res: Response, log: Logger, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    log.error('catalogue update failed', { error: error instanceof Error ? error : String(error) });
-    sendError(res, 500, 'internal_error', 'The catalogue could not be updated; the error was logged. Retry later.');
-  }
-}
+const FAILED = 'catalogue update failed';
+const FAILED_MESSAGE = 'The catalogue could not be updated; the error was logged. Retry later.';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** The product of a PUT: the path names it; a body id, when sent, must be the same. */
 export function parseProduct(pathId: unknown, body: unknown): Parsed<Product> {
   const parsed = SingleProductSchema.safeParse(body);
-  if (!parsed.success) return firstIssue(parsed.error);
+  if (!parsed.success) return invalid(parsed.error);
   const id = typeof pathId === 'string' ? pathId.trim() : '';
   if (!id || id.length > 64) return { ok: false, message: 'id: the path must name a product id of 1 to 64 characters' };
   if (parsed.data.id !== undefined && parsed.data.id !== id) {
@@ -106,12 +101,10 @@ export function parseProduct(pathId: unknown, body: unknown): Parsed<Product> {
 
 export function parseBatch(body: unknown): Parsed<Product[]> {
   const parsed = BatchSchema.safeParse(body);
-  return parsed.success ? { ok: true, value: parsed.data.products } : firstIssue(parsed.error);
+  return parsed.success ? { ok: true, value: parsed.data.products } : invalid(parsed.error);
 }
 
 /** e.g. "products.3.price: must be 0 or more". */
-function firstIssue(error: z.ZodError): { ok: false; message: string } {
-  const issue = error.issues[0];
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : 'body: ';
-  return { ok: false, message: `${where}${issue.message}` };
+function invalid(error: z.ZodError): { ok: false; message: string } {
+  return { ok: false, message: firstIssue(error, 'body') };
 }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { firstIssue } from '../domain/zodIssues';
 import { StoreDataSchema, type StoreData } from './storeSchema';
 
 /** The committed demo seed (built by `npm run seed`, see data/seed/README.md). */
@@ -34,7 +35,5 @@ export async function readSeedFile(path: string): Promise<StoreData> {
 export function parseStoreData(json: unknown, source: string): StoreData {
   const parsed = StoreDataSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : '(root)';
-  throw new SeedFileError(source, `it does not match the store shape at ${where}: ${issue?.message}`);
+  throw new SeedFileError(source, `it does not match the store shape at ${firstIssue(parsed.error)}`);
 }

@@ -73,9 +73,8 @@ export class CatalogUpdateService {
     try {
       this.deps.recommender.upsertProducts(products);
     } catch (error) {
-      this.deps.log.error('catalogue update: recommender index not updated', { products: products.length, error: asError(error) });
+      this.deps.log.error('catalogue update: recommender index not updated', { products: products.length, error });
     }
   }
 }
 
-const asError = (error: unknown) => (error instanceof Error ? error : String(error));

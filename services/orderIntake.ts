@@ -93,10 +93,9 @@ export class OrderIntakeService {
     const known = await deps.customers.get(incoming.customerId);
     // An erased customer is only an anonymous stub: a new order must never be attached to it, nor the id reused.
     if (known?.erasedAt) return { kind: 'unknown_customer', customerId: incoming.customerId, erased: true };
-    if (!known && !incoming.customer) return { kind: 'unknown_customer', customerId: incoming.customerId, erased: false };
-    if (!known && incoming.customer && (await deps.customers.findByEmail(incoming.customer.email))) {
-      return { kind: 'email_in_use', customerId: incoming.customerId };
-    }
+    const newcomer = known ? undefined : incoming.customer;
+    if (!known && !newcomer) return { kind: 'unknown_customer', customerId: incoming.customerId, erased: false };
+    if (newcomer && (await deps.customers.findByEmail(newcomer.email))) return { kind: 'email_in_use', customerId: incoming.customerId };
     const productIds = [...new Set(incoming.lines.map((l) => l.productId))];
     const products = await Promise.all(productIds.map((id) => deps.catalog.get(id)));
     const unknown = productIds.filter((_, i) => !products[i]);
@@ -104,7 +103,7 @@ export class OrderIntakeService {
 
     const now = deps.now?.() ?? new Date();
     // Registered only once everything else is known to be valid, so a refused order stores nothing.
-    const created = known ? null : registration(incoming.customerId, incoming.customer as NewCustomer, now);
+    const created = newcomer ? registration(incoming.customerId, newcomer, now) : null;
     if (created) await deps.customers.put(created);
     const order: Order = { id: incoming.id, customerId: incoming.customerId, date: incoming.date ?? now.toISOString(), lines: incoming.lines };
     await deps.orders.add(order);
@@ -121,7 +120,7 @@ export class OrderIntakeService {
     try {
       deps.recommender.addOrder(order);
     } catch (error) {
-      deps.log.error('order intake: recommender index not updated', { orderId: order.id, error: asError(error) });
+      deps.log.error('order intake: recommender index not updated', { orderId: order.id, error });
     }
     try {
       const engine = await deps.segmentation();
@@ -138,7 +137,7 @@ export class OrderIntakeService {
       }
       return summary(changed.find((a) => a.customerId === order.customerId) ?? engine.assignmentOf(order.customerId));
     } catch (error) {
-      deps.log.error('order intake: segments not updated', { orderId: order.id, error: asError(error) });
+      deps.log.error('order intake: segments not updated', { orderId: order.id, error });
       return null;
     }
   }
@@ -175,7 +174,6 @@ function summary(assignment: SegmentAssignment | undefined): SegmentSummary | nu
   return assignment ? { rfm: assignment.rfm.label, primary: assignment.primary } : null;
 }
 
-const asError = (error: unknown) => (error instanceof Error ? error : String(error));
 
 const lineKey = (l: Order['lines'][number]) => `${l.productId}\u0000${l.quantity}\u0000${l.unitPrice}`;
 

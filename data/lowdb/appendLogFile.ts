@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { firstIssue } from '../../domain/zodIssues';
 import { StoreFileError } from './durableJsonFile';
 
 export interface LogContent<T> {
@@ -55,9 +56,7 @@ function parseLine<T>(line: string, schema: z.ZodType<T>): ParsedLine<T> {
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, record: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : '(root)';
-  return { ok: false, reason: `${where}: ${issue?.message}` };
+  return { ok: false, reason: firstIssue(parsed.error) };
 }
 
 /** The file's text for `records`, one JSON line each. */

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
+import { firstIssue } from '../../domain/zodIssues';
 import { replaceFileDurably } from './atomicFile';
 
 export class StoreFileError extends Error {
@@ -46,9 +47,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const parsed = this.schema.safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : '(root)';
-      throw new StoreFileError(this.path, `it does not match the expected shape at ${where}: ${issue?.message}`);
+      throw new StoreFileError(this.path, `it does not match the expected shape at ${firstIssue(parsed.error)}`);
     }
     return parsed.data;
   }

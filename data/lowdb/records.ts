@@ -3,6 +3,7 @@
  * and a caller that tries to change one in place gets a TypeError instead of silently editing the store
  * behind its back. Changes go through the repository's write methods, which validate and store a fresh copy.
  */
+import { firstIssue } from '../../domain/zodIssues';
 import type { z } from 'zod';
 
 export class InvalidRecordError extends Error {
@@ -24,9 +25,7 @@ export function deepFreeze<T>(value: T): T {
 export function validRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(root)';
-    throw new InvalidRecordError(what, `${where}: ${issue?.message}`);
+    throw new InvalidRecordError(what, firstIssue(parsed.error));
   }
   return deepFreeze(parsed.data);
 }

@@ -22,6 +22,8 @@ export interface EvalOptions {
 
 export const METHOD_NAMES = ['recommender', 'random', 'popularity', 'segment_popularity', 'country_popularity', 'item_knn', 'ease', 'repeat'] as const;
 const NOT_FOR_NEW = new Set(['repeat']);
+/** Methods built once per variant (EASE takes the reference's λ per variant); the others are built once. */
+const PER_VARIANT = new Set(['ease']);
 const K = 10;
 /** λ of the EASE reference row in shared/docs/EVALUATION.md ("lambda 250 / 500": all / new; both reproduce it). */
 const EASE_LAMBDA: Record<Variant, number> = { all: 250, new: 500 };
@@ -32,7 +34,6 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
   const stats = trainStats(split.train);
   const segments = rfmLabels(split.train, cutoff);
   const wanted = new Set(options.methods ?? METHOD_NAMES);
-  // A builder may depend on the variant (EASE uses the reference's λ per variant); the others ignore it.
   const builders: Record<string, (variant: Variant) => Ranker> = {
     recommender: () => recommenderRanker(split.train, { segments, countries: stats.userCountry, ...options.recommender }),
     random: () => randomRanker(split.trainItems),
@@ -51,7 +52,7 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
     let ranker: Ranker | undefined;
     for (const variant of VARIANTS) {
       if (variant === 'new' && NOT_FOR_NEW.has(name)) continue;
-      if (!ranker || name === 'ease') ranker = builders[name](variant);
+      if (!ranker || PER_VARIANT.has(name)) ranker = builders[name](variant);
       const rank = ranker;
       const users = variantUsers(split, variant);
       const rankings = users.map((user) => rank(user, K));

@@ -53,17 +53,16 @@ export function addRepeatSignal(board: CandidateBoard, strengths: readonly Histo
 }
 
 /**
- * Sums strength(source) * similarity(source, item) over the customer's strongest items, in the short-memory graph
+ * Sums strength(source) * similarity(source, item) over `sources` (the customer's strongest items), in the short-memory graph
  * and (when the index has one and longMemoryShare > 0) the long-memory graph; each graph's sums are scaled to 0..1
  * before blending, so the share means the same for every customer. Keeps the `coPurchaseCandidates` best items
  * (the long tail of weak neighbours cannot reach the top, and skipping it keeps requests under a millisecond) and
  * scales them to 0..weight. The reason names the history item that gave the most blended score.
  */
 export function addCoPurchaseSignal(
-  board: CandidateBoard, index: RecommenderIndex, strengths: readonly HistoryStrength[],
+  board: CandidateBoard, index: RecommenderIndex, sources: readonly HistoryStrength[],
   params: ScoringParameters, weights: SignalWeights, allowed: (item: number) => boolean,
 ): void {
-  const sources = strengths.slice(0, params.historySources);
   const share = index.longCoPurchase ? Math.min(1, Math.max(0, params.longMemoryShare)) : 0;
   const short = index.itemScratch('short');
   const long = index.itemScratch('long');
@@ -164,14 +163,14 @@ export function addSimilarToSignal(
  * scaled to 0..weight; the reason names the bought item that contributed most.
  */
 export function addGoesWithSignal(
-  board: CandidateBoard, index: RecommenderIndex, strengths: readonly HistoryStrength[], params: ScoringParameters,
+  board: CandidateBoard, index: RecommenderIndex, sources: readonly HistoryStrength[], params: ScoringParameters,
   weight: number, allowed: (item: number) => boolean,
 ): void {
   const model = index.ease();
   if (!model) return;
-  // The strongest `historySources` items, like co-purchase: each costs one K-long row at request time.
-  const sources = strengths.slice(0, params.historySources).map(({ item, strength }) => ({ item, weight: params.easeWeightedSources ? strength : 1 }));
-  const found = model.recommend(sources, params.easeCandidates, allowed);
+  // Each source costs one K-long row at request time: hence only the strongest items.
+  const weighted = sources.map(({ item, strength }) => ({ item, weight: params.easeWeightedSources ? strength : 1 }));
+  const found = model.recommend(weighted, params.easeCandidates, allowed);
   const max = found.length > 0 ? found[0].value : 0;
   if (max > 0) for (const { item, value, source } of found) board.addSourced(item, 'goes_with', source, (weight * value) / max);
 }

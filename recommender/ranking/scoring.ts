@@ -66,13 +66,13 @@ function scoreInto(
     addRepeatSignal(board, strengths, weights, allowed);
     const momentum = weights.repeat_momentum > 0 ? index.momentum() : null;
     if (momentum) addRepeatMomentumSignal(board, strengths, momentum, weights.repeat_momentum, allowed);
-    const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays);
+    // The customer's strongest items (by recent purchases) feed co-purchase, goes_with and same_range.
+    const sources = historyStrengths(history, now, params.frequencyExponent, params.sourceTauDays).slice(0, params.historySources);
     addCoPurchaseSignal(board, index, sources, params, weights, allowed);
     // "More like X" ranks around the anchor: it keeps its previous signals (and latency) without these two.
     if (query.similarTo === undefined) {
       if (weights.goes_with > 0) addGoesWithSignal(board, index, sources, params, weights.goes_with, allowed);
-      const strongest = sources.slice(0, params.historySources); // the items co-purchase reads, too
-      if (weights.same_range > 0) addSameRangeSignal(board, index, history, strongest, params.sameRange, weights.same_range, allowed);
+      if (weights.same_range > 0) addSameRangeSignal(board, index, history, sources, params.sameRange, weights.same_range, allowed);
     }
     if (weights.similar_customers > 0 && context.customerId !== null) {
       addSimilarCustomersSignal(board, index, context.customerId, params, weights.similar_customers, allowed);

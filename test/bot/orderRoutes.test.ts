@@ -3,9 +3,8 @@
  * disabled, authentication, validation and how each intake outcome is answered. The intake itself is a
  * recording stand-in here (test/bot/orderIntake.test.ts runs the real one over a real store).
  */
-import type { AddressInfo } from 'node:net';
-import restify from 'restify';
 import { registerOrderRoutes } from '../../bot/orderRoutes';
+import { listenWithRoutes } from './support/shopRouteServer';
 import type { IncomingOrder, IntakeOutcome } from '../../services/orderIntake';
 
 const KEY = 'order-intake-key-order-intake-key-0123';
@@ -15,19 +14,15 @@ const ORDER = { id: 'web-1', customerId: '14741', date: '2026-11-22T09:00:00Z', 
 interface Harness { base: string; received: IncomingOrder[]; errors: string[]; close(): Promise<void> }
 
 async function start(apiKey: string | undefined, outcome: (order: IncomingOrder) => IntakeOutcome): Promise<Harness> {
-  const server = restify.createServer({ handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 64 * 1024, mapParams: false, rejectUnknown: true }));
   const received: IncomingOrder[] = [];
   const errors: string[] = [];
-  registerOrderRoutes(server, {
+  const server = await listenWithRoutes((s) => registerOrderRoutes(s, {
     apiKey,
     now: () => NOW,
     intake: { record: async (order) => { received.push(order); return outcome(order); } },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg) },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, received, errors, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }), 64 * 1024);
+  return { ...server, received, errors };
 }
 
 const recorded = (order: IncomingOrder): IntakeOutcome => ({ kind: 'recorded', orderId: order.id, segment: { rfm: 'champions', primary: 'gift_buyers' }, newCustomer: false });

@@ -3,9 +3,8 @@
  * server's body parser: disabled, the shared shop API key, validation naming the first bad field, and the answers.
  * The catalogue service is a recording stand-in here (test/bot/catalogUpdates.test.ts runs the real one).
  */
-import type { AddressInfo } from 'node:net';
-import restify from 'restify';
 import { MAX_BATCH, registerProductRoutes } from '../../bot/productRoutes';
+import { listenWithRoutes } from './support/shopRouteServer';
 import type { Product } from '../../domain/model';
 
 const KEY = 'shop-api-key-shop-api-key-0123456789';
@@ -16,8 +15,6 @@ interface Harness { base: string; received: Product[][]; errors: string[]; close
 
 /** `stored`: ids the stand-in already holds (answered as updates). */
 async function start(apiKey: string | undefined, stored = new Set<string>(), fail = false): Promise<Harness> {
-  const server = restify.createServer({ handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
   const received: Product[][] = [];
   const errors: string[] = [];
   const putMany = async (products: readonly Product[]) => {
@@ -26,14 +23,12 @@ async function start(apiKey: string | undefined, stored = new Set<string>(), fai
     const ids = products.map((p) => p.id);
     return { created: ids.filter((id) => !stored.has(id)), updated: ids.filter((id) => stored.has(id)) };
   };
-  registerProductRoutes(server, {
+  const server = await listenWithRoutes((s) => registerProductRoutes(s, {
     apiKey,
     catalogue: { putMany, put: async (p) => ({ id: p.id, created: (await putMany([p])).created.length === 1 }) },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg) },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, received, errors, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }), 256 * 1024);
+  return { ...server, received, errors };
 }
 
 function send(h: Harness, method: 'PUT' | 'POST', path: string, body: unknown, authorization: string | null = `Bearer ${KEY}`): Promise<Response> {

@@ -3,24 +3,12 @@
  * reopen, and invalid products refused without touching the file, a batch all or nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Product } from '../../domain/model';
 import { openStore, type OpenedStore } from '../../data/openStore';
-import { product, smallStore, withTempDir } from './storeFixtures';
+import { product, withSmallStore } from './storeFixtures';
 
 const noSeed = () => { throw new Error('the store file should exist'); };
 
-async function withStore(run: (store: OpenedStore, path: string) => Promise<void>): Promise<void> {
-  await withTempDir(async (dir) => {
-    const path = join(dir, 'store.json');
-    const store = await openStore({ path, seed: smallStore });
-    try {
-      await run(store, path);
-    } finally {
-      await store.close();
-    }
-  });
-}
 
 async function reopened<T>(path: string, read: (store: OpenedStore) => Promise<T>): Promise<T> {
   const store = await openStore({ path, seed: noSeed });
@@ -33,7 +21,7 @@ async function reopened<T>(path: string, read: (store: OpenedStore) => Promise<T
 
 describe('lowdb catalogue writes', () => {
   it('put adds a new product and replaces an existing one; both survive a reopen', async () => {
-    await withStore(async ({ repositories: { catalog } }, path) => {
+    await withSmallStore(async ({ repositories: { catalog } }, path) => {
       const before = await catalog.get('P1');
       await catalog.put({ ...before!, price: 3.75, inStock: false });
       await catalog.put(product('P9', 'party'));
@@ -47,7 +35,7 @@ describe('lowdb catalogue writes', () => {
   });
 
   it('putMany stores a batch of new and changed products', async () => {
-    await withStore(async ({ repositories: { catalog } }, path) => {
+    await withSmallStore(async ({ repositories: { catalog } }, path) => {
       await catalog.putMany([{ ...product('P2', 'bags'), price: 0 }, product('P10'), product('P11', 'christmas')]);
       await reopened(path, async ({ repositories }) => {
         expect((await repositories.catalog.get('P2'))?.price).toBe(0);
@@ -57,7 +45,7 @@ describe('lowdb catalogue writes', () => {
   });
 
   it('hands out frozen records: a caller cannot change the stored product in place', async () => {
-    await withStore(async ({ repositories: { catalog } }) => {
+    await withSmallStore(async ({ repositories: { catalog } }) => {
       const mine = product('P9');
       await catalog.put(mine);
       mine.price = 100;
@@ -73,7 +61,7 @@ describe('lowdb catalogue writes', () => {
     ['a missing name', (s) => s.repositories.catalog.put({ ...product('P9'), name: undefined } as never), /Invalid product: name/],
     ['a batch with one bad product', (s) => s.repositories.catalog.putMany([product('P9'), { ...product('P1'), inStock: 'yes' } as never]), /Invalid product: inStock/],
   ])('refuses %s and leaves the file and the catalogue as they were', async (_name, write, message) => {
-    await withStore(async (store, path) => {
+    await withSmallStore(async (store, path) => {
       await store.flush();
       const fileBefore = await readFile(path, 'utf8');
       const catalogueBefore = await store.repositories.catalog.list();

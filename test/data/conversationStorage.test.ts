@@ -1,26 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openStore, type OpenedStore } from '../../data/openStore';
+import { openStore } from '../../data/openStore';
 import { StoreFileError } from '../../data/lowdb/durableJsonFile';
-import { smallStore, withTempDir } from './storeFixtures';
+import { smallStore, withSmallStore, withTempDir } from './storeFixtures';
 
 const KEY = 'webchat/conversations/abc';
 
-async function withStorage(run: (store: OpenedStore, path: string) => Promise<void>): Promise<void> {
-  await withTempDir(async (dir) => {
-    const path = join(dir, 'store.json');
-    const store = await openStore({ path, seed: smallStore });
-    try {
-      await run(store, path);
-    } finally {
-      await store.close();
-    }
-  });
-}
 
 describe('conversation Storage', () => {
   it('reads back what was written with a fresh eTag and omits missing keys', async () => {
-    await withStorage(async ({ conversationStorage: storage }) => {
+    await withSmallStore(async ({ conversationStorage: storage }) => {
       await storage.write({ [KEY]: { dialogStack: [{ id: 'main' }] } });
       const items = await storage.read([KEY, 'webchat/conversations/none']);
       expect(Object.keys(items)).toEqual([KEY]);
@@ -36,7 +25,7 @@ describe('conversation Storage', () => {
     ['no eTag', true, () => ''],
   ];
   it.each(conflicts)('a write carrying %s is accepted: %s', async (_name, succeeds, pick) => {
-    await withStorage(async ({ conversationStorage: storage }) => {
+    await withSmallStore(async ({ conversationStorage: storage }) => {
       await storage.write({ [KEY]: { n: 1 } });
       const stale = (await storage.read([KEY]))[KEY];
       await storage.write({ [KEY]: { ...stale, n: 2 } });
@@ -54,7 +43,7 @@ describe('conversation Storage', () => {
   });
 
   it('applies a multi-key write all or nothing', async () => {
-    await withStorage(async ({ conversationStorage: storage }) => {
+    await withSmallStore(async ({ conversationStorage: storage }) => {
       await storage.write({ a: { v: 1 }, b: { v: 1 } });
       await storage.write({ b: { v: 2 } });
       await expect(storage.write({ a: { v: 9 }, b: { v: 9, eTag: 'stale' } })).rejects.toThrow(/eTag conflict/);
@@ -64,7 +53,7 @@ describe('conversation Storage', () => {
   });
 
   it('copies items in and out, so later edits do not leak into the store', async () => {
-    await withStorage(async ({ conversationStorage: storage }) => {
+    await withSmallStore(async ({ conversationStorage: storage }) => {
       const state = { list: [1] };
       await storage.write({ [KEY]: state });
       state.list.push(2);
@@ -75,7 +64,7 @@ describe('conversation Storage', () => {
   });
 
   it('deletes keys (missing ones are fine) and treats prototype names as ordinary keys', async () => {
-    await withStorage(async ({ conversationStorage: storage }) => {
+    await withSmallStore(async ({ conversationStorage: storage }) => {
       expect(await storage.read(['constructor', 'toString'])).toEqual({});
       await storage.write({ [KEY]: { n: 1 }, constructor: { n: 2 } });
       await storage.delete([KEY, 'never-written']);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Customer, Order, Product } from '../../domain/model';
 import { emptyStoreData, type StoreData } from '../../data/storeSchema';
+import { openStore, type OpenedStore } from '../../data/openStore';
 
 export const AT = '2026-01-15T10:00:00.000Z';
 
@@ -39,4 +40,17 @@ export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Opens a store seeded with `smallStore` in a temp folder, runs `run` with it and its file path, then closes it. */
+export async function withSmallStore(run: (store: OpenedStore, path: string) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'store.json');
+    const store = await openStore({ path, seed: smallStore });
+    try {
+      await run(store, path);
+    } finally {
+      await store.close();
+    }
+  });
 }

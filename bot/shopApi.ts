@@ -1,14 +1,25 @@
 /**
- * The shop API key (config ORDERS_API_KEY) that guards the routes the shop pushes to: order intake and catalogue
- * updates. Off when unset (404); callers send `Authorization: Bearer <key>`. Errors answer `{ error, message }`.
+ * What the routes the shop pushes to (order intake, catalogue updates) share: the shop API key (config ORDERS_API_KEY;
+ * off when unset: 404; callers send `Authorization: Bearer <key>`) and answers of the form `{ error, message }`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
+import type { Logger } from '../services/logger';
 import { sendJson } from '../review/http';
 
 /** Sends the `{ error, message }` body every shop route answers with. */
 export function sendError(res: Response, status: number, error: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): void {
   sendJson(res, status, { error, message, ...extra }, headers);
+}
+
+/** Runs the route's work; if it throws, logs `failure` with the error and answers 500 with `message`, no internals. */
+export async function answerOr500(res: Response, log: Logger, failure: string, message: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    log.error(failure, { error });
+    sendError(res, 500, 'internal_error', message);
+  }
 }
 
 /**

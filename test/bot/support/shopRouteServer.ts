@@ -1,0 +1,17 @@
+/** A restify server on loopback with the bot server's JSON body parser, for the shop routes' edge tests. */
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+
+export interface ShopRouteServer {
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function listenWithRoutes(register: (server: restify.Server) => void, maxBodySize: number): Promise<ShopRouteServer> {
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize, mapParams: false, rejectUnknown: true }));
+  register(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
