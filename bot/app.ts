@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Server } from 'restify';
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { authMode } from './config';
 import { createAdapter, createBotAuthentication } from './adapter';
@@ -18,7 +18,7 @@ import { openStore } from '../data/openStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
 import { openConsoleStore } from '../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
-import { MainDialog, createSessionAccessor } from '../dialogs';
+import { MainDialog, PerUserConversationState, createSessionAccessor } from '../dialogs';
 import { registerReviewRoutes } from '../review/reviewRoutes';
 import { registerWebRoutes } from '../review/webRoutes';
 import { registerOrderRoutes } from './orderRoutes';
@@ -54,9 +54,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     afterErasure: async (customerId, pseudonym) => { (await segmentation)?.reassignCustomer(customerId, pseudonym); },
   });
 
-  const conversationState = new ConversationState(store.conversationStorage);
+  // Per channel user: in a shared conversation each member has their own session and dialog stack.
+  const conversationState = new PerUserConversationState(store.conversationStorage);
   const sessions = createSessionAccessor(conversationState);
-  const dialog = new MainDialog(services, recognizer, sessions);
+  const dialog = new MainDialog(services, recognizer, sessions, { idleMinutes: config.SESSION_IDLE_MINUTES, now: () => new Date() });
   const bot = new ShoppingBot({
     conversationState,
     dialog,

@@ -24,6 +24,12 @@ export const ConfigSchema = z.object({
   /** Bearer key the shop sends to POST /api/orders (32+ characters); unset turns order intake off. */
   ORDERS_API_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   IDENTITY_MAX_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** When set, signed identities must carry this JWT audience (`aud`). */
+  IDENTITY_AUDIENCE: optionalText,
+  /** Also accept the first version's non-JWT identity tokens (for shops that have not moved to JWTs yet). */
+  IDENTITY_LEGACY_TOKENS: flag.default(false),
+  /** An email + second factor sign-in ends after this many minutes without a turn from the shopper. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Demo mode: the chat page offers "sign in as a demo customer". Never in production. */
   DEMO_MODE: flag.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),

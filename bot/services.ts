@@ -77,6 +77,7 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     identity: new StoreIdentityService({
       customers: store.customers, orders: store.orders, segments: store.segments, locks: store.locks, audit: store.audit,
       personaOf, identitySecret: inputs.identitySecret, maxTokenTtlSeconds: config.IDENTITY_MAX_TTL_SECONDS, log,
+      identityAudience: config.IDENTITY_AUDIENCE, acceptLegacyTokens: config.IDENTITY_LEGACY_TOKENS,
     }),
     suggestions,
     feedback: new StoreFeedbackService(store.feedback),

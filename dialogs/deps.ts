@@ -1,10 +1,12 @@
 /** What every dialog is constructed with: injected services, the recognizer and the session accessor. */
 import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
-import type { SessionAccessor } from './session';
+import type { SessionAccessor, SessionPolicy } from './session';
 
 export interface DialogDeps {
   services: Services;
   recognizer: Recognizer;
   session: SessionAccessor;
+  /** When sign-ins end, and the clock. */
+  policy: SessionPolicy;
 }

@@ -10,7 +10,7 @@ import type { ChannelUser } from '../services/ports';
 import type { DialogDeps } from './deps';
 import { flowResult } from './flowResult';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { loadSession } from './session';
+import { loadSession, startSignIn } from './session';
 import { question, statement } from './speech/messages';
 import { stepValues } from './stepValues';
 import { annotate } from './turn';
@@ -98,8 +98,7 @@ export class IdentifyDialog extends InterruptibleDialog {
     const session = await loadSession(this.deps.session, step.context);
     switch (outcome.kind) {
       case 'identified':
-        session.profile = outcome.profile;
-        session.guest = false;
+        startSignIn(session, outcome.profile, { method: 'factor', expiresAt: null }, this.deps.policy.now());
         annotate(step.context, { customerId: outcome.profile.customerId, segment: outcome.profile.segment });
         await step.context.sendActivity(statement(`Thanks, ${outcome.profile.displayName}, you're signed in.`));
         return step.endDialog(flowResult('completed', true));

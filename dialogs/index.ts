@@ -15,8 +15,12 @@ export { isVoiceActivity } from './speech/voice';
 export { question, statement, type OutgoingMessage } from './speech/messages';
 export { speakable, toSsml, escapeXml } from './speech/ssml';
 
+export { PerUserConversationState } from './perUserConversationState';
+export { DEFAULT_SESSION_POLICY, type SessionPolicy } from './session';
+
 export const SESSION_PROPERTY = 'conversationSession';
 
+/** The session property; give it a PerUserConversationState so that a session belongs to one person. */
 export function createSessionAccessor(conversationState: ConversationState): SessionAccessor {
   return conversationState.createProperty<ConversationSession>(SESSION_PROPERTY);
 }

@@ -6,7 +6,7 @@
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import type { CustomerProfile, Services } from '../services/ports';
+import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
 import { GENERAL_HELP, MAIN_CHOICES } from './copy';
 import type { DialogDeps } from './deps';
@@ -16,8 +16,9 @@ import { handOff } from './interruptions';
 import { PRIVACY_DIALOG, PrivacyDialog } from './privacy/privacyDialog';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { routeFor } from './routing';
-import { loadSession } from './session';
-import type { ConversationSession, SessionAccessor } from './session';
+import { DEFAULT_SESSION_POLICY, loadSession, signInEnded, signOut, startSignIn } from './session';
+import type { ConversationSession, SessionAccessor, SessionPolicy } from './session';
+import { SIGN_IN_ENDED, identityTokenOf, tokenDigest } from './signIn';
 import { welcomeActivity } from './welcome';
 import { question, statement } from './speech/messages';
 import { isVoiceActivity } from './speech/voice';
@@ -36,9 +37,9 @@ const FLOW = 'main.flow';
 export class MainDialog extends ComponentDialog {
   private readonly deps: DialogDeps;
 
-  constructor(services: Services, recognizer: Recognizer, session: SessionAccessor) {
+  constructor(services: Services, recognizer: Recognizer, session: SessionAccessor, policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
     super(MAIN_DIALOG);
-    this.deps = { services, recognizer, session };
+    this.deps = { services, recognizer, session, policy };
     this.addDialog(new IdentifyDialog(this.deps));
     this.addDialog(new SuggestionsDialog(this.deps));
     this.addDialog(new SurveyDialog(this.deps));
@@ -57,11 +58,11 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(inner);
   }
 
-  /** Signed identity from the host page, the voice flag and the annotations, before any routing. */
+  /** The sign-in (checked again every turn), the voice flag and the annotations, before any routing. */
   private async prepareTurn(context: TurnContext): Promise<void> {
     const session = await loadSession(this.deps.session, context);
     session.voice = isVoiceActivity(context.activity);
-    if (!session.profile) await this.trySignedIdentity(context, session);
+    await this.checkSignIn(context, session, true);
     annotate(context, {
       customerId: session.profile?.customerId ?? null,
       segment: session.profile?.segment ?? null,
@@ -69,21 +70,42 @@ export class MainDialog extends ComponentDialog {
     });
   }
 
-  private async trySignedIdentity(context: TurnContext, session: ConversationSession): Promise<void> {
-    const profile = await this.signedProfile(context);
-    if (!profile) return;
-    session.profile = profile;
-    session.guest = false;
-    await context.sendActivity(statement(`Hi ${profile.displayName}, you're signed in.`));
-    context.turnState.set(GREETED, true);
+  /**
+   * A token sent with this turn is verified again (a new customer replaces the old); a sign-in whose token
+   * has expired, or whose email + factor session has been idle too long, ends here and the turn is a guest's.
+   */
+  private async checkSignIn(context: TurnContext, session: ConversationSession, greet: boolean): Promise<void> {
+    const now = this.deps.policy.now();
+    const token = identityTokenOf(context.activity);
+    if (token !== undefined && (await this.acceptToken(context, session, token, now, greet))) return;
+    const ended = signInEnded(session, this.deps.policy);
+    if (ended) {
+      signOut(session);
+      session.guest = false;
+      await context.sendActivity(statement(SIGN_IN_ENDED[ended](this.deps.policy.idleMinutes)));
+    } else if (session.signIn) {
+      session.signIn.lastActiveAt = now.toISOString();
+    }
   }
 
-  /** The customer the host page signed in (channelData.identity), or null. */
-  private async signedProfile(context: TurnContext): Promise<CustomerProfile | null> {
-    const data: unknown = context.activity.channelData;
-    if (typeof data !== 'object' || data === null || !('identity' in data) || data.identity === undefined) return null;
+  /** True when the token signed this person in (or kept them signed in). */
+  private async acceptToken(context: TurnContext, session: ConversationSession, token: unknown, now: Date, greet: boolean): Promise<boolean> {
+    const digest = tokenDigest(token);
+    const { signIn } = session;
+    if (session.profile && signIn?.tokenDigest === digest && signInEnded(session, this.deps.policy) === null) {
+      signIn.lastActiveAt = now.toISOString();
+      return true;
+    }
     // The service logs forged or expired tokens; the shopper simply stays unidentified.
-    return this.deps.services.identity.verifySignedIdentity(data.identity, channelUser(context));
+    const signed = await this.deps.services.identity.verifySignedIdentity(token, channelUser(context));
+    if (!signed) return false;
+    const isNew = session.profile?.customerId !== signed.profile.customerId;
+    startSignIn(session, signed.profile, { method: 'token', expiresAt: signed.expiresAt, tokenDigest: digest }, now);
+    if (isNew && greet) {
+      await context.sendActivity(statement(`Hi ${signed.profile.displayName}, you're signed in.`));
+      context.turnState.set(GREETED, true);
+    }
+    return true;
   }
 
   /** For members joining: the welcome, addressed to the customer when the host page signed them in. */
@@ -91,13 +113,9 @@ export class MainDialog extends ComponentDialog {
     const session = await loadSession(this.deps.session, context);
     session.welcomed = true;
     session.voice = isVoiceActivity(context.activity);
-    const profile = session.profile ?? await this.signedProfile(context);
-    if (profile) {
-      session.profile = profile;
-      session.guest = false;
-    }
-    annotate(context, { customerId: profile?.customerId ?? null, segment: profile?.segment ?? null, voice: session.voice });
-    await context.sendActivity(welcomeActivity(context, profile));
+    await this.checkSignIn(context, session, false);
+    annotate(context, { customerId: session.profile?.customerId ?? null, segment: session.profile?.segment ?? null, voice: session.voice });
+    await context.sendActivity(welcomeActivity(context, session.profile));
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Customer } from '../domain/model';
 import type { AuditRepository, CustomerRepository, IdentificationLockRepository, OrderRepository, SegmentRepository } from '../data/ports';
-import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService } from './ports';
+import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService, SignedInCustomer } from './ports';
 import { buildProfile, type PersonaLookup } from './profiles';
 import { verifyIdentity } from './identityToken';
 import type { Logger } from './logger';
@@ -27,6 +27,10 @@ export interface IdentityDeps {
   personaOf: PersonaLookup;
   identitySecret: string;
   maxTokenTtlSeconds: number;
+  /** When set, signed identities must carry this `aud`. */
+  identityAudience?: string;
+  /** Accept the first version's non-JWT tokens (IDENTITY_LEGACY_TOKENS). */
+  acceptLegacyTokens?: boolean;
   log: Logger;
   now?: () => Date;
 }
@@ -47,9 +51,15 @@ export class StoreIdentityService implements IdentityService {
     return this.deps.now?.() ?? new Date();
   }
 
-  async verifySignedIdentity(token: unknown, user: ChannelUser): Promise<CustomerProfile | null> {
+  async verifySignedIdentity(token: unknown, user: ChannelUser): Promise<SignedInCustomer | null> {
     if (token === undefined || token === null) return null;
-    const check = verifyIdentity(token, this.deps.identitySecret, this.deps.maxTokenTtlSeconds, this.now().getTime());
+    const check = await verifyIdentity(token, {
+      secret: this.deps.identitySecret,
+      maxTtlSeconds: this.deps.maxTokenTtlSeconds,
+      audience: this.deps.identityAudience,
+      acceptLegacy: this.deps.acceptLegacyTokens,
+      now: this.now().getTime(),
+    });
     if (!check.ok) {
       this.deps.log.warn('signed identity ignored', { reason: check.reason, channel: user.channelId });
       return null;
@@ -61,7 +71,8 @@ export class StoreIdentityService implements IdentityService {
     }
     // Not linked: the host page vouches for the customer on every turn, so a link would add nothing but a
     // write of the customer record per conversation.
-    return buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
+    const profile = buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
+    return { profile, expiresAt: new Date(check.identity.expiresAt * 1000).toISOString() };
   }
 
   async lockedUntil(user: ChannelUser): Promise<string | null> {

@@ -28,9 +28,15 @@ export type IdentifyOutcome =
   | { kind: 'rejected'; attemptsLeft: number }
   | { kind: 'locked'; until: string };
 
+/** A customer vouched for by the host page, until the token's expiry (ISO time). */
+export interface SignedInCustomer {
+  profile: CustomerProfile;
+  expiresAt: string;
+}
+
 export interface IdentityService {
   /** A signed identity from the host page (channelData). Returns null when absent, forged or expired. */
-  verifySignedIdentity(token: unknown, user: ChannelUser): Promise<CustomerProfile | null>;
+  verifySignedIdentity(token: unknown, user: ChannelUser): Promise<SignedInCustomer | null>;
   /** Email plus one second factor on file: postcode or a past order number. */
   identify(user: ChannelUser, email: string, secondFactor: string): Promise<IdentifyOutcome>;
   /** Whether this channel user is currently locked out (before asking anything). */

@@ -11,7 +11,7 @@ import type { DialogDeps } from '../deps';
 import { flowResult } from '../flowResult';
 import { IDENTIFY_DIALOG } from '../identifyDialog';
 import { InterruptibleDialog } from '../interruptibleDialog';
-import { loadSession, signOut } from '../session';
+import { currentProfile, loadSession, signOut } from '../session';
 import { question, statement } from '../speech/messages';
 import { annotate } from '../turn';
 import { exportAttachment, exportSummary } from './exportSummary';
@@ -90,8 +90,7 @@ export class PrivacyDialog extends InterruptibleDialog {
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const session = await loadSession(this.deps.session, step.context);
-    const profile = session.profile;
+    const profile = await this.signedInNow(step.context);
     if (!profile) return step.endDialog(flowResult('completed'));
     const { request, consentTopic } = this.request(step);
     switch (request) {
@@ -132,8 +131,11 @@ export class PrivacyDialog extends InterruptibleDialog {
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const session = await loadSession(this.deps.session, step.context);
-    const profile = session.profile;
-    if (!profile) return step.endDialog(flowResult('completed'));
+    const profile = await this.signedInNow(step.context);
+    if (!profile) {
+      await step.context.sendActivity(statement('You are no longer signed in, so nothing was changed.'));
+      return step.endDialog(flowResult('completed'));
+    }
     if (this.request(step).request === 'opt_in') {
       const topic = topicFromText(String(step.result));
       if (topic) await this.setConsent(step.context, profile, topic, true);
@@ -150,6 +152,11 @@ export class PrivacyDialog extends InterruptibleDialog {
       "Done. Your personal data has been erased and you're signed out. Past orders are kept only in anonymous form.",
     ));
     return step.endDialog(flowResult('completed'));
+  }
+
+  /** Export, consent changes and erasure act only for a sign-in that holds at this moment. */
+  private async signedInNow(context: TurnContext): Promise<CustomerProfile | null> {
+    return currentProfile(await loadSession(this.deps.session, context), this.deps.policy);
   }
 
   private async setConsent(context: TurnContext, profile: CustomerProfile, topic: ConsentTopic, granted: boolean): Promise<void> {

@@ -51,8 +51,10 @@ describe('signed identity from the host page', () => {
     ['no token', () => undefined, null],
   ])('%s', async (_name, token, expected) => {
     const h = await harness();
-    const profile = await h.identity.verifySignedIdentity(token(), user('u-signed'));
+    const signed = await h.identity.verifySignedIdentity(token(), user('u-signed'));
+    const profile = signed?.profile;
     expect(profile?.customerId ?? null).toBe(expected);
+    if (signed) expect(signed.expiresAt).toBe(new Date(TEST_NOW.getTime() + 600_000).toISOString());
     if (expected) {
       const assignment = await h.t.store.repositories.segments.get(ALICE.id);
       expect(assignment).toBeDefined();

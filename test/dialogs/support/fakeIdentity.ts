@@ -2,13 +2,17 @@
  * An in-memory IdentityService with the real rules: signed tokens, email + second factor, and a lock
  * after three failures for 15 minutes, counted both per channel user and per email.
  */
-import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService } from '../../../services/ports';
+import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService, SignedInCustomer } from '../../../services/ports';
 import type { FakeCustomer } from './fakeCustomers';
 
 export const MAX_FAILURES = 3;
 export const LOCK_MINUTES = 15;
-/** The fake's "signed" tokens: a real service checks an HMAC; here a token names a valid customer. */
-export const signedTokenFor = (customerId: string): string => `signed:${customerId}`;
+/**
+ * The fake's "signed" tokens: a real service checks a JWT; here a token names a valid customer and, optionally,
+ * its expiry in epoch milliseconds (default: an hour after the fake's clock at verification).
+ */
+export const signedTokenFor = (customerId: string, expiresAtMs?: number): string =>
+  (expiresAtMs === undefined ? `signed:${customerId}` : `signed:${customerId}@${expiresAtMs}`);
 
 interface Attempts { failures: number; lockedUntil: number | null }
 
@@ -18,10 +22,14 @@ export class FakeIdentityService implements IdentityService {
 
   constructor(readonly customers: FakeCustomer[], private readonly now: () => number = Date.now) {}
 
-  async verifySignedIdentity(token: unknown): Promise<CustomerProfile | null> {
+  async verifySignedIdentity(token: unknown): Promise<SignedInCustomer | null> {
     this.verifiedTokens.push(token);
-    const customer = this.customers.find((c) => signedTokenFor(c.profile.customerId) === token);
-    return customer ? structuredClone(customer.profile) : null;
+    if (typeof token !== 'string') return null;
+    const [name, expiry] = token.split('@');
+    const expiresAt = expiry === undefined ? this.now() + 3_600_000 : Number(expiry);
+    const customer = this.customers.find((c) => signedTokenFor(c.profile.customerId) === name);
+    if (!customer || expiresAt <= this.now()) return null;
+    return { profile: structuredClone(customer.profile), expiresAt: new Date(expiresAt).toISOString() };
   }
 
   async identify(user: ChannelUser, email: string, secondFactor: string): Promise<IdentifyOutcome> {

@@ -115,8 +115,8 @@ export interface FakeServices extends Services {
   handoff: FakeHandoffService;
 }
 
-export function createFakeServices(): FakeServices {
-  const identity = new FakeIdentityService(demoCustomers());
+export function createFakeServices(now?: () => number): FakeServices {
+  const identity = new FakeIdentityService(demoCustomers(), now);
   return {
     identity,
     suggestions: new FakeSuggestionService(),

@@ -3,11 +3,11 @@
  * recognizer, and checks the speech rules on every turn: each message has valid SSML `speak` with
  * xml:lang, and only the last message of a turn may expect input.
  */
-import { ActivityTypes, ConversationState, InputHints, MemoryStorage } from 'botbuilder';
+import { ActivityTypes, InputHints, MemoryStorage } from 'botbuilder';
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { createSessionAccessor, MainDialog } from '../../../dialogs';
+import { createSessionAccessor, MainDialog, PerUserConversationState } from '../../../dialogs';
 import type { ConversationSession } from '../../../dialogs';
 import { createLocalRecognizer } from '../../../language/local/recognizer';
 import type { Recognizer } from '../../../language/types';
@@ -59,12 +59,21 @@ export const lastReply = (replies: Reply[]): Reply => replies[replies.length - 1
 export const asksSomething = (replies: Reply[]): boolean => lastReply(replies)?.inputHint === InputHints.ExpectingInput;
 export const choicesOf = (reply: Reply): string[] => (reply.suggestedActions?.actions ?? []).map((a) => a.title ?? '');
 
-export function startConversation(options: { channelId?: string; services?: FakeServices } = {}): Conversation {
-  const services = options.services ?? createFakeServices();
+export interface ConversationOptions {
+  channelId?: string;
+  services?: FakeServices;
+  /** The clock of the session policy (and of the fake identity service when the services are the default). */
+  now?: () => Date;
+  idleMinutes?: number;
+}
+
+export function startConversation(options: ConversationOptions = {}): Conversation {
+  const now = options.now ?? (() => new Date());
+  const services = options.services ?? createFakeServices(() => now().getTime());
   const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
+  const conversationState = new PerUserConversationState(storage);
   const accessor = createSessionAccessor(conversationState);
-  const dialog = new MainDialog(services, sharedRecognizer(), accessor);
+  const dialog = new MainDialog(services, sharedRecognizer(), accessor, { idleMinutes: options.idleMinutes ?? 30, now });
   const annotations: TurnAnnotations[] = [];
   const annotate: Middleware = {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -77,7 +86,7 @@ export function startConversation(options: { channelId?: string; services?: Fake
   let storageKey: string | undefined;
   const rememberKey: Middleware = {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-      storageKey = `${context.activity.channelId}/conversations/${context.activity.conversation.id}/`;
+      storageKey = conversationState.getStorageKey(context);
       await next();
     },
   };
