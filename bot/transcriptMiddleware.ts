@@ -2,12 +2,16 @@
  * Records every message and event of a conversation, in and out, with the segment and persona known at
  * that moment, the recognized intent and the recommender's reasons. Text is redacted before storage.
  * The write is not awaited by the turn: the store coalesces writes and errors go to the logger.
+ * Recording never throws a turn away: an activity it cannot read is still recorded, as unreadable.
  */
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { TranscriptEntry } from '../data/console/schema';
 import { TURN_ANNOTATIONS, type TurnAnnotations } from '../services/ports';
 import type { ReviewLogger } from '../review/logger';
 import { isRecorded, toEntry } from '../review/transcriptEntries';
+
+/** What staff see for an activity the recorder could not read. */
+const UNREADABLE = '[unreadable activity]';
 
 export interface TranscriptSink {
   append(conversationId: string, channelId: string, entries: TranscriptEntry[]): Promise<void>;
@@ -32,7 +36,7 @@ export class TranscriptMiddleware implements Middleware {
     context.onSendActivities(async (ctx, activities, sendNext) => {
       const annotations = annotationsOf(ctx);
       for (const activity of activities) {
-        if (isRecorded(activity)) sent.push(toEntry(activity, 'out', annotations, this.now(), false));
+        if (isRecorded(activity)) sent.push(this.entry(activity, 'out', annotations, this.now(), false));
       }
       return sendNext();
     });
@@ -45,11 +49,21 @@ export class TranscriptMiddleware implements Middleware {
 
   private store(incoming: Activity, receivedAt: Date, annotations: TurnAnnotations, sent: TranscriptEntry[]): void {
     const conversationId = incoming.conversation?.id;
-    if (!conversationId) return;
-    const entries = isRecorded(incoming) ? [toEntry(incoming, 'in', annotations, receivedAt, true), ...sent] : sent;
-    this.sink.append(conversationId, incoming.channelId ?? 'unknown', entries).catch((error: unknown) => {
+    if (typeof conversationId !== 'string' || !conversationId) return;
+    const entries = isRecorded(incoming) ? [this.entry(incoming, 'in', annotations, receivedAt, true), ...sent] : sent;
+    const channelId = typeof incoming.channelId === 'string' ? incoming.channelId : 'unknown';
+    this.sink.append(conversationId, channelId, entries).catch((error: unknown) => {
       this.options.logger.error('transcript write failed', { conversationId, error });
     });
+  }
+
+  private entry(activity: Partial<Activity>, direction: 'in' | 'out', annotations: TurnAnnotations, at: Date, withTurnFacts: boolean): TranscriptEntry {
+    try {
+      return toEntry(activity, direction, annotations, at, withTurnFacts);
+    } catch (error) {
+      this.options.logger.error('transcript entry unreadable', { direction, error });
+      return { ...toEntry({ type: 'message', text: UNREADABLE }, direction, annotations, at, false), text: UNREADABLE };
+    }
   }
 }
 

@@ -42,11 +42,20 @@ export function lockedMessage(until: string): string {
     + 'You can carry on as a guest meanwhile.';
 }
 
+/** Whatever answers a sign-in question is a credential: the transcript keeps only that it was given. */
+function hideFromTranscript(context: TurnContext): void {
+  annotate(context, { sensitiveInput: true });
+}
+
 export class IdentifyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(IDENTIFY_DIALOG, deps);
-    this.addDialog(new TextPrompt(EMAIL, async (p: PromptValidatorContext<string>) => EMAIL_PATTERN.test((p.recognized.value ?? '').trim())));
+    this.addDialog(new TextPrompt(EMAIL, async (p: PromptValidatorContext<string>) => {
+      hideFromTranscript(p.context);
+      return EMAIL_PATTERN.test((p.recognized.value ?? '').trim());
+    }));
     this.addDialog(new TextPrompt(FACTOR, async (p: PromptValidatorContext<string>) => {
+      hideFromTranscript(p.context);
       const factor = (p.recognized.value ?? '').trim();
       return factor.length > 0 && factor.length <= MAX_FACTOR_LENGTH;
     }));

@@ -23,15 +23,21 @@ export function isRecorded(activity: ActivityLike): boolean {
   return RECORDED_TYPES.has(activity.type ?? '');
 }
 
+/** Stands in for the shopper's answer to a sign-in question, for every role. */
+export const HIDDEN_SIGN_IN_ANSWER = '[sign-in answer hidden]';
+
 export function toEntry(
   activity: ActivityLike, direction: 'in' | 'out', annotations: TurnAnnotations, at: Date, withTurnFacts: boolean,
 ): TranscriptEntry {
-  const text = activity.text ?? (activity.type === 'event' && activity.name ? `[event] ${activity.name}` : null);
+  const text = typeof activity.text === 'string'
+    ? activity.text
+    : (activity.type === 'event' && typeof activity.name === 'string' ? `[event] ${activity.name}` : null);
+  const hidden = direction === 'in' && annotations.sensitiveInput === true && text !== null;
   return {
     at: at.toISOString(),
     direction,
-    type: activity.type ?? 'message',
-    text: text === null ? null : redact(text),
+    type: typeof activity.type === 'string' ? activity.type : 'message',
+    text: hidden ? HIDDEN_SIGN_IN_ANSWER : text === null ? null : redact(text),
     cards: cardTexts(activity).map(redact),
     customerId: annotations.customerId ?? null,
     segment: snapshotOf(annotations.segment),
@@ -49,10 +55,13 @@ function snapshotOf(segment: SegmentSnapshot | null | undefined): SegmentSnapsho
 /** One line per card: hero/thumbnail title, subtitle and text; adaptive cards' text blocks and facts. */
 export function cardTexts(activity: ActivityLike): string[] {
   const out: string[] = [];
-  for (const attachment of activity.attachments ?? []) {
+  // Activities come from outside: attachments may be anything, not only a list of objects.
+  const attachments: unknown[] = Array.isArray(activity.attachments) ? activity.attachments : [];
+  for (const attachment of attachments) {
     if (out.length >= MAX_CARDS) break;
+    if (attachment === null || typeof attachment !== 'object') continue;
     const parts: string[] = [];
-    collectText(attachment.content, parts, 0);
+    collectText((attachment as { content?: unknown }).content, parts, 0);
     const line = parts.join(' · ').slice(0, MAX_CARD_TEXT);
     if (line) out.push(line);
   }

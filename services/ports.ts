@@ -106,4 +106,6 @@ export interface TurnAnnotations {
   reasons?: { productId: string; reason: string }[];
   /** True when the turn came in by voice (Direct Line Speech, or Web Chat speech input). */
   voice?: boolean;
+  /** The shopper's text answered a sign-in question (email, postcode, order number): it is never stored. */
+  sensitiveInput?: boolean;
 }

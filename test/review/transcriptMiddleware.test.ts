@@ -101,4 +101,41 @@ describe('TranscriptMiddleware', () => {
     const reopened = await openConsoleStore(path);
     expect(reopened.transcripts.get(conversationId)).toBeUndefined();
   });
+
+  test.each([
+    ['a null attachment', { attachments: [null] }],
+    ['attachments as an object', { attachments: {} }],
+    ['a card whose content is a string', { attachments: [{ contentType: 'x', content: 'plain' }] }],
+  ])('records a turn with %s and never throws it away', async (_name, odd) => {
+    const errors: unknown[] = [];
+    const adapter = new TestAdapter(async (context) => { await context.sendActivity('got it'); })
+      .use(new TranscriptMiddleware(store.transcripts, { logger: { warn: () => {}, error: (_m, f) => errors.push(f) } }));
+    await adapter.send({ type: 'message', text: 'look at this', ...odd } as never).assertReply('got it');
+    await store.flush();
+    const [conversation] = store.transcripts.list();
+    expect(conversation.entries.map((e) => [e.direction, e.text])).toEqual([['in', 'look at this'], ['out', 'got it']]);
+    expect(errors).toEqual([]);
+  });
+
+  test('records an activity it cannot read as unreadable, and the turn still completes', async () => {
+    const errors: unknown[] = [];
+    const adapter = new TestAdapter(async (context) => { await context.sendActivity('still here'); })
+      .use(new TranscriptMiddleware(store.transcripts, { logger: { warn: () => {}, error: (_m, f) => errors.push(f) } }));
+    const hostile = { type: 'message', get text(): string { throw new Error('unreadable text'); } };
+    await adapter.send(hostile as never).assertReply('still here');
+    await store.flush();
+    const [conversation] = store.transcripts.list();
+    expect(conversation.entries.map((e) => [e.direction, e.text])).toEqual([['in', '[unreadable activity]'], ['out', 'still here']]);
+    expect(errors).toHaveLength(1);
+  });
+
+  test('hides the answer to a sign-in question', async () => {
+    const adapter = new TestAdapter(async (context) => {
+      context.turnState.set(TURN_ANNOTATIONS, { sensitiveInput: true } satisfies TurnAnnotations);
+      await context.sendActivity('Thanks.');
+    }).use(new TranscriptMiddleware(store.transcripts, { logger: { warn: () => {}, error: () => {} } }));
+    await adapter.send('BS1 4DJ').assertReply('Thanks.');
+    await store.flush();
+    expect(store.transcripts.list()[0].entries.map((e) => e.text)).toEqual(['[sign-in answer hidden]', 'Thanks.']);
+  });
 });
