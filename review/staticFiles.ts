@@ -1,8 +1,16 @@
-/** Serves files from one folder, refusing anything that resolves outside it. */
+/**
+ * Serves files from one folder, refusing anything that resolves outside it. Text files (pages, scripts,
+ * styles) are sent compressed when the browser accepts it (brotli, else gzip), with an ETag so a
+ * revalidation costs a 304: the Web Chat bundle is 3.9 MB raw and about 0.7 MB as brotli.
+ */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
-import type { Response } from 'restify';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Request, Response } from 'restify';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +22,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json; charset=utf-8',
 };
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json']);
+/** Smaller files gain too little from compression to be worth the header. */
+const MIN_COMPRESS_BYTES = 1024;
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 /** Resolves `relative` inside `root`, or null when it escapes it or names a hidden file. */
 export function safeResolve(root: string, relative: string): string | null {
@@ -29,20 +43,144 @@ export function safeResolve(root: string, relative: string): string | null {
   return full === base || full.startsWith(base + sep) ? full : null;
 }
 
-export async function sendFile(res: Response, path: string | null, headers: Record<string, string>): Promise<boolean> {
+interface Encoded { raw: Buffer; gzip: Buffer | null; br: Buffer | null }
+interface CacheEntry { version: string; encoded: Promise<Encoded> }
+
+/**
+ * Compressed copies of text files, made once per file version (size and mtime) in zlib's thread pool, so a
+ * compression never blocks a turn, and kept on disk so a restart (or another process) reuses them.
+ * `warm` starts the big bundles at start-up.
+ */
+export class CompressedFiles {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  private privateDir: Promise<string | null> | null = null;
+
+  constructor(private readonly cacheDir = join(tmpdir(), `shopping-assistant-static-${process.getuid?.() ?? 'user'}`)) {}
+
+  get(path: string, version: string): Promise<Encoded> {
+    const cached = this.entries.get(path);
+    if (cached?.version === version) return cached.encoded;
+    const encoded = this.load(path, version);
+    // A failed read is not cached: the next request tries again.
+    encoded.catch(() => this.entries.delete(path));
+    this.entries.set(path, { version, encoded });
+    return encoded;
+  }
+
+  async warm(paths: string[]): Promise<void> {
+    await Promise.all(paths.map(async (path) => {
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile()) await this.get(path, versionOf(info)).catch(() => undefined);
+    }));
+  }
+
+  private async load(path: string, version: string): Promise<Encoded> {
+    const raw = await readFile(path);
+    if (raw.length < MIN_COMPRESS_BYTES) return { raw, gzip: null, br: null };
+    const dir = await (this.privateDir ??= ownPrivateDir(this.cacheDir));
+    if (!dir) return compress(raw);
+    const base = join(dir, `${createHash('sha256').update(path).digest('hex').slice(0, 16)}-${version}`);
+    const [gz, br] = await Promise.all([readFile(`${base}.gz`).catch(() => null), readFile(`${base}.br`).catch(() => null)]);
+    if (gz && br) return { raw, gzip: gz, br };
+    const encoded = await compress(raw);
+    // Best effort: a read-only or full disk only costs the next start a compression.
+    await Promise.all([writeAtomically(`${base}.gz`, encoded.gzip), writeAtomically(`${base}.br`, encoded.br)]).catch(() => undefined);
+    return encoded;
+  }
+}
+
+/**
+ * The cache folder, only if this process's user owns it and nobody else can write to it: files served from it
+ * reach every shopper's browser, so a folder others could plant files in is never read.
+ */
+async function ownPrivateDir(dir: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const info = await stat(dir);
+    const ownedByUs = process.getuid === undefined || info.uid === process.getuid();
+    return info.isDirectory() && ownedByUs && (info.mode & 0o022) === 0 ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeAtomically(path: string, data: Buffer | null): Promise<void> {
+  if (!data) return;
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, path);
+}
+
+async function compress(raw: Buffer): Promise<Encoded> {
+  const [gz, br] = await Promise.all([
+    gzipAsync(raw, { level: 9 }),
+    // Quality 9 gets within 10 % of 11 at a tenth of the time.
+    brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+  ]);
+  return { raw, gzip: gz, br };
+}
+
+const versionOf = (info: { size: number; mtimeMs: number }): string => `${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}`;
+
+/** The best encoding the request accepts among those we have: brotli, then gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined, encoded: Encoded): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (encoded.br && ok('br')) return 'br';
+  if (encoded.gzip && ok('gzip')) return 'gzip';
+  return null;
+}
+
+export async function sendFile(
+  req: Request, res: Response, path: string | null, headers: Record<string, string>, cache: CompressedFiles,
+): Promise<boolean> {
   if (!path || !CONTENT_TYPES[extname(path)]) return false;
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) return false;
+  const version = versionOf(info);
+  const common = {
+    'content-type': CONTENT_TYPES[extname(path)], 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...headers,
+  };
+  if (!COMPRESSIBLE.has(extname(path))) {
+    const etag = `"${version}"`;
+    if (req.headers['if-none-match'] === etag) return notModified(res, etag, common);
+    res.writeHead(200, { ...common, etag, 'content-length': String(info.size) });
+    await pipeFile(res, path);
+    return true;
+  }
+  const encoded = await cache.get(path, version);
+  const encoding = chooseEncoding(req.headers['accept-encoding'], encoded);
+  // One ETag per representation, as the compressed bytes differ from the raw ones.
+  const etag = `"${version}${encoding ? `-${encoding}` : ''}"`;
+  const vary = { vary: 'Accept-Encoding' };
+  if (req.headers['if-none-match'] === etag) return notModified(res, etag, { ...common, ...vary });
+  const body = encoding ? encoded[encoding] ?? encoded.raw : encoded.raw;
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(path)], 'content-length': String(info.size),
-    'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...headers,
+    ...common, ...vary, etag, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}),
   });
-  await new Promise<void>((done, fail) => {
+  res.end(body);
+  return true;
+}
+
+function notModified(res: Response, etag: string, headers: Record<string, string>): true {
+  const { 'content-type': _type, ...rest } = headers;
+  res.writeHead(304, { ...rest, etag });
+  res.end();
+  return true;
+}
+
+function pipeFile(res: Response, path: string): Promise<void> {
+  return new Promise<void>((done, fail) => {
     const stream = createReadStream(path);
     stream.on('error', fail);
     res.on('finish', () => done());
     res.on('close', () => done());
     stream.pipe(res);
   });
-  return true;
 }

@@ -3,11 +3,11 @@
  * node_modules (never committed), and the demo sign-in used by the chat page in demo mode only.
  */
 import { dirname, join, sep } from 'node:path';
-import type { Response, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { handle, HttpError, parseOr400, readJson, sendJson } from './http';
 import type { ReviewLogger } from './logger';
-import { safeResolve, sendFile } from './staticFiles';
+import { CompressedFiles, safeResolve, sendFile } from './staticFiles';
 
 export interface WebRouteOptions {
   webRoot: string;
@@ -42,22 +42,25 @@ export function registerWebRoutes(server: Server, options: WebRouteOptions): voi
     'webchat.js': join(packageRoot('botframework-webchat'), 'dist', 'webchat.js'),
     'chart.umd.js': join(packageRoot('chart.js'), 'dist', 'chart.umd.js'),
   };
-  const serve = (res: Response, path: string | null, headers: Record<string, string>) =>
-    sendFile(res, path, headers).then((sent) => {
+  const compressed = new CompressedFiles();
+  // Compressed in the background at start, so the first shopper does not wait for 3.9 MB to be squeezed.
+  void compressed.warm(Object.values(vendor));
+  const serve = (req: Request, res: Response, path: string | null, headers: Record<string, string>) =>
+    sendFile(req, res, path, headers, compressed).then((sent) => {
       if (!sent) sendJson(res, 404, { error: 'Not found.' });
     });
 
-  server.get('/', handle(logger, (_req, res) => serve(res, join(options.webRoot, 'index.html'), PAGE_HEADERS)));
-  server.get('/chat/*', handle(logger, (req, res) => serve(res, safeResolve(join(options.webRoot, 'chat'), String(req.params['*'] ?? '')), PAGE_HEADERS)));
+  server.get('/', handle(logger, (req, res) => serve(req, res, join(options.webRoot, 'index.html'), PAGE_HEADERS)));
+  server.get('/chat/*', handle(logger, (req, res) => serve(req, res, safeResolve(join(options.webRoot, 'chat'), String(req.params['*'] ?? '')), PAGE_HEADERS)));
   server.get('/console', handle(logger, async (_req, res) => {
     res.writeHead(302, { location: '/console/' });
     res.end();
   }));
   server.get('/console/*', handle(logger, (req, res) => {
     const relative = String(req.params['*'] ?? '') || 'index.html';
-    return serve(res, safeResolve(join(options.webRoot, 'console'), relative), PAGE_HEADERS);
+    return serve(req, res, safeResolve(join(options.webRoot, 'console'), relative), PAGE_HEADERS);
   }));
-  server.get('/vendor/:file', handle(logger, (req, res) => serve(res, vendor[String(req.params.file)] ?? null, VENDOR_HEADERS)));
+  server.get('/vendor/:file', handle(logger, (req, res) => serve(req, res, vendor[String(req.params.file)] ?? null, VENDOR_HEADERS)));
 
   server.get('/api/web/config', handle(logger, async (_req, res) => {
     sendJson(res, 200, {
