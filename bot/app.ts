@@ -114,6 +114,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         feedback: store.repositories.feedback,
         suggestionEvents: store.repositories.suggestionEvents,
         audit: store.repositories.audit,
+        catalog: store.repositories.catalog,
         logger: log,
         trustProxy: config.TRUST_PROXY,
         describePersona: (id) => PERSONAS.get(id),

@@ -79,6 +79,8 @@ export interface ConversationSummary {
   optedOut: boolean;
   handoff: boolean;
   reviewed: boolean;
+  /** Some of the shopper's turns came by voice (Direct Line Speech or the chat page's microphone). */
+  voice: boolean;
   tags: string[];
 }
 
@@ -95,6 +97,6 @@ export function summarize(c: ConversationRecord, facts: ReviewFacts, role: Staff
     preview: c.entries.find((e) => e.direction === 'in' && e.text)?.text?.slice(0, 140) ?? null,
     csat: latest?.csat ?? null, nps: latest?.nps ?? null,
     optedOut: isOptedOut(customer), handoff: facts.handoffConversations.has(c.id),
-    reviewed: c.reviewedAt !== null, tags: c.tags,
+    reviewed: c.reviewedAt !== null, voice: c.entries.some((e) => e.direction === 'in' && e.voice), tags: c.tags,
   };
 }

@@ -62,7 +62,11 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
       action: 'staff_access', subject: conversation.customerId ?? `conversation:${conversation.id}`, actor: staff.id,
       details: { conversationId: conversation.id, role: staff.role },
     });
-    sendJson(res, 200, detail(conversation, facts, staff, ctx));
+    const names = await productNames(deps, [
+      ...conversation.entries.flatMap((e) => e.reasons.map((r) => r.productId)),
+      ...facts.events.filter((e) => e.conversationId === conversation.id).map((e) => e.productId),
+    ]);
+    sendJson(res, 200, detail(conversation, facts, staff, ctx, names));
   }));
 
   server.put('/api/review/conversations/:id/tags', handle(logger, async (req, res) => {
@@ -99,7 +103,14 @@ function findConversation(ctx: ReviewContext, params: unknown): ConversationReco
 }
 
 /** The transcript with what was known about the customer's segment during the conversation. */
-function detail(c: ConversationRecord, facts: ReviewFacts, staff: StaffAccount, ctx: ReviewContext): Record<string, unknown> {
+/** Names of the products a transcript mentions; an id the catalogue no longer knows stays unnamed. */
+async function productNames(deps: ReviewContext['deps'], ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const products = await Promise.all(unique.map((id) => deps.catalog?.get(id)));
+  return new Map(products.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+}
+
+function detail(c: ConversationRecord, facts: ReviewFacts, staff: StaffAccount, ctx: ReviewContext, names: Map<string, string>): Record<string, unknown> {
   const customer = c.customerId ? facts.customers.get(c.customerId) : undefined;
   const segments: { at: string; primary: string; rfmLabel: string; persona: string }[] = [];
   for (const e of c.entries) {
@@ -109,7 +120,12 @@ function detail(c: ConversationRecord, facts: ReviewFacts, staff: StaffAccount, 
     }
   }
   return {
-    conversation: { ...c, notes: c.notes.map((n) => ({ ...n, author: staff.role === 'admin' ? n.author : redact(n.author) })) },
+    conversation: {
+      ...c,
+      // Every role sees who wrote a note: admins by email, others by the name part of it (they see no addresses).
+      notes: c.notes.map((n) => ({ ...n, author: staff.role === 'admin' ? n.author : n.author.split('@')[0] })),
+      entries: c.entries.map((e) => ({ ...e, reasons: e.reasons.map((r) => ({ ...r, productName: names.get(r.productId) ?? null })) })),
+    },
     customer: customer ? customerView(customer, staff.role) : null,
     segmentContext: {
       atTheTime: c.segment,
@@ -118,7 +134,7 @@ function detail(c: ConversationRecord, facts: ReviewFacts, staff: StaffAccount, 
     },
     feedback: (facts.feedbackByConversation.get(c.id) ?? []).map((f) => ({ csat: f.csat, nps: f.nps, comment: f.comment ? redact(f.comment) : null, at: f.at })),
     suggestions: facts.events.filter((e) => e.conversationId === c.id)
-      .map((e) => ({ productId: e.productId, kind: e.kind, reason: e.reason, at: e.at })),
+      .map((e) => ({ productId: e.productId, productName: names.get(e.productId) ?? null, kind: e.kind, reason: e.reason, at: e.at })),
     handoffs: facts.handoffs.filter((h) => h.conversationId === c.id),
   };
 }

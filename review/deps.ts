@@ -1,6 +1,6 @@
 /** What the review API needs from the composition root, and the context its route modules share. */
 import { randomUUID } from 'node:crypto';
-import type { AuditRepository, CustomerRepository, FeedbackRepository, SuggestionEventRepository } from '../data/ports';
+import type { AuditRepository, CatalogRepository, CustomerRepository, FeedbackRepository, SuggestionEventRepository } from '../data/ports';
 import type { ConsoleStore } from '../data/console/consoleStore';
 import type { AuditEntry } from '../domain/model';
 import type { ReviewLogger } from './logger';
@@ -13,6 +13,8 @@ export interface ReviewDeps {
   feedback: FeedbackRepository;
   suggestionEvents: SuggestionEventRepository;
   audit: AuditRepository;
+  /** Product names for suggestion tables and reasons (ids alone mean nothing to staff). */
+  catalog?: Pick<CatalogRepository, 'get'>;
   logger: ReviewLogger;
   /** Take the client address from X-Forwarded-For (set only behind a reverse proxy you run). Default false. */
   trustProxy?: boolean;

@@ -16,18 +16,23 @@ function definition(term, value) {
   return [el('dt', {}, term), el('dd', {}, value ?? '—')];
 }
 
+/** A product by name, with its id for searching the shop's back office. */
+function productLabel(item) {
+  return item.productName ? `${item.productName} (${item.productId})` : item.productId;
+}
+
 function renderTranscript(entries) {
   fill(document.getElementById('transcript'), ...entries.map((entry) => el('li', { className: `turn ${entry.direction}` },
     el('div', { className: 'turn-meta' },
       el('span', {}, entry.direction === 'in' ? 'Customer' : 'Assistant'),
       el('time', { dateTime: entry.at }, formatDateTime(entry.at)),
-      entry.voice && el('span', { className: 'badge' }, 'voice'),
+      entry.voice && el('span', { className: 'badge badge-voice' }, '🎤 voice'),
       entry.intent && el('span', { className: 'badge' }, `intent: ${entry.intent}${entry.intentScore ? ` (${entry.intentScore.toFixed(2)})` : ''}`),
       entry.segment && el('span', { className: `segment segment-${entry.segment.primary}` }, segmentLabel(entry.segment.primary))),
     entry.text && el('p', {}, entry.text),
     entry.cards.length > 0 && el('ul', { className: 'cards' }, entry.cards.map((card) => el('li', {}, card))),
     entry.reasons.length > 0 && el('ul', { className: 'reasons', 'aria-label': 'Why these were suggested' },
-      entry.reasons.map((r) => el('li', {}, `${r.productId}: ${r.reason}`))))));
+      entry.reasons.map((r) => el('li', {}, `${productLabel(r)}: ${r.reason}`))))));
 }
 
 function renderSegment(context) {
@@ -63,7 +68,7 @@ function renderOutcome() {
   const suggestions = detail.suggestions.length === 0 ? el('p', { className: 'muted' }, 'No suggestions recorded.')
     : el('table', { className: 'compact' }, el('caption', { className: 'visually-hidden' }, 'Suggestion events'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Product'), el('th', { scope: 'col' }, 'Event'), el('th', { scope: 'col' }, 'Reason'))),
-      el('tbody', {}, detail.suggestions.map((s) => el('tr', {}, el('td', {}, s.productId), el('td', {}, s.kind), el('td', {}, s.reason)))));
+      el('tbody', {}, detail.suggestions.map((s) => el('tr', {}, el('td', {}, productLabel(s)), el('td', {}, s.kind), el('td', {}, s.reason)))));
   const feedback = detail.feedback.length === 0 ? el('p', { className: 'muted' }, 'No survey answers.')
     : el('ul', {}, detail.feedback.map((f) => el('li', {}, `CSAT ${f.csat ?? '—'} · NPS ${f.nps ?? '—'}${f.comment ? ` · “${f.comment}”` : ''}`)));
   const handoffs = detail.handoffs.map((h) => el('p', { className: 'badge' }, `Handoff ${h.status}: ${h.reason}`));

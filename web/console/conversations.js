@@ -17,7 +17,7 @@ function filterParams() {
 }
 
 function flags(item) {
-  return [item.handoff && 'handoff', item.optedOut && 'opted out', item.reviewed && 'reviewed', ...item.tags]
+  return [item.voice && '🎤 voice', item.handoff && 'handoff', item.optedOut && 'opted out', item.reviewed && 'reviewed', ...item.tags]
     .filter(Boolean).map((flag) => el('span', { className: 'badge' }, flag));
 }
 

@@ -6,8 +6,10 @@ const form = document.getElementById('new-account');
 const message = document.getElementById('message');
 
 if (me.role !== 'admin') {
-  form.hidden = true;
-  showMessage(message, 'Only an admin can manage staff accounts.', 'error');
+  // An admin page: nothing of it is shown to other roles, not even its empty table.
+  document.getElementById('main').replaceChildren(el('h1', {}, 'Staff accounts'),
+    el('p', { className: 'notice', role: 'alert' }, 'This page is for admins. Ask an admin if you need an account changed.'),
+    el('a', { className: 'button', href: 'conversations.html' }, 'Back to conversations'));
 } else {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
