@@ -17,6 +17,12 @@ export const LockStateSchema = z.object({
 });
 export type LockState = z.infer<typeof LockStateSchema>;
 
+/**
+ * Every number here is finite: zod refuses Infinity and NaN (JSON.parse turns a literal like 1e999 into Infinity), so
+ * such a file is reported, never half-read. Orders are read without the finite-total check new orders pass
+ * (StorableOrderSchema): a store that took an overflowing order before it existed still opens, and segmentation
+ * leaves that order out instead of failing for everyone.
+ */
 export const StoreDataSchema = z.object({
   version: z.literal(STORE_VERSION),
   products: z.array(ProductSchema),

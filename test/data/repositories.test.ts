@@ -90,6 +90,18 @@ describe('lowdb repositories', () => {
     });
   });
 
+  it('orders: refuses an order whose total overflows to Infinity, storing nothing', async () => {
+    await inStore(async ({ repositories: { orders } }) => {
+      const overflowing = { ...order('O-big', 'C2'), lines: [{ productId: 'P1', quantity: 2, unitPrice: 1.7e308 }] };
+      await expect(orders.add(overflowing)).rejects.toThrow(/lines: the order total \(quantity x unit price\) must be a finite number/);
+      const summed = { ...order('O-sum', 'C2'), lines: [{ productId: 'P1', quantity: 1, unitPrice: 1e308 }, { productId: 'P2', quantity: 1, unitPrice: 1e308 }] };
+      await expect(orders.add(summed)).rejects.toThrow(/finite/);
+    }, async ({ repositories: { orders } }) => {
+      expect(await orders.get('O-big')).toBeUndefined();
+      expect(await orders.get('O-sum')).toBeUndefined();
+    });
+  });
+
   it('segments: putMany upserts, remove, all-or-nothing validation', async () => {
     await inStore(async ({ repositories: { segments } }) => {
       await segments.putMany([segment('C1', 'new_customers'), segment('C2', 'champions')]);
