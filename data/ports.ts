@@ -60,11 +60,14 @@ export interface AuditRepository {
   list(): Promise<AuditEntry[]>;
 }
 
-/** Failed identification attempts, keyed by channel user or by email hash. */
+/** Failed identification attempts, keyed by channel user or by email hash: one record per key. */
 export interface IdentificationLockRepository {
-  get(key: string): Promise<{ failures: number; lockedUntil: string | null } | undefined>;
-  put(key: string, state: { failures: number; lockedUntil: string | null }): Promise<void>;
+  get(key: string): Promise<{ failures: number; lockedUntil: string | null; expiresAt?: string } | undefined>;
+  /** `expiresAt`: from then on the record means nothing and may be pruned. */
+  put(key: string, state: { failures: number; lockedUntil: string | null; expiresAt?: string }): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Removes the records that expired by `now` (and, past a ceiling, the oldest counts); returns how many went. */
+  pruneExpired(now: Date): Promise<number>;
 }
 
 export interface Repositories {

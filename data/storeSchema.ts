@@ -11,9 +11,13 @@ import {
 
 export const STORE_VERSION = 1;
 
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+
 export const LockStateSchema = z.object({
   failures: z.number().int().nonnegative(),
-  lockedUntil: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time').nullable(),
+  lockedUntil: isoDateTime.nullable(),
+  /** When the record may be pruned: the lock's end, or the lock window after the last failure. Absent in older files. */
+  expiresAt: isoDateTime.optional(),
 });
 export type LockState = z.infer<typeof LockStateSchema>;
 
