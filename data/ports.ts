@@ -58,6 +58,11 @@ export interface SuggestionEventRepository {
 export interface AuditRepository {
   add(entry: AuditEntry): Promise<void>;
   list(): Promise<AuditEntry[]>;
+  /**
+   * Erasure: every entry about `subject` keeps its action, actor and time, but its subject becomes ERASED_SUBJECT and
+   * its details go (counts and topics could join it to the pseudonym). Returns how many changed, once durable.
+   */
+  redactSubject(subject: string): Promise<number>;
 }
 
 /** Failed identification attempts, keyed by channel user or by email hash: one record per key. */

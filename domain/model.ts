@@ -169,3 +169,9 @@ export const AuditEntrySchema = z.object({
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * The subject of every audit entry about an erased customer, the erasure itself included: one value for all erased
+ * customers, so no entry names the customer id or the pseudonym their orders carry, and none can be joined to them.
+ */
+export const ERASED_SUBJECT = 'erased-customer';

@@ -1,4 +1,4 @@
-import { AuditEntrySchema, type AuditEntry } from '../../domain/model';
+import { AuditEntrySchema, ERASED_SUBJECT, type AuditEntry } from '../../domain/model';
 import type { AuditRepository } from '../ports';
 import type { AppendLog } from './appendLog';
 import { validRecord } from './records';
@@ -13,5 +13,11 @@ export class LowdbAuditRepository implements AuditRepository {
 
   async list(): Promise<AuditEntry[]> {
     return this.log.all();
+  }
+
+  /** The log file is rewritten atomically, so the old lines naming the subject are gone from disk too. */
+  redactSubject(subject: string): Promise<number> {
+    if (subject === ERASED_SUBJECT) return Promise.resolve(0);
+    return this.log.updateCustomer(subject, (entry) => ({ ...entry, subject: ERASED_SUBJECT, details: {} }));
   }
 }
