@@ -4,9 +4,12 @@
  * exceeds them gets 400 naming the field and stores nothing, one at the maxima is taken, and the next start's segment
  * refresh still succeeds for everyone.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../data/openStore';
 import { DEFAULT_SEED_PATH, readSeedFile } from '../../data/seedFile';
+import type { StoreData } from '../../data/storeSchema';
 import { startApp, type RunningApp } from '../support/app';
 
 const KEY = 'shop-orders-key-0123456789-abcdefghij';
@@ -76,5 +79,35 @@ describe('bounded numbers at the shop API', () => {
     running = await startApp({ ORDERS_API_KEY: KEY, ...LIMITS, SEGMENT_MAX_AGE_HOURS: '0.0000001' }, running.dir);
     expect(running.logs.join('\n')).toMatch(/segments recomputed/);
     expect(running.logs.join('\n')).not.toMatch(/segment refresh failed|left out of segments/);
+  });
+});
+
+describe('a store that took an overflowing order before orders were bounded', () => {
+  it('still starts, leaves that order out of the segments (logged), and serves everyone else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poisoned-app-'));
+    const path = join(dir, 'store.json');
+    const created = await openStore({ path, seed: DEFAULT_SEED_PATH });
+    await created.close();
+    const data = JSON.parse(readFileSync(path, 'utf8')) as StoreData;
+    data.orders.push({ id: 'old-poison', customerId: buyer, date: '2026-11-20T10:00:00.000Z', lines: [{ productId, quantity: 2, unitPrice: 1.7e308 }] });
+    data.segments = []; // stale: the start-up refresh recomputes everyone
+    writeFileSync(path, JSON.stringify(data));
+
+    const app = await startApp({ ORDERS_API_KEY: KEY }, dir);
+    try {
+      const logs = app.logs.join('\n');
+      expect(logs).toMatch(/order left out of segments.*old-poison/);
+      expect(logs).not.toMatch(/segment refresh failed/);
+      expect(logs).toMatch(/segments recomputed/);
+      const res = await fetch(`${app.url}/api/orders`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ id: 'after-poison', customerId: buyer, lines: [{ productId, quantity: 1, unitPrice: 2.5 }] }),
+      });
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as { segment: unknown }).segment).toEqual({ rfm: expect.any(String), primary: expect.any(String) });
+    } finally {
+      await app.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
