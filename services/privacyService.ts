@@ -31,7 +31,13 @@ export class StorePrivacyService implements PrivacyService {
     return customer;
   }
 
-  async setConsent(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
+  /** Like export and erasure, one at a time per customer: an audit entry naming the customer never lands after an
+   * erasure has redacted their earlier ones. */
+  setConsent(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
+    return exclusivelyFor(customerId, () => this.setConsentNow(customerId, topic, granted));
+  }
+
+  private async setConsentNow(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
     const updated = await updateCustomer(this.deps.repositories.customers, customerId, (customer) => {
       if (!customer || customer.erasedAt) throw new Error(`no active customer ${customerId}`);
       return { ...customer, consent: { ...customer.consent, [topic]: granted, updatedAt: this.now().toISOString() } };
@@ -41,7 +47,11 @@ export class StorePrivacyService implements PrivacyService {
     return updated.consent;
   }
 
-  async exportData(customerId: string): Promise<Record<string, unknown>> {
+  exportData(customerId: string): Promise<Record<string, unknown>> {
+    return exclusivelyFor(customerId, () => this.exportNow(customerId));
+  }
+
+  private async exportNow(customerId: string): Promise<Record<string, unknown>> {
     const { repositories: r, transcripts } = this.deps;
     const customer = await this.customer(customerId);
     const [orders, segment, feedback, events, conversations] = await Promise.all([

@@ -227,6 +227,32 @@ describe('erasure', () => {
     for (const entry of auditLines.filter((a) => a.subject === ERASED_SUBJECT)) expect(Object.values(entry.details)).not.toContain(aliceOrders);
   });
 
+  it('an export in flight when the erasure arrives leaves no entry naming the customer either', async () => {
+    const h = await harness();
+    const r = h.t.store.repositories;
+    // The export's reads are held until the erasure has finished, or, when the erasure waits for the export (as it
+    // should), until a fallback lets the export go on: the timer only keeps the test from waiting forever.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; setTimeout(resolve, 3000); });
+    const privacy = new StorePrivacyService({
+      repositories: {
+        ...r,
+        suggestionEvents: {
+          add: (events) => r.suggestionEvents.add(events), list: () => r.suggestionEvents.list(),
+          unlinkCustomer: (id) => r.suggestionEvents.unlinkCustomer(id),
+          forCustomer: async (id) => { await gate; return r.suggestionEvents.forCustomer(id); },
+        },
+      },
+      transcripts: h.consoleStore.transcripts, now: () => TEST_NOW,
+    });
+    const exporting = privacy.exportData(ALICE.id);
+    await new Promise((resolve) => setImmediate(resolve));
+    await privacy.erase(ALICE.id).finally(release);
+    await exporting;
+    expect((await r.audit.list()).filter((a) => a.subject === ALICE.id)).toEqual([]);
+    expect((await r.audit.list()).map((a) => a.action)).toEqual(['data_export', 'erasure']);
+  });
+
   it('unlinks feedback and events, removes the segment, identities and the customer record', async () => {
     const { h, before } = await erased();
     const r = h.t.store.repositories;
