@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { Config } from './config';
-import { authMode } from './config';
+import { authMode, numberLimits } from './config';
 import { createAdapter, createBotAuthentication } from './adapter';
 import { createServer } from './server';
 import { ShoppingBot } from './shoppingBot';
@@ -82,7 +82,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   // Erased customers keep only an anonymous stub: they get no segment.
   const activeCustomers = { list: async () => (await repositories.customers.list()).filter((c) => !c.erasedAt) };
   // The engine is kept: order intake applies each new order to it incrementally (and waits for it until then).
-  const segmentation = refreshSegments({ ...repositories, customers: activeCustomers }, defaultSegmentDefinitions(), { maxAgeMs: config.SEGMENT_MAX_AGE_HOURS * 3_600_000 })
+  const segmentation = refreshSegments({ ...repositories, customers: activeCustomers }, defaultSegmentDefinitions(), {
+    maxAgeMs: config.SEGMENT_MAX_AGE_HOURS * 3_600_000,
+    // One overflowing order (stored before orders were bounded) is left out; everyone else still gets segments.
+    onOrderLeftOut: (order, reason) => log.warn('order left out of segments', { orderId: order.id, reason }),
+  })
     .then(async ({ engine, written, assignments }) => {
       if (written) {
         log.info('segments recomputed', { customers: assignments.length });
@@ -120,8 +124,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         describePersona: (id) => PERSONAS.get(id),
       });
       // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.
-      registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log });
-      registerProductRoutes(s, { apiKey: config.ORDERS_API_KEY, catalogue, log });
+      registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log, limits: numberLimits(config) });
+      registerProductRoutes(s, { apiKey: config.ORDERS_API_KEY, catalogue, log, limits: numberLimits(config) });
       registerWebRoutes(s, {
         webRoot: join(__dirname, '..', 'web'),
         demoMode: config.DEMO_MODE,

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecognizerConfig } from '../language/config';
+import { DEFAULT_NUMBER_LIMITS, MAX_CONFIGURABLE_LIMIT, type NumberLimits } from '../domain/limits';
 
 const optionalText = z.string().trim().min(1).optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -34,6 +35,10 @@ export const ConfigSchema = z.object({
   DEMO_MODE: flag.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   SEGMENT_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+  /** Largest quantity of an order line the shop may send (orders); larger gets 400. */
+  MAX_ORDER_QUANTITY: z.coerce.number().int().positive().max(MAX_CONFIGURABLE_LIMIT).default(DEFAULT_NUMBER_LIMITS.maxOrderQuantity),
+  /** Largest unit price of an order line or a product (orders, catalogue updates); larger gets 400. */
+  MAX_UNIT_PRICE: z.coerce.number().positive().max(MAX_CONFIGURABLE_LIMIT).default(DEFAULT_NUMBER_LIMITS.maxUnitPrice),
   LUIS_APP_ID: optionalText,
   LUIS_ENDPOINT: z.url().optional(),
   LUIS_KEY: optionalText,
@@ -96,6 +101,19 @@ export function loadDotEnv(path = '.env'): void {
 
 export function authMode(c: Config): 'bot-framework' | 'anonymous' {
   return c.MicrosoftAppId ? 'bot-framework' : 'anonymous';
+}
+
+/** The bounds the shop routes (and the importer) apply to quantities and prices. */
+export function numberLimits(config: Pick<Config, 'MAX_ORDER_QUANTITY' | 'MAX_UNIT_PRICE'>): NumberLimits {
+  return { maxOrderQuantity: config.MAX_ORDER_QUANTITY, maxUnitPrice: config.MAX_UNIT_PRICE };
+}
+
+/** The same two settings read alone (the import command needs no other setting); throws ConfigError when wrong. */
+export function numberLimitsFromEnv(env: NodeJS.ProcessEnv): NumberLimits {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ConfigSchema.pick({ MAX_ORDER_QUANTITY: true, MAX_UNIT_PRICE: true }).safeParse(present);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return numberLimits(parsed.data);
 }
 
 const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';

@@ -6,6 +6,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { OrderLineSchema } from '../domain/model';
+import { DEFAULT_NUMBER_LIMITS, type NumberLimits } from '../domain/limits';
 import type { Logger } from '../services/logger';
 import type { IncomingOrder, IntakeOutcome, OrderIntakeService } from '../services/orderIntake';
 import { sendJson } from '../review/http';
@@ -18,19 +19,24 @@ export interface OrderRouteDeps {
   intake: Pick<OrderIntakeService, 'record'>;
   log: Logger;
   now?: () => Date;
+  /** Largest quantity and unit price of a line (default DEFAULT_NUMBER_LIMITS). */
+  limits?: NumberLimits;
 }
 
 /** Orders dated further ahead than this (clock skew between shop and bot) are refused: recency would go negative. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const IncomingOrderSchema = z.object({
+/** Bounded, finite quantities and prices (see domain/limits.ts): one huge line must not overflow a total to Infinity. */
+const incomingOrderSchema = (limits: NumberLimits) => z.object({
   id: z.string().trim().min(1, 'must be a non-empty string'),
   customerId: z.string().trim().min(1, 'must be a non-empty string'),
   date: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z' }).optional(),
   lines: z.array(OrderLineSchema.extend({
     productId: z.string().trim().min(1, 'must be a non-empty string'),
-    quantity: z.number().int('must be a whole number').positive('must be greater than 0'),
-    unitPrice: z.number().nonnegative('must be 0 or more'),
+    // The bound first: zod calls 1e300 "not a whole number" (not a safe integer), which would mislead.
+    quantity: z.number().positive('must be greater than 0').max(limits.maxOrderQuantity, `must be at most ${limits.maxOrderQuantity}`)
+      .int('must be a whole number'),
+    unitPrice: z.number().nonnegative('must be 0 or more').max(limits.maxUnitPrice, `must be at most ${limits.maxUnitPrice}`),
   })).min(1, 'must hold at least one line'),
   /** A first-time buyer: registered with this order when `customerId` is new (ignored for a known customer). */
   customer: z.object({
@@ -47,10 +53,11 @@ const DISABLED_MESSAGE = 'Order intake is disabled: set ORDERS_API_KEY (32+ char
 export function registerOrderRoutes(server: Server, deps: OrderRouteDeps): void {
   const authorized = shopApiGuard(deps.apiKey, DISABLED_MESSAGE);
   const now = deps.now ?? (() => new Date());
+  const schema = incomingOrderSchema(deps.limits ?? DEFAULT_NUMBER_LIMITS);
 
   server.post('/api/orders', async (req: Request, res: Response) => {
     if (!authorized(req, res)) return;
-    const parsed = parseOrder(req.body, now());
+    const parsed = parseOrder(req.body, now(), schema);
     if (!parsed.ok) return fail(res, 400, 'invalid_order', parsed.message);
     await answerOr500(res, deps.log, 'order intake failed', 'The order could not be recorded; the error was logged. Retry later.',
       async () => answer(res, await deps.intake.record(parsed.order)));
@@ -79,8 +86,8 @@ function answer(res: Response, outcome: IntakeOutcome): void {
 type ParsedOrder = { ok: true; order: IncomingOrder } | { ok: false; message: string };
 
 /** Validates the body; the first bad field is named, e.g. "lines.0.quantity: must be a whole number". */
-export function parseOrder(body: unknown, now: Date): ParsedOrder {
-  const parsed = IncomingOrderSchema.safeParse(body);
+export function parseOrder(body: unknown, now: Date, schema = incomingOrderSchema(DEFAULT_NUMBER_LIMITS)): ParsedOrder {
+  const parsed = schema.safeParse(body);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error, 'body') };
   const { date, ...rest } = parsed.data;
   if (date === undefined) return { ok: true, order: rest };

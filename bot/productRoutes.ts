@@ -9,6 +9,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { CATEGORY_IDS } from '../domain/categories';
 import { ProductSchema, type Product } from '../domain/model';
+import { DEFAULT_NUMBER_LIMITS, type NumberLimits } from '../domain/limits';
 import type { CatalogUpdateService } from '../services/catalogUpdates';
 import type { Logger } from '../services/logger';
 import { sendJson } from '../review/http';
@@ -20,6 +21,8 @@ export interface ProductRouteDeps {
   apiKey: string | undefined;
   catalogue: Pick<CatalogUpdateService, 'put' | 'putMany'>;
   log: Logger;
+  /** `maxUnitPrice` bounds a product's price (default DEFAULT_NUMBER_LIMITS). */
+  limits?: NumberLimits;
 }
 
 /** Products per POST: one write of this many stays well under the default 256 KB body limit (MAX_BODY_BYTES). */
@@ -27,13 +30,13 @@ export const MAX_BATCH = 1000;
 
 const nonEmpty = (max: number) => z.string().trim().min(1, 'must be a non-empty string').max(max, `must be at most ${max} characters`);
 
-const IncomingProductSchema = ProductSchema.extend({
+const incomingProductSchema = (limits: NumberLimits) => ProductSchema.extend({
   // Card buttons carry product ids of up to 64 characters (dialogs/suggestions/cards.ts).
   id: nonEmpty(64),
   name: nonEmpty(200),
   category: z.string().refine((c) => CATEGORY_IDS.includes(c), `must be one of: ${CATEGORY_IDS.join(', ')}`),
   subcategory: nonEmpty(100).optional(),
-  price: z.number('must be a number').nonnegative('must be 0 or more'),
+  price: z.number('must be a number').nonnegative('must be 0 or more').max(limits.maxUnitPrice, `must be at most ${limits.maxUnitPrice}`),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code in capitals, e.g. GBP'),
   tags: z.array(nonEmpty(60), 'must be a list of words (may be empty)').max(50, 'must hold at most 50 tags'),
   inStock: z.boolean('must be true or false'),
@@ -42,10 +45,10 @@ const IncomingProductSchema = ProductSchema.extend({
     .transform((date) => new Date(date).toISOString()).optional(),
 });
 
-const SingleProductSchema = IncomingProductSchema.extend({ id: nonEmpty(64).optional() });
+const singleProductSchema = (limits: NumberLimits) => incomingProductSchema(limits).extend({ id: nonEmpty(64).optional() });
 
-const BatchSchema = z.object({
-  products: z.array(IncomingProductSchema).min(1, 'must hold at least one product').max(MAX_BATCH, `must hold at most ${MAX_BATCH} products: send more batches`),
+const batchSchema = (limits: NumberLimits) => z.object({
+  products: z.array(incomingProductSchema(limits)).min(1, 'must hold at least one product').max(MAX_BATCH, `must hold at most ${MAX_BATCH} products: send more batches`),
 }).superRefine(({ products }, ctx) => {
   const first = new Map<string, number>();
   products.forEach((p, i) => {
@@ -59,11 +62,12 @@ const DISABLED_MESSAGE = 'Catalogue updates are disabled: set ORDERS_API_KEY (th
 
 export function registerProductRoutes(server: Server, deps: ProductRouteDeps): void {
   const authorized = shopApiGuard(deps.apiKey, DISABLED_MESSAGE);
+  const schemas = productSchemas(deps.limits ?? DEFAULT_NUMBER_LIMITS);
 
   server.put('/api/products/:id', async (req: Request, res: Response) => {
     if (!authorized(req, res)) return;
     const pathId: unknown = req.params?.id;
-    const parsed = parseProduct(pathId, req.body);
+    const parsed = parseProduct(pathId, req.body, schemas);
     if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
     await answerOr500(res, deps.log, FAILED, FAILED_MESSAGE, async () => {
       const { id, created } = await deps.catalogue.put(parsed.value);
@@ -73,7 +77,7 @@ export function registerProductRoutes(server: Server, deps: ProductRouteDeps): v
 
   server.post('/api/products', async (req: Request, res: Response) => {
     if (!authorized(req, res)) return;
-    const parsed = parseBatch(req.body);
+    const parsed = parseBatch(req.body, schemas);
     if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
     await answerOr500(res, deps.log, FAILED, FAILED_MESSAGE, async () => {
       const { created, updated } = await deps.catalogue.putMany(parsed.value);
@@ -87,9 +91,15 @@ const FAILED_MESSAGE = 'The catalogue could not be updated; the error was logged
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+type ProductSchemas = { single: ReturnType<typeof singleProductSchema>; batch: ReturnType<typeof batchSchema> };
+
+function productSchemas(limits: NumberLimits): ProductSchemas {
+  return { single: singleProductSchema(limits), batch: batchSchema(limits) };
+}
+
 /** The product of a PUT: the path names it; a body id, when sent, must be the same. */
-export function parseProduct(pathId: unknown, body: unknown): Parsed<Product> {
-  const parsed = SingleProductSchema.safeParse(body);
+export function parseProduct(pathId: unknown, body: unknown, schemas = productSchemas(DEFAULT_NUMBER_LIMITS)): Parsed<Product> {
+  const parsed = schemas.single.safeParse(body);
   if (!parsed.success) return invalid(parsed.error);
   const id = typeof pathId === 'string' ? pathId.trim() : '';
   if (!id || id.length > 64) return { ok: false, message: 'id: the path must name a product id of 1 to 64 characters' };
@@ -99,8 +109,8 @@ export function parseProduct(pathId: unknown, body: unknown): Parsed<Product> {
   return { ok: true, value: { ...parsed.data, id } };
 }
 
-export function parseBatch(body: unknown): Parsed<Product[]> {
-  const parsed = BatchSchema.safeParse(body);
+export function parseBatch(body: unknown, schemas = productSchemas(DEFAULT_NUMBER_LIMITS)): Parsed<Product[]> {
+  const parsed = schemas.batch.safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data.products } : invalid(parsed.error);
 }
 

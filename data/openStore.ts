@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Storage, StoreItem } from 'botbuilder';
 import { Low } from 'lowdb';
-import { LowdbAuditRepository } from './lowdb/auditRepository';
+import { LowdbAuditRepository, redactErasedCustomers } from './lowdb/auditRepository';
 import { LowdbCatalogRepository } from './lowdb/catalogRepository';
 import { LowdbConversationStorage } from './lowdb/conversationStorage';
 import { LowdbCustomerRepository } from './lowdb/customerRepository';
@@ -58,6 +58,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   try {
     const moved = await moveRecordsIntoLogs(commerce, logs);
     if (moved) options.log?.('Moved append-only records from the store file into their logs', { path: options.path, records: moved });
+    const erased = new Set(commerce.data.customers.filter((c) => c.erasedAt).map((c) => c.id));
+    const redacted = await redactErasedCustomers(logs.audit, erased);
+    if (redacted) options.log?.('Redacted audit entries that linked erased customers to their pseudonyms', { path: options.path, entries: redacted });
     state = await StateJournal.open(options.statePath ?? `${options.path}.state.json`);
   } catch (e) {
     await closeRecordLogs(logs);

@@ -58,13 +58,21 @@ export interface SuggestionEventRepository {
 export interface AuditRepository {
   add(entry: AuditEntry): Promise<void>;
   list(): Promise<AuditEntry[]>;
+  /**
+   * Erasure: every entry about `subject` keeps its action, actor and time, but its subject becomes ERASED_SUBJECT and
+   * its details go (counts and topics could join it to the pseudonym). Returns how many changed, once durable.
+   */
+  redactSubject(subject: string): Promise<number>;
 }
 
-/** Failed identification attempts, keyed by channel user or by email hash. */
+/** Failed identification attempts, keyed by channel user or by email hash: one record per key. */
 export interface IdentificationLockRepository {
-  get(key: string): Promise<{ failures: number; lockedUntil: string | null } | undefined>;
-  put(key: string, state: { failures: number; lockedUntil: string | null }): Promise<void>;
+  get(key: string): Promise<{ failures: number; lockedUntil: string | null; expiresAt?: string } | undefined>;
+  /** `expiresAt`: from then on the record means nothing and may be pruned. */
+  put(key: string, state: { failures: number; lockedUntil: string | null; expiresAt?: string }): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Removes the records that expired by `now` (and, past a ceiling, the oldest counts); returns how many went. */
+  pruneExpired(now: Date): Promise<number>;
 }
 
 export interface Repositories {

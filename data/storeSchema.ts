@@ -11,12 +11,22 @@ import {
 
 export const STORE_VERSION = 1;
 
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+
 export const LockStateSchema = z.object({
   failures: z.number().int().nonnegative(),
-  lockedUntil: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time').nullable(),
+  lockedUntil: isoDateTime.nullable(),
+  /** When the record may be pruned: the lock's end, or the lock window after the last failure. Absent in older files. */
+  expiresAt: isoDateTime.optional(),
 });
 export type LockState = z.infer<typeof LockStateSchema>;
 
+/**
+ * Every number here is finite: zod refuses Infinity and NaN (JSON.parse turns a literal like 1e999 into Infinity), so
+ * such a file is reported, never half-read. Orders are read without the finite-total check new orders pass
+ * (StorableOrderSchema): a store that took an overflowing order before it existed still opens, and segmentation
+ * leaves that order out instead of failing for everyone.
+ */
 export const StoreDataSchema = z.object({
   version: z.literal(STORE_VERSION),
   products: z.array(ProductSchema),

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { buildStore, type BuildStoreOptions } from '../data/import/buildStore';
 import { loadRetailTransactions, SKIP_REASON_TEXT, type CleanResult, type SkipReason } from '../data/import/onlineRetailCsv';
 import { writeStoreDataFile } from '../data/import/writeStoreDataFile';
+import { numberLimitsFromEnv } from '../bot/config';
+import type { NumberLimits } from '../domain/limits';
 
 const USAGE = 'usage: npm run import -- --orders <csv|csv.gz> --out <store.json[.gz]> [--customers N] [--shift-to YYYY-MM-DD]';
 
@@ -22,9 +24,9 @@ export function printCleaningSummary(result: CleanResult): void {
   }
 }
 
-export async function readCleanRows(path: string): Promise<CleanResult> {
+export async function readCleanRows(path: string, limits?: NumberLimits): Promise<CleanResult> {
   const started = Date.now();
-  const result = await loadRetailTransactions(path, (n) => process.stdout.write(`  read ${n.toLocaleString('en-GB')} records...\r`));
+  const result = await loadRetailTransactions(path, (n) => process.stdout.write(`  read ${n.toLocaleString('en-GB')} records...\r`), limits);
   process.stdout.write(`  read in ${((Date.now() - started) / 1000).toFixed(1)} s${' '.repeat(20)}\n`);
   return result;
 }
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`Importing ${values.orders}`);
-  const cleaned = await readCleanRows(values.orders);
+  // Rows above MAX_ORDER_QUANTITY / MAX_UNIT_PRICE (from the environment, as for the bot) are skipped and counted.
+  const cleaned = await readCleanRows(values.orders, numberLimitsFromEnv(process.env));
   printCleaningSummary(cleaned);
   const built = buildStore(cleaned.rows, options);
   const { store } = built;

@@ -12,9 +12,14 @@ export async function runOnStore(storePath: string, asOf: string | undefined, de
   try {
     const bar = progressBar('segmenting', 4);
     const asOfDate = asOf ? new Date(asOfMidnight(asOf)) : new Date();
-    const result = await refreshSegments(store.repositories, definitions, { asOf: asOfDate, maxAgeMs: 0, force: true, onStage: (_s, done) => bar.update(done) });
+    const leftOut: string[] = [];
+    const result = await refreshSegments(store.repositories, definitions, {
+      asOf: asOfDate, maxAgeMs: 0, force: true, onStage: (_s, done) => bar.update(done),
+      onOrderLeftOut: (order, reason) => leftOut.push(`order ${order.id}: ${reason}`),
+    });
     await store.flush();
     bar.done(`${result.assignments.length.toLocaleString('en')} assignments written to ${storePath}`);
+    for (const line of leftOut) console.warn(`left out of segments: ${line}`);
     return summarise(asOfDate.toISOString().slice(0, 10), result.assignments, definitions, result.engine.clusterModel);
   } finally {
     await store.close();

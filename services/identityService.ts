@@ -121,6 +121,8 @@ export class StoreIdentityService implements IdentityService {
   }
 
   private async recordFailure(keys: string[]): Promise<IdentifyOutcome> {
+    // Failures older than the lock window count no more: their records go before the new count is read.
+    await this.deps.locks.pruneExpired(this.now());
     let attemptsLeft = MAX_FAILURES;
     let lockedUntil: string | null = null;
     for (const key of keys) {
@@ -129,7 +131,8 @@ export class StoreIdentityService implements IdentityService {
       const failures = (previous?.lockedUntil ? 0 : previous?.failures ?? 0) + 1;
       const locks = failures >= MAX_FAILURES;
       const until = locks ? new Date(this.now().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-      await this.deps.locks.put(key, { failures: locks ? 0 : failures, lockedUntil: until });
+      const expiresAt = until ?? new Date(this.now().getTime() + LOCK_MINUTES * 60_000).toISOString();
+      await this.deps.locks.put(key, { failures: locks ? 0 : failures, lockedUntil: until, expiresAt });
       attemptsLeft = Math.min(attemptsLeft, MAX_FAILURES - failures);
       if (until) lockedUntil = until;
     }

@@ -3,7 +3,7 @@
  * the bot confirms to the customer holds after a restart. Audit entries never carry personal data.
  */
 import { createHash } from 'node:crypto';
-import type { Consent, Customer } from '../domain/model';
+import { ERASED_SUBJECT, type Consent, type Customer } from '../domain/model';
 import type { Repositories, TranscriptRepository } from '../data/ports';
 import type { PrivacyService } from './ports';
 import { exclusivelyFor, updateCustomer } from './customerUpdates';
@@ -31,7 +31,13 @@ export class StorePrivacyService implements PrivacyService {
     return customer;
   }
 
-  async setConsent(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
+  /** Like export and erasure, one at a time per customer: an audit entry naming the customer never lands after an
+   * erasure has redacted their earlier ones. */
+  setConsent(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
+    return exclusivelyFor(customerId, () => this.setConsentNow(customerId, topic, granted));
+  }
+
+  private async setConsentNow(customerId: string, topic: 'marketing' | 'personalization', granted: boolean): Promise<Consent> {
     const updated = await updateCustomer(this.deps.repositories.customers, customerId, (customer) => {
       if (!customer || customer.erasedAt) throw new Error(`no active customer ${customerId}`);
       return { ...customer, consent: { ...customer.consent, [topic]: granted, updatedAt: this.now().toISOString() } };
@@ -41,7 +47,11 @@ export class StorePrivacyService implements PrivacyService {
     return updated.consent;
   }
 
-  async exportData(customerId: string): Promise<Record<string, unknown>> {
+  exportData(customerId: string): Promise<Record<string, unknown>> {
+    return exclusivelyFor(customerId, () => this.exportNow(customerId));
+  }
+
+  private async exportNow(customerId: string): Promise<Record<string, unknown>> {
     const { repositories: r, transcripts } = this.deps;
     const customer = await this.customer(customerId);
     const [orders, segment, feedback, events, conversations] = await Promise.all([
@@ -73,11 +83,14 @@ export class StorePrivacyService implements PrivacyService {
     // The pseudonym cannot be turned back into the customer id.
     const pseudonym = `anon-${createHash('sha256').update(newId('erase')).digest('hex').slice(0, 16)}`;
     const at = this.now().toISOString();
-    const orders = await r.orders.reassignCustomer(customerId, pseudonym);
-    const feedback = await r.feedback.unlinkCustomer(customerId);
-    const events = await r.suggestionEvents.unlinkCustomer(customerId);
-    const removedTranscripts = await transcripts.removeCustomer(customerId);
+    await r.orders.reassignCustomer(customerId, pseudonym);
+    await r.feedback.unlinkCustomer(customerId);
+    await r.suggestionEvents.unlinkCustomer(customerId);
+    await transcripts.removeCustomer(customerId);
     await r.segments.remove(customerId);
+    // Earlier entries (exports, consent changes, staff access) named the customer, and their counts matched the
+    // erasure's: redacted, so no stored record joins the customer id to the pseudonym.
+    await r.audit.redactSubject(customerId);
     // Failed attempts are keyed by a hash of the email, which still points at the person.
     await r.locks.remove(emailLockKey(customer.email));
     await updateCustomer(r.customers, customerId, () => ({
@@ -93,7 +106,9 @@ export class StorePrivacyService implements PrivacyService {
       erasedAt: at,
     }));
     await this.deps.onErased?.(customerId, pseudonym);
-    await this.audit('erasure', pseudonym, { orders, feedback, events, transcripts: removedTranscripts });
+    // What an auditor needs: that an erasure happened, and when. Neither the pseudonym nor the counts (the orders under
+    // that pseudonym could be counted and matched); the customer's stub record keeps its erasedAt.
+    await this.audit('erasure', ERASED_SUBJECT, {});
   }
 
   private async audit(action: 'consent_change' | 'data_export' | 'erasure', subject: string, details: Record<string, string | number | boolean>): Promise<void> {

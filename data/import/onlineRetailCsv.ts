@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { DEFAULT_NUMBER_LIMITS, type NumberLimits } from '../../domain/limits';
 
 export const RETAIL_COLUMNS = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'] as const;
 
@@ -27,7 +28,8 @@ export interface RetailRow {
 }
 
 export type SkipReason =
-  | 'malformed' | 'no_customer' | 'cancellation' | 'non_positive_quantity' | 'non_positive_price' | 'non_product_code';
+  | 'malformed' | 'no_customer' | 'cancellation' | 'non_positive_quantity' | 'non_positive_price' | 'non_product_code'
+  | 'quantity_too_large' | 'price_too_large';
 
 export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   malformed: 'malformed line (wrong column count, bad number or date)',
@@ -36,6 +38,8 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   non_positive_quantity: 'quantity <= 0',
   non_positive_price: 'unit price <= 0',
   non_product_code: 'not a product (postage, fees, adjustments, samples)',
+  quantity_too_large: `quantity above the limit (default ${DEFAULT_NUMBER_LIMITS.maxOrderQuantity})`,
+  price_too_large: `unit price above the limit (default ${DEFAULT_NUMBER_LIMITS.maxUnitPrice})`,
 };
 
 export interface CleanResult {
@@ -96,8 +100,11 @@ export function isProductCode(code: string): boolean {
   return !NON_PRODUCT_CODES.has(code.toUpperCase()) && /\d/.test(code);
 }
 
-/** Applies the cleaning rules to one record: a clean row, or the first reason it is skipped. */
-export function cleanRecord(fields: string[]): RetailRow | SkipReason {
+/**
+ * Applies the cleaning rules to one record: a clean row, or the first reason it is skipped. Quantities and prices are
+ * bounded like the shop's orders (domain/limits.ts), so no imported line can overflow a total.
+ */
+export function cleanRecord(fields: string[], limits: NumberLimits = DEFAULT_NUMBER_LIMITS): RetailRow | SkipReason {
   if (fields.length !== RETAIL_COLUMNS.length) return 'malformed';
   const [invoiceNo, stockCode, description, quantityText, invoiceDate, priceText, customerText, country] = fields;
   const customerId = customerText.trim().replace(/\.0+$/, '');
@@ -110,19 +117,22 @@ export function cleanRecord(fields: string[]): RetailRow | SkipReason {
   if (quantity <= 0) return 'non_positive_quantity';
   if (unitPrice <= 0) return 'non_positive_price';
   if (!isProductCode(stockCode)) return 'non_product_code';
+  if (quantity > limits.maxOrderQuantity) return 'quantity_too_large';
+  if (unitPrice > limits.maxUnitPrice) return 'price_too_large';
   return { invoiceNo, stockCode, description: description.trim(), quantity, invoiceDate, time, unitPrice, customerId, country };
 }
 
 /** Reads and cleans a whole file; `onProgress` is called every 50,000 records with the count so far. */
-export async function loadRetailTransactions(path: string, onProgress?: (records: number) => void): Promise<CleanResult> {
+export async function loadRetailTransactions(path: string, onProgress?: (records: number) => void, limits = DEFAULT_NUMBER_LIMITS): Promise<CleanResult> {
   const skipped: Record<SkipReason, number> = {
     malformed: 0, no_customer: 0, cancellation: 0, non_positive_quantity: 0, non_positive_price: 0, non_product_code: 0,
+    quantity_too_large: 0, price_too_large: 0,
   };
   const rows: RetailRow[] = [];
   let total = 0;
   for await (const fields of readCsvRecords(path)) {
     total++;
-    const result = cleanRecord(fields);
+    const result = cleanRecord(fields, limits);
     if (typeof result === 'string') skipped[result]++;
     else rows.push(result);
     if (onProgress && total % 50000 === 0) onProgress(total);

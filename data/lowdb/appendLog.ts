@@ -127,6 +127,27 @@ export class AppendLog<T> {
     return updated.length;
   }
 
+  /**
+   * Replaces every record `matches` selects with `update(record)` (same id), whoever it belongs to, in one atomic
+   * rewrite of the file. Resolves with the number of records changed, once durable (at once when none match).
+   */
+  async updateMatching(matches: (record: T) => boolean, update: (record: T) => T): Promise<number> {
+    if (this.closed) throw new StoreClosedError(`${this.options.what} log`);
+    const updated = this.all().filter(matches).map((record) => {
+      const next = deepFreeze(this.options.schema.parse(update(record)));
+      if (this.options.idOf(next) !== this.options.idOf(record)) throw new InvalidRecordError(this.options.what, 'an update changed the id');
+      return next;
+    });
+    if (updated.length === 0) return 0;
+    for (const next of updated) this.byId.upsert(next);
+    // The owner may have changed: the customer index is rebuilt from the records.
+    this.byCustomer.clear();
+    for (const record of this.all()) this.link(record);
+    this.rewriteRequested = true;
+    await this.commit();
+    return updated.length;
+  }
+
   /** Resolves once every record added or changed so far is on disk. */
   async flush(): Promise<void> {
     while (this.inFlight) await this.inFlight;

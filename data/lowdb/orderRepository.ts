@@ -1,4 +1,4 @@
-import { OrderSchema, type Order } from '../../domain/model';
+import { StorableOrderSchema, type Order } from '../../domain/model';
 import type { OrderRepository } from '../ports';
 import { validRecord } from './records';
 import type { StoreContext } from './storeIndexes';
@@ -21,7 +21,7 @@ export class LowdbOrderRepository implements OrderRepository {
   /** Rejects (and stores nothing) if the order id already exists. */
   add(order: Order): Promise<void> {
     return this.store.doc.change(() => {
-      this.store.indexes.orders.add(validRecord(OrderSchema, order, 'order'));
+      this.store.indexes.orders.add(validRecord(StorableOrderSchema, order, 'order'));
     });
   }
 

@@ -34,7 +34,8 @@ export async function openRecordLogs(storePath: string): Promise<RecordLogs> {
   const opened = await Promise.allSettled([
     AppendLog.open(paths.suggestionEvents, { schema: SuggestionEventSchema, what: 'suggestion event', idOf, customerOf }),
     AppendLog.open(paths.feedback, { schema: FeedbackSchema, what: 'feedback', idOf, customerOf }),
-    AppendLog.open(paths.audit, { schema: AuditEntrySchema, what: 'audit entry', idOf }),
+    // Indexed by subject, so an erasure finds the customer's earlier entries to redact.
+    AppendLog.open(paths.audit, { schema: AuditEntrySchema, what: 'audit entry', idOf, customerOf: (entry: AuditEntry) => entry.subject }),
   ]);
   const [events, feedback, audit] = opened;
   if (events.status === 'fulfilled' && feedback.status === 'fulfilled' && audit.status === 'fulfilled') {

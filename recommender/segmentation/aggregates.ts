@@ -24,6 +24,7 @@ export class CustomerAggregates {
   /** Sum of quantity x unit price, Kahan-compensated like pandas' groupby sum. */
   monetary: Float64Array;
   private monetaryCompensation: Float64Array;
+  private readonly scratchSpend = new Float64Array(CATEGORY_COUNT);
   units: Float64Array;
   /** Spend per category, `CATEGORY_COUNT` entries per customer. */
   categorySpend: Float32Array;
@@ -71,6 +72,38 @@ export class CustomerAggregates {
   addInvoice(slot: number, time: number): void {
     this.invoices[slot]++;
     if (time > this.lastTime[slot]) this.lastTime[slot] = time;
+  }
+
+  /**
+   * Adds an order's lines only if every sum they touch stays finite: one overflowing record (2 x 1.7e308 is Infinity)
+   * would otherwise turn the averages, quantiles and k-means features of everyone into NaN. False: nothing was added.
+   */
+  addLinesIfFinite<L extends { quantity: number; unitPrice: number }>(slot: number, lines: readonly L[], categoryOf: (line: L) => number): boolean {
+    const spend = this.scratchSpend.fill(0);
+    let amount = 0;
+    let units = 0;
+    for (const line of lines) {
+      const lineAmount = line.quantity * line.unitPrice;
+      amount += lineAmount;
+      units += line.quantity;
+      spend[categoryOf(line)] += lineAmount;
+    }
+    if (!Number.isFinite(this.monetary[slot] + amount) || !Number.isFinite(this.units[slot] + units)) return false;
+    // Category spend is kept in 32-bit floats: it overflows far sooner (3.4e38).
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      if (!Number.isFinite(Math.fround(this.categorySpend[slot * CATEGORY_COUNT + c] + spend[c]))) return false;
+    }
+    for (const line of lines) this.addLine(slot, line.quantity, line.unitPrice, categoryOf(line));
+    return true;
+  }
+
+  /** addLinesIfFinite for one line, without allocating (the columnar path feeds millions). */
+  addLineIfFinite(slot: number, quantity: number, unitPrice: number, category: number): boolean {
+    const amount = quantity * unitPrice;
+    if (!Number.isFinite(this.monetary[slot] + amount) || !Number.isFinite(this.units[slot] + quantity)) return false;
+    if (!Number.isFinite(Math.fround(this.categorySpend[slot * CATEGORY_COUNT + category] + amount))) return false;
+    this.addLine(slot, quantity, unitPrice, category);
+    return true;
   }
 
   addLine(slot: number, quantity: number, unitPrice: number, category: number): void {

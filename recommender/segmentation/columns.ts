@@ -30,9 +30,10 @@ export function ingestColumns(aggregates: CustomerAggregates, slotFor: (customer
   for (let i = 0; i < lines.length; i++) {
     const slot = slots[lines.customer[i]];
     const invoice = lines.invoice[i];
+    // A line whose numbers would overflow a sum is left out (the importer's cleaning bounds them already).
+    if (!aggregates.addLineIfFinite(slot, lines.quantity[i], lines.unitPrice[i], lines.category[i])) continue;
     if (counted[invoice] === 0) { counted[invoice] = 1; invoiceSlot[invoice] = slot; }
     if (lines.time[i] > invoiceTime[invoice]) invoiceTime[invoice] = lines.time[i];
-    aggregates.addLine(slot, lines.quantity[i], lines.unitPrice[i], lines.category[i]);
   }
   // Invoices are counted after the lines so an invoice's latest line time is its purchase time.
   for (let invoice = 0; invoice < lines.invoiceCount; invoice++) {

@@ -23,6 +23,11 @@ export interface SegmentationEngineOptions {
   historyLimit?: number;
   /** Stamp for computedAt; injectable so runs are reproducible. */
   clock?: () => Date;
+  /**
+   * An order left out because its numbers would make a sum non-finite (overflow): the refresh goes on for everyone
+   * else, and the caller logs it. Called once per order id.
+   */
+  onOrderLeftOut?: (order: Pick<Order, 'id' | 'customerId'>, reason: string) => void;
   /** Called as a full recompute moves through its stages (for progress bars). */
   onStage?: (stage: 'ingested' | 'scored' | 'clustered' | 'assigned', done: number, total: number) => void;
 }
@@ -139,13 +144,17 @@ export class SegmentationEngine {
     if (isNew) this.slotsById = new Uint32Array(0); // id order is rebuilt lazily on the next labelling
   }
 
-  /** false when the order was already counted (same id). */
+  /** false when the order was already counted (same id) or left out (its numbers would overflow a sum). */
   private ingestOrder(order: Order): boolean {
     if (this.seenOrders.has(order.id)) return false;
     this.seenOrders.add(order.id);
     const slot = this.slotFor(order.customerId);
-    this.aggregates.addInvoice(slot, Date.parse(order.date));
-    for (const line of order.lines) this.aggregates.addLine(slot, line.quantity, line.unitPrice, this.categoryOf(line.productId));
+    const time = Date.parse(order.date);
+    if (!Number.isFinite(time) || !this.aggregates.addLinesIfFinite(slot, order.lines, (line) => this.categoryOf(line.productId))) {
+      this.options.onOrderLeftOut?.({ id: order.id, customerId: order.customerId }, Number.isFinite(time) ? 'its total is not a finite number' : 'its date is not valid');
+      return false;
+    }
+    this.aggregates.addInvoice(slot, time);
     return true;
   }
 

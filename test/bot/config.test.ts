@@ -1,4 +1,4 @@
-import { ConfigError, authMode, loadConfig, recognizerSettings } from '../../bot/config';
+import { ConfigError, authMode, loadConfig, numberLimits, numberLimitsFromEnv, recognizerSettings } from '../../bot/config';
 
 describe('loadConfig', () => {
   it('runs on defaults with an empty environment (local, anonymous, demo)', () => {
@@ -27,9 +27,21 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, 'MicrosoftAppTenantId'],
     [{ STAFF_ADMIN_EMAIL: 'admin@example.com' }, 'STAFF_ADMIN_EMAIL and STAFF_ADMIN_PASSWORD'],
     [{ DEMO_MODE: 'false' }, 'IDENTITY_SECRET: required when DEMO_MODE is false'],
+    [{ MAX_ORDER_QUANTITY: '2.5' }, 'MAX_ORDER_QUANTITY'],
+    [{ MAX_ORDER_QUANTITY: '0' }, 'MAX_ORDER_QUANTITY'],
+    [{ MAX_UNIT_PRICE: '1e308' }, 'MAX_UNIT_PRICE'],
+    [{ MAX_UNIT_PRICE: 'Infinity' }, 'MAX_UNIT_PRICE'],
   ])('refuses %j naming the setting', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('bounds order quantities and unit prices: 100000 each by default, or as set', () => {
+    expect(numberLimits(loadConfig({}))).toEqual({ maxOrderQuantity: 100000, maxUnitPrice: 100000 });
+    expect(numberLimits(loadConfig({ MAX_ORDER_QUANTITY: '500', MAX_UNIT_PRICE: '99.99' }))).toEqual({ maxOrderQuantity: 500, maxUnitPrice: 99.99 });
+    // The import command reads the two settings alone.
+    expect(numberLimitsFromEnv({ MAX_UNIT_PRICE: '20', DEMO_MODE: 'false' })).toEqual({ maxOrderQuantity: 100000, maxUnitPrice: 20 });
+    expect(() => numberLimitsFromEnv({ MAX_UNIT_PRICE: '-1' })).toThrow(/MAX_UNIT_PRICE/);
   });
 
   it('leaves order intake off unless ORDERS_API_KEY is set (blank counts as unset)', () => {

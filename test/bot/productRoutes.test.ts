@@ -91,6 +91,8 @@ describe('catalogue routes with the shop API key', () => {
     ['an unknown category', { ...PRODUCT, category: 'lanterns' }, /^category: must be one of: candles_lighting, bags, .*other$/],
     ['a negative price', { ...PRODUCT, price: -0.01 }, /^price: must be 0 or more/],
     ['a price as text', { ...PRODUCT, price: '4.50' }, /^price: must be a number/],
+    ['a price of 1.7e308', { ...PRODUCT, price: 1.7e308 }, /^price: must be at most 100000$/],
+    ['a price just above the default maximum', { ...PRODUCT, price: 100000.01 }, /^price: must be at most 100000$/],
     ['a lower-case currency', { ...PRODUCT, currency: 'gbp' }, /^currency: must be a 3-letter ISO 4217 code/],
     ['no inStock', { ...PRODUCT, inStock: undefined }, /^inStock: must be true or false/],
     ['a blank name', { ...PRODUCT, name: '  ' }, /^name: must be a non-empty string/],
@@ -122,6 +124,7 @@ describe('catalogue routes with the shop API key', () => {
   it.each([
     ['a bad item', { products: [withId('p0'), withId('p1'), withId('p2'), { ...withId('p3'), price: -1 }] }, /^products\.3\.price: must be 0 or more/],
     ['an item without an id', { products: [{ ...PRODUCT, id: undefined }] }, /^products\.0\.id: /],
+    ['an item priced 1e308', { products: [PRODUCT, { ...withId('p1'), price: 1e308 }] }, /^products\.1\.price: must be at most 100000$/],
     ['the same id twice', { products: [PRODUCT, withId('p2'), PRODUCT] }, /^products\.2\.id: "web-p1" is also products\.0/],
     ['an empty batch', { products: [] }, /^products: must hold at least one product/],
     ['too many products', { products: Array.from({ length: MAX_BATCH + 1 }, (_, i) => withId(`p${i}`)) }, /^products: must hold at most 1000 products/],

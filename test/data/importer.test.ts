@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { CATEGORY_IDS } from '../../domain/categories';
 import { CATEGORY_RULES, categorize } from '../../data/import/categorize';
 import { buildStore } from '../../data/import/buildStore';
-import { loadRetailTransactions, type RetailRow } from '../../data/import/onlineRetailCsv';
+import { cleanRecord, loadRetailTransactions, type RetailRow } from '../../data/import/onlineRetailCsv';
 import { productTags, titleCase } from '../../data/import/productText';
 import { parseStoreData } from '../../data/seedFile';
 
@@ -45,6 +45,25 @@ describe('product text', () => {
   it('tags colours, stated values and meaningful words', () => {
     expect(productTags('RECYCLED ACAPULCO MAT RED')).toEqual(['red', 'eco-friendly', 'recycled', 'acapulco', 'mat']);
     expect(productTags('JUMBO BAG RED RETROSPOT')).toEqual(['red', 'vintage', 'bag', 'retrospot']);
+  });
+});
+
+describe('cleanRecord bounds', () => {
+  const record = (quantity: string, price: string) => ['536365', '85123A', 'HEART HOLDER', quantity, '2010-12-01 08:26:00', price, '17850', 'United Kingdom'];
+
+  it.each([
+    ['a quantity of 1e308', record('1e308', '2.55'), 'quantity_too_large'],
+    ['a unit price of 1.7e308', record('2', '1.7e308'), 'price_too_large'],
+    ['a quantity above the default maximum', record('100001', '2.55'), 'quantity_too_large'],
+    ['Infinity', record('Infinity', '2.55'), 'malformed'],
+  ])('skips %s, naming why', (_name, fields, reason) => {
+    expect(cleanRecord(fields)).toBe(reason);
+  });
+
+  it('keeps rows at the maxima, and honours other maxima', () => {
+    expect(cleanRecord(record('100000', '100000'))).toMatchObject({ quantity: 100000, unitPrice: 100000 });
+    expect(cleanRecord(record('12', '2.55'), { maxOrderQuantity: 10, maxUnitPrice: 100 })).toBe('quantity_too_large');
+    expect(cleanRecord(record('2', '101'), { maxOrderQuantity: 10, maxUnitPrice: 100 })).toBe('price_too_large');
   });
 });
 

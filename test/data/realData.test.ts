@@ -18,7 +18,7 @@ describeReal('importer on the real Online Retail file', () => {
   let products: Product[];
   const purchasers = new Set<string>();
   beforeAll(async () => {
-    cleaned = { rows: [], total: 0, skipped: { malformed: 0, no_customer: 0, cancellation: 0, non_positive_quantity: 0, non_positive_price: 0, non_product_code: 0 } };
+    cleaned = { rows: [], total: 0, skipped: { malformed: 0, no_customer: 0, cancellation: 0, non_positive_quantity: 0, non_positive_price: 0, non_product_code: 0, quantity_too_large: 0, price_too_large: 0 } };
     for await (const fields of readCsvRecords(REAL_FILE)) {
       cleaned.total++;
       const result = cleanRecord(fields);
@@ -38,6 +38,7 @@ describeReal('importer on the real Online Retail file', () => {
     expect(cleaned.rows).toHaveLength(396337);
     expect(cleaned.skipped).toEqual({
       malformed: 0, no_customer: 135080, cancellation: 8905, non_positive_quantity: 0, non_positive_price: 40, non_product_code: 1547,
+      quantity_too_large: 0, price_too_large: 0,
     });
   });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Feedback, SegmentAssignment, SuggestionEvent } from '../../domain/model';
 import { openStore, type OpenedStore } from '../../data/openStore';
 import { AT, customer, order, smallStore, withTempDir } from './storeFixtures';
+import { MAX_LOCK_RECORDS } from '../../data/lowdb/lockRepository';
+import type { LockState } from '../../data/storeSchema';
 
 function feedbackRecord(id: string, customerId: string | null): Feedback {
   return { id, conversationId: 'conv-1', customerId, segment: null, csat: 4, nps: 9, comment: 'ok', followsSuggestions: [], at: AT };
@@ -20,14 +22,14 @@ function segment(customerId: string, primary: string): SegmentAssignment {
 }
 
 /** Runs `check` against a fresh store, then again against the same file reopened (so writes are persisted). */
-async function inStore(act: (s: OpenedStore) => Promise<void>, check: (s: OpenedStore) => Promise<void>): Promise<void> {
+async function inStore(act: (s: OpenedStore) => Promise<void>, check: (s: OpenedStore) => Promise<void>, seed = smallStore): Promise<void> {
   await withTempDir(async (dir) => {
     const path = join(dir, 'store.json');
-    const store = await openStore({ path, seed: smallStore });
+    const store = await openStore({ path, seed });
     await act(store);
     await check(store);
     await store.close();
-    const reopened = await openStore({ path, seed: smallStore });
+    const reopened = await openStore({ path, seed });
     await check(reopened);
     await reopened.close();
   });
@@ -87,6 +89,18 @@ describe('lowdb repositories', () => {
       expect((await orders.forCustomer('C2')).map((o) => o.id)).toEqual(['O3', 'O9']);
       expect((await orders.get('O1'))?.customerId).toBe('erased-1a2b');
       expect(await orders.list()).toHaveLength(4);
+    });
+  });
+
+  it('orders: refuses an order whose total overflows to Infinity, storing nothing', async () => {
+    await inStore(async ({ repositories: { orders } }) => {
+      const overflowing = { ...order('O-big', 'C2'), lines: [{ productId: 'P1', quantity: 2, unitPrice: 1.7e308 }] };
+      await expect(orders.add(overflowing)).rejects.toThrow(/lines: the order total \(quantity x unit price\) must be a finite number/);
+      const summed = { ...order('O-sum', 'C2'), lines: [{ productId: 'P1', quantity: 1, unitPrice: 1e308 }, { productId: 'P2', quantity: 1, unitPrice: 1e308 }] };
+      await expect(orders.add(summed)).rejects.toThrow(/finite/);
+    }, async ({ repositories: { orders } }) => {
+      expect(await orders.get('O-big')).toBeUndefined();
+      expect(await orders.get('O-sum')).toBeUndefined();
     });
   });
 
@@ -165,5 +179,41 @@ describe('lowdb repositories', () => {
       expect(await locks.get('constructor')).toBeUndefined();
       expect(await locks.get('bad')).toBeUndefined();
     });
+  });
+
+  it('locks: pruneExpired drops ended locks, expired counts and older files\' bare counts, keeping what still counts', async () => {
+    const NOW = new Date('2026-01-15T10:00:00.000Z');
+    const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
+    const locks: Record<string, LockState> = {
+      'ended-lock': { failures: 0, lockedUntil: later(-1), expiresAt: later(-1) },
+      'active-lock': { failures: 0, lockedUntil: later(5), expiresAt: later(5) },
+      'expired-count': { failures: 2, lockedUntil: null, expiresAt: later(-0.5) },
+      'live-count': { failures: 2, lockedUntil: null, expiresAt: later(3) },
+      // Written before records carried expiresAt.
+      'old-bare-count': { failures: 1, lockedUntil: null },
+      'old-active-lock': { failures: 0, lockedUntil: later(2) },
+    };
+    await inStore(async ({ repositories }) => {
+      expect(await repositories.locks.pruneExpired(NOW)).toBe(3);
+      expect(await repositories.locks.pruneExpired(NOW)).toBe(0);
+    }, async ({ repositories }) => {
+      for (const key of ['ended-lock', 'expired-count', 'old-bare-count']) expect(await repositories.locks.get(key)).toBeUndefined();
+      for (const key of ['active-lock', 'live-count', 'old-active-lock']) expect(await repositories.locks.get(key)).toEqual(locks[key]);
+    }, () => ({ ...smallStore(), locks }));
+  });
+
+  it(`locks: past ${MAX_LOCK_RECORDS} records the counts nearest to expiry go too, never an active lock`, async () => {
+    const NOW = new Date('2026-01-15T10:00:00.000Z');
+    const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
+    const locks: Record<string, LockState> = {};
+    for (let i = 0; i < 100; i++) locks[`lock-${i}`] = { failures: 0, lockedUntil: later(1), expiresAt: later(1) };
+    for (let i = 0; i < MAX_LOCK_RECORDS; i++) locks[`count-${i}`] = { failures: 1, lockedUntil: null, expiresAt: later(10 + i) };
+    await inStore(async ({ repositories }) => {
+      expect(await repositories.locks.pruneExpired(NOW)).toBe(100);
+    }, async ({ repositories }) => {
+      expect(await repositories.locks.get('lock-99')).toEqual(locks['lock-99']);
+      expect(await repositories.locks.get('count-99')).toBeUndefined();
+      expect(await repositories.locks.get('count-100')).toEqual(locks['count-100']);
+    }, () => ({ ...smallStore(), locks }));
   });
 });
