@@ -115,6 +115,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         audit: store.repositories.audit,
         logger: log,
         trustProxy: config.TRUST_PROXY,
+        allowedOrigins: config.CONSOLE_ALLOWED_ORIGINS,
         describePersona: (id) => PERSONAS.get(id),
       });
       // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.

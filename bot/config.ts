@@ -40,6 +40,9 @@ export const ConfigSchema = z.object({
   STAFF_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (the staff login throttle needs it). */
   TRUST_PROXY: flag.default(false),
+  /** Origins besides the console's own allowed to send console changes, comma-separated (scheme://host[:port]). */
+  CONSOLE_ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) origin such as https://console.example.com' }))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -9,6 +9,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { INodeSocket } from 'botframework-streaming';
 import type { Logger } from '../services/logger';
 import { checkActivity } from './activityRequest';
+import { jsonBodies } from './jsonBodies';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
@@ -26,7 +27,7 @@ export function createServer(options: ServerOptions): restify.Server {
   const { adapter, runTurn, log } = options;
   const server = restify.createServer({ name: 'shopping-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  server.use(jsonBodies(options.maxBodyBytes));
 
   server.post('/api/messages', async (req, res) => {
     const check = checkActivity(req.body);
