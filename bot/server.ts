@@ -35,10 +35,9 @@ export function createServer(options: ServerOptions): restify.Server {
       res.send(400, { error: 'bad_request', message: check.reason });
       return;
     }
-    if (!check.activity.serviceUrl) {
-      // expectReplies never calls back; the adapter still wants a URL to build its (unused) client.
-      req.body.serviceUrl = `http://localhost/expect-replies`;
-    }
+    // The validated shape goes on (nulls dropped). expectReplies never calls back; the adapter still wants a
+    // URL to build its (unused) client.
+    req.body = { ...check.activity, serviceUrl: check.activity.serviceUrl ?? 'http://localhost/expect-replies' };
     await adapter.process(req, res, runTurn);
   });
 
