@@ -10,6 +10,7 @@ import type { INodeSocket } from 'botframework-streaming';
 import type { Logger } from '../services/logger';
 import { checkActivity } from './activityRequest';
 import { jsonBodies } from './jsonBodies';
+import type { ServiceUrlCheck } from './anonymousReplies';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   maxBodyBytes: number;
   health: () => Promise<Record<string, unknown>>;
   log: Logger;
+  /** The reason an activity's serviceUrl is refused (anonymous mode), or null. */
+  checkServiceUrl?: ServiceUrlCheck;
   /** Called after the core routes so extra routes (pages, review API) share the same server. */
   extraRoutes?: (server: restify.Server) => void;
 }
@@ -33,6 +36,11 @@ export function createServer(options: ServerOptions): restify.Server {
     const check = checkActivity(req.body);
     if (!check.ok) {
       res.send(400, { error: 'bad_request', message: check.reason });
+      return;
+    }
+    const refusal = options.checkServiceUrl?.(check.activity);
+    if (refusal) {
+      res.send(400, { error: 'bad_request', message: refusal });
       return;
     }
     // The validated shape goes on (nulls dropped). expectReplies never calls back; the adapter still wants a
