@@ -6,7 +6,9 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationState, InputHints, type TurnContext,
 } from 'botbuilder';
-import type { Config } from './config';
+import { authMode, type Config } from './config';
+import { ANONYMOUS_REPLY_TIMEOUT_MS } from './anonymousReplies';
+import { boundedHttpClient } from './boundedHttpClient';
 import type { Logger } from '../services/logger';
 import { ReusedConnectorAuthentication } from './reusedConnectorAuthentication';
 import { speakable } from '../dialogs/speech/ssml';
@@ -18,7 +20,9 @@ export function createBotAuthentication(config: Config): ReusedConnectorAuthenti
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   };
-  return new ReusedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(options));
+  // Anonymous mode: replies go to loopback or allow-listed URLs only (see anonymousReplies.ts), each call bounded.
+  const connectorOptions = authMode(config) === 'anonymous' ? { httpClient: boundedHttpClient(ANONYMOUS_REPLY_TIMEOUT_MS) } : {};
+  return new ReusedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(options, undefined, undefined, undefined, connectorOptions));
 }
 
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again, or type "help".';

@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { authMode, numberLimits } from './config';
 import { createAdapter, createBotAuthentication } from './adapter';
 import { createServer } from './server';
+import { anonymousServiceUrlCheck } from './anonymousReplies';
 import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
@@ -109,6 +110,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     createStreamingAdapter: () => withMiddleware(createAdapter(auth, log, conversationState)),
     runTurn: (context) => bot.run(context),
     maxBodyBytes: config.MAX_BODY_BYTES,
+    checkServiceUrl: authMode(config) === 'anonymous' ? anonymousServiceUrlCheck(config.ANONYMOUS_SERVICE_URLS) : undefined,
     log,
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
     extraRoutes: (s) => {
@@ -121,6 +123,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         catalog: store.repositories.catalog,
         logger: log,
         trustProxy: config.TRUST_PROXY,
+        allowedOrigins: config.CONSOLE_ALLOWED_ORIGINS,
         describePersona: (id) => PERSONAS.get(id),
       });
       // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.

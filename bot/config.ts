@@ -20,6 +20,11 @@ export const ConfigSchema = z.object({
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
+  /** Outside demo mode, running without Bot Framework credentials must be asked for explicitly. */
+  ALLOW_ANONYMOUS: flag.default(false),
+  /** Anonymous mode: service URLs (besides loopback) that replies may be posted to, comma-separated. */
+  ANONYMOUS_SERVICE_URLS: z.string().default('').transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) URL such as https://directline.example.com' }))),
   /** HMAC-SHA256 secret for identities signed by the host page (32+ characters). */
   IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Bearer key the shop sends to POST /api/orders (32+ characters); unset turns order intake off. */
@@ -51,6 +56,9 @@ export const ConfigSchema = z.object({
   STAFF_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (the staff login throttle needs it). */
   TRUST_PROXY: flag.default(false),
+  /** Origins besides the console's own allowed to send console changes, comma-separated (scheme://host[:port]). */
+  CONSOLE_ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) origin such as https://console.example.com' }))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -87,6 +95,10 @@ function crossFieldProblems(c: Config): string[] {
   }
   if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId: required for SingleTenant');
   if (Boolean(c.STAFF_ADMIN_EMAIL) !== Boolean(c.STAFF_ADMIN_PASSWORD)) problems.push('STAFF_ADMIN_EMAIL and STAFF_ADMIN_PASSWORD: set both or neither');
+  if (!c.DEMO_MODE && !c.MicrosoftAppId && !c.ALLOW_ANONYMOUS) {
+    // Anonymous mode authenticates nobody: fine on a laptop, never by accident in production.
+    problems.push('MicrosoftAppId and MicrosoftAppPassword: Bot Framework credentials are required when DEMO_MODE is false (set ALLOW_ANONYMOUS=true to run anonymously, for local use only)');
+  }
   if (!c.DEMO_MODE && !c.IDENTITY_SECRET) {
     // Outside demo mode signed identities need a stable secret shared with the host page.
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');

@@ -9,6 +9,8 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { INodeSocket } from 'botframework-streaming';
 import type { Logger } from '../services/logger';
 import { checkActivity } from './activityRequest';
+import { jsonBodies } from './jsonBodies';
+import type { ServiceUrlCheck } from './anonymousReplies';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
@@ -18,6 +20,8 @@ export interface ServerOptions {
   maxBodyBytes: number;
   health: () => Promise<Record<string, unknown>>;
   log: Logger;
+  /** The reason an activity's serviceUrl is refused (anonymous mode), or null. */
+  checkServiceUrl?: ServiceUrlCheck;
   /** Called after the core routes so extra routes (pages, review API) share the same server. */
   extraRoutes?: (server: restify.Server) => void;
 }
@@ -26,7 +30,7 @@ export function createServer(options: ServerOptions): restify.Server {
   const { adapter, runTurn, log } = options;
   const server = restify.createServer({ name: 'shopping-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  server.use(jsonBodies(options.maxBodyBytes));
 
   server.post('/api/messages', async (req, res) => {
     const check = checkActivity(req.body);
@@ -34,10 +38,14 @@ export function createServer(options: ServerOptions): restify.Server {
       res.send(400, { error: 'bad_request', message: check.reason });
       return;
     }
-    if (!check.activity.serviceUrl) {
-      // expectReplies never calls back; the adapter still wants a URL to build its (unused) client.
-      req.body.serviceUrl = `http://localhost/expect-replies`;
+    const refusal = options.checkServiceUrl?.(check.activity);
+    if (refusal) {
+      res.send(400, { error: 'bad_request', message: refusal });
+      return;
     }
+    // The validated shape goes on (nulls dropped). expectReplies never calls back; the adapter still wants a
+    // URL to build its (unused) client.
+    req.body = { ...check.activity, serviceUrl: check.activity.serviceUrl ?? 'http://localhost/expect-replies' };
     await adapter.process(req, res, runTurn);
   });
 

@@ -22,19 +22,23 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
     const { email, password } = parseOr400(LoginSchema, await readJson(req));
     const ip = clientIp(req, ctx.trustProxy);
     const now = ctx.now().getTime();
-    const verdict = ctx.throttle.check(email, ip, now);
-    if (!verdict.allowed) {
-      throw new HttpError(429, 'Too many failed sign-ins. Wait a while and try again.', { 'retry-after': String(verdict.retryAfterSeconds) });
+    // Reserved before the hash is checked: parallel guesses each take one of the allowed attempts.
+    const reservation = ctx.throttle.reserve(email, ip, now);
+    if (!reservation.allowed) {
+      throw new HttpError(429, 'Too many failed sign-ins. Wait a while and try again.', { 'retry-after': String(reservation.retryAfterSeconds) });
     }
     const account = store.staff.findByEmail(email);
     // Verify even for unknown accounts, so timing does not reveal which emails have accounts.
-    const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH).catch((error: unknown) => {
+      reservation.attempt.failed();
+      throw error;
+    });
     if (!account || !matches || account.disabled) {
-      ctx.throttle.recordFailure(email, ip, now);
+      reservation.attempt.failed();
       await ctx.audit({ action: 'staff_login', subject: account?.id ?? 'unknown', actor: account?.id ?? 'unknown', details: { outcome: 'failed' } });
       throw new HttpError(401, 'That email and password do not match an active account.');
     }
-    ctx.throttle.recordSuccess(email);
+    reservation.attempt.succeeded();
     const session = await ctx.sessions.start(account.id);
     await ctx.audit({ action: 'staff_login', subject: account.id, actor: account.id, details: { outcome: 'signed_in' } });
     sendJson(res, 200, { email: account.email, role: account.role }, {

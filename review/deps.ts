@@ -18,6 +18,8 @@ export interface ReviewDeps {
   logger: ReviewLogger;
   /** Take the client address from X-Forwarded-For (set only behind a reverse proxy you run). Default false. */
   trustProxy?: boolean;
+  /** Origins besides the console's own that may send changes (CONSOLE_ALLOWED_ORIGINS). Default none. */
+  allowedOrigins?: readonly string[];
   /** Default 480 (8 hours). */
   sessionTtlMinutes?: number;
   throttle?: Partial<ThrottleLimits>;

@@ -20,7 +20,7 @@ export async function api(path, options = {}) {
     throw new ApiError(401, 'Sign in first.');
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, body.error || `Request failed (${response.status}).`);
+  if (!response.ok) throw new ApiError(response.status, body.message || body.error || `Request failed (${response.status}).`);
   return body;
 }
 

@@ -1,6 +1,7 @@
 /** A restify server on loopback with the bot server's JSON body parser, for the shop routes' edge tests. */
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
+import { jsonBodies } from '../../../bot/jsonBodies';
 
 export interface ShopRouteServer {
   base: string;
@@ -9,7 +10,7 @@ export interface ShopRouteServer {
 
 export async function listenWithRoutes(register: (server: restify.Server) => void, maxBodySize: number): Promise<ShopRouteServer> {
   const server = restify.createServer({ handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize, mapParams: false, rejectUnknown: true }));
+  server.use(jsonBodies(maxBodySize));
   register(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,26 @@
+/**
+ * The global body parser: JSON only. Every route that takes a body (/api/messages, the shop API, the console
+ * API, demo sign-in) speaks JSON, so form and multipart bodies are refused with 415 instead of being parsed
+ * into objects a route would accept (a cross-site HTML form can send those without a CORS preflight).
+ */
+import restify, { type RequestHandler } from 'restify';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+
+const refuseNonJsonBodies: RequestHandler = (req, res, next) => {
+  const method = req.method ?? 'GET';
+  const hasBody = req.isChunked() || req.contentLength() > 0;
+  if (method === 'GET' || method === 'HEAD' || !hasBody) return next();
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (JSON_TYPE.test(type)) return next();
+  res.send(415, { error: 'unsupported_media_type', message: `Request bodies must be application/json (got ${type || 'no content type'}).` });
+  return next(false);
+};
+
+export function jsonBodies(maxBodyBytes: number): RequestHandler[] {
+  return [
+    refuseNonJsonBodies,
+    restify.plugins.bodyReader({ maxBodySize: maxBodyBytes }),
+    ...restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }),
+  ];
+}
