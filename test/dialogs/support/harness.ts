@@ -59,12 +59,12 @@ export const lastReply = (replies: Reply[]): Reply => replies[replies.length - 1
 export const asksSomething = (replies: Reply[]): boolean => lastReply(replies)?.inputHint === InputHints.ExpectingInput;
 export const choicesOf = (reply: Reply): string[] => (reply.suggestedActions?.actions ?? []).map((a) => a.title ?? '');
 
-export function startConversation(options: { channelId?: string; services?: FakeServices } = {}): Conversation {
+export function startConversation(options: { channelId?: string; services?: FakeServices; recognizer?: Recognizer } = {}): Conversation {
   const services = options.services ?? createFakeServices();
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const accessor = createSessionAccessor(conversationState);
-  const dialog = new MainDialog(services, sharedRecognizer(), accessor);
+  const dialog = new MainDialog(services, options.recognizer ?? sharedRecognizer(), accessor);
   const annotations: TurnAnnotations[] = [];
   const annotate: Middleware = {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
