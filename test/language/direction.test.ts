@@ -36,6 +36,13 @@ describe('enforceDirection', () => {
     expect(enforceDirection('download what you hold', ranked(['delete_my_data', 0.5], ['export_my_data', 0.3]))[0].intent).toBe('export_my_data');
   });
 
+  it('never flips an opt-out to opt-in when "I want" comes with a negative', () => {
+    const optOut = ranked(['opt_out_marketing', 0.6], ['opt_in', 0.3]);
+    for (const text of ['i want no more emails', "i'd like fewer emails", 'i would not like your offers', 'i want to stop the newsletter']) {
+      expect(enforceDirection(text, optOut)[0].intent).toBe('opt_out_marketing');
+    }
+  });
+
   it('leaves mixed or silent wording to the model', () => {
     const both = ranked(['opt_in', 0.5], ['opt_out_marketing', 0.4]);
     expect(enforceDirection('stop the emails but sign me up for personalisation', both)).toEqual(both);
