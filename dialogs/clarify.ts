@@ -16,7 +16,7 @@ export const CLARIFY_MARGIN = 0.3;
  */
 export const INTENT_CHOICES: Partial<Record<Intent, { choice: string; meaning: string }>> = {
   get_suggestions: { choice: 'Get gift ideas', meaning: 'get gift ideas' },
-  refine_suggestions: { choice: 'See different suggestions', meaning: 'see different suggestions' },
+  refine_suggestions: { choice: 'Something different', meaning: 'see something different' },
   explain_suggestion: { choice: 'Why did you suggest that', meaning: 'know why I suggested something' },
   give_feedback: { choice: 'Leave feedback', meaning: 'leave feedback' },
   opt_out_marketing: { choice: 'Stop marketing emails', meaning: 'stop marketing emails' },
