@@ -26,4 +26,5 @@ export const PROMPT_HELP: Record<string, string> = {
   'privacy.identifyFirst': 'I can only act on your data once I know who you are. Say "yes" to sign in now.',
   'privacy.topic': 'Choose "marketing" for emails and offers, or "personalisation" for tailored suggestions.',
   'privacy.confirmDelete': 'Say "yes" to erase your personal data for good, or "no" to keep it.',
+  'privacy.confirmConsent': 'Say "yes" to make the change, or "no" to leave your settings as they are.',
 };

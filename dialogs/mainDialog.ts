@@ -8,6 +8,7 @@ import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botb
 import type { TurnContext } from 'botbuilder';
 import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
+import { clarificationFor, needsConsentConfirmation } from './clarify';
 import { GENERAL_HELP, MAIN_CHOICES } from './copy';
 import type { DialogDeps } from './deps';
 import { flowResult, isFlowResult } from './flowResult';
@@ -129,11 +130,18 @@ export class MainDialog extends ComponentDialog {
     const recognition = await recognizeTurn(context, this.deps.recognizer);
     const session = await loadSession(this.deps.session, context);
     const route = routeFor(text, recognition);
+    const clarification = route.kind === 'done' || route.kind === 'unknown' ? null : clarificationFor(recognition);
+    if (clarification) {
+      await context.sendActivity(question(clarification.question, { choices: clarification.choices }));
+      return step.next(flowResult('asked'));
+    }
     switch (route.kind) {
       case 'suggestions':
         return step.beginDialog(SUGGESTIONS_DIALOG, { recognition, text } satisfies SuggestionsOptions);
       case 'privacy':
-        return step.beginDialog(PRIVACY_DIALOG, { request: route.request, consentTopic: recognition.entities.consentTopic } satisfies PrivacyOptions);
+        return step.beginDialog(PRIVACY_DIALOG, {
+          request: route.request, consentTopic: recognition.entities.consentTopic, confirmFirst: needsConsentConfirmation(recognition),
+        } satisfies PrivacyOptions);
       case 'identify':
         return step.beginDialog(IDENTIFY_DIALOG);
       case 'feedback':
@@ -165,7 +173,7 @@ export class MainDialog extends ComponentDialog {
       case 'unknown':
         await context.sendActivity(question(
           'Sorry, I did not understand that. You could say "a gift under £20 for my mum", "something for Christmas" or "what do you know about me".',
-          { choices: MAIN_CHOICES },
+          { choices: [...MAIN_CHOICES, 'Talk to a person'] },
         ));
         return step.next(flowResult('asked'));
     }

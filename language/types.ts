@@ -42,6 +42,8 @@ export const RecognitionResultSchema = z.object({
   intent: IntentSchema,
   score: z.number().min(0).max(1),
   entities: EntitiesSchema,
+  /** The runners-up (best first), when the back end knows them: lets a dialog ask which one was meant. */
+  alternatives: z.array(z.object({ intent: IntentSchema, score: z.number().min(0).max(1) })).optional(),
 });
 export type RecognitionResult = z.infer<typeof RecognitionResultSchema>;
 

@@ -1,52 +1,92 @@
 /**
- * Intent accuracy of a recognizer on a labelled JSON-lines set.
- *   npm run nlu:eval -- --set language/corpus/heldout.jsonl [--json out.json] [--backend local|configured]
+ * Intent accuracy of a recognizer on labelled JSON-lines sets.
+ *   npm run nlu:eval [-- --set a.jsonl [--set b.jsonl]] [--json out.json] [--backend local|configured]
+ *   npm run nlu:eval -- --cv 5      (k-fold cross-validation on the training corpus: accuracy, ECE, fitted temperature)
+ * Without --set it evaluates both held-out sets: the project's own (language/corpus/heldout.jsonl) and the
+ * real-style one re-labelled from public corpora (language/corpus/realstyle-heldout.jsonl).
  * "configured" evaluates what the bot would use: the remote back end from the environment (OPENAI_*, LUIS_*)
  * with local fallback.
- * Prints accuracy, macro F1, a per-intent table, entity agreement and the worst confusions.
+ * Prints per set: accuracy, macro F1, opposite-direction confusions, recognition latency (p50/p95), a
+ * per-intent table, entity agreement and the confusion list.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluationReport, type LabelledPrediction } from '../language/evaluation/metrics';
-import { parseCorpus } from '../language/local/corpus';
+import { formatReport, percentile } from '../language/evaluation/format';
+import { expectedCalibrationError } from '../language/evaluation/calibration';
+import { outOfFoldPredictions } from '../language/evaluation/crossValidation';
+import { fitTemperature } from '../language/evaluation/fitTemperature';
+import { loadCorpus, parseCorpus } from '../language/local/corpus';
+import { IntentModel } from '../language/local/intentModel';
 import { createRecognizer } from '../language';
 import { loadConfig, recognizerSettings } from '../bot/config';
 import { createLocalRecognizer } from '../language/local/recognizer';
 import type { Recognizer } from '../language/types';
 
-const WORST_CONFUSIONS_SHOWN = 10;
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const CORPUS_DIR = join(__dirname, '..', 'language', 'corpus');
+export const DEFAULT_SETS = [join(CORPUS_DIR, 'heldout.jsonl'), join(CORPUS_DIR, 'realstyle-heldout.jsonl')];
 
-function formatReport(report: EvaluationReport): string {
-  const lines = [
-    `utterances: ${report.size}   accuracy: ${pct(report.accuracy)}   macro F1: ${report.macroF1.toFixed(3)}`,
-    '',
-    '| intent | precision | recall | F1 | support |',
-    '|---|---|---|---|---|',
-    ...Object.entries(report.perIntent).map(
-      ([intent, m]) => `| ${intent} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.f1.toFixed(3)} | ${m.support} |`,
-    ),
-  ];
-  const entityKeys = Object.keys(report.entities);
-  if (entityKeys.length > 0) {
-    lines.push('', '| entity | correct | total |', '|---|---|---|');
-    for (const key of entityKeys.sort()) lines.push(`| ${key} | ${report.entities[key].correct} | ${report.entities[key].total} |`);
+interface SetResult {
+  report: EvaluationReport;
+  latencyMs: { p50: number; p95: number };
+  /** Expected calibration error of the answers that name an intent (a "none" score means something else). */
+  ece: number;
+}
+
+const USAGE = 'usage: npm run nlu:eval [-- --set <file.jsonl> ...] [--json <out.json>] [--backend local|configured] | -- --cv <k>';
+
+/** k-fold cross-validation of the intent model on the training corpus (train + augmentation). */
+function crossValidate(k: number, print: (text: string) => void): void {
+  const corpus = loadCorpus();
+  const predictions = outOfFoldPredictions(corpus, k, (lines) => {
+    const model = IntentModel.train(lines);
+    return (text) => new Map(model.classify(text).ranked.map((r) => [r.intent, r.score]));
+  });
+  const fit = fitTemperature(predictions);
+  print(`${k}-fold cross-validation on ${corpus.length} training utterances: accuracy ${(100 * fit.accuracy).toFixed(1)}%, `
+    + `ECE ${fit.eceBefore.toFixed(3)}; best temperature ${fit.temperature} (ECE ${fit.eceAfter.toFixed(3)})`);
+}
+
+async function evaluateSet(recognizer: Recognizer, path: string): Promise<SetResult> {
+  const set = parseCorpus(readFileSync(path, 'utf8'), path);
+  const predictions: LabelledPrediction[] = [];
+  const durations: number[] = [];
+  const scored: { confidence: number; correct: boolean }[] = [];
+  for (const line of set) {
+    const startedAt = performance.now();
+    const result = await recognizer.recognize(line.text);
+    durations.push(performance.now() - startedAt);
+    predictions.push({ text: line.text, expected: line.intent, predicted: result.intent, expectedEntities: line.entities, predictedEntities: result.entities });
+    if (result.intent !== 'none') scored.push({ confidence: result.score, correct: result.intent === line.intent });
   }
-  lines.push('', report.confusions.length === 0 ? 'no confusions' : 'worst confusions (expected -> predicted):');
-  for (const c of report.confusions.slice(0, WORST_CONFUSIONS_SHOWN)) {
-    lines.push(`  ${c.count} x ${c.expected} -> ${c.predicted}: ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
-  }
-  return lines.join('\n');
+  return {
+    report: evaluate(predictions),
+    latencyMs: { p50: percentile(durations, 0.5), p95: percentile(durations, 0.95) },
+    ece: expectedCalibrationError(scored),
+  };
 }
 
 /** Runs the evaluation; returns the process exit code. */
 export async function main(argv: string[], print: (text: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { set: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string', default: 'local' } } });
-  if (!values.set || !['local', 'configured'].includes(values.backend)) {
-    print('usage: npm run nlu:eval -- --set <file.jsonl> [--json <out.json>] [--backend local|configured]');
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      set: { type: 'string', multiple: true }, json: { type: 'string' }, backend: { type: 'string', default: 'local' }, cv: { type: 'string' },
+    },
+  });
+  const folds = values.cv === undefined ? undefined : Number(values.cv);
+  if (!['local', 'configured'].includes(values.backend) || (folds !== undefined && !(Number.isInteger(folds) && folds >= 2))) {
+    print(USAGE);
     return 2;
   }
-  const set = parseCorpus(readFileSync(values.set, 'utf8'), values.set);
+  if (folds !== undefined) {
+    crossValidate(folds, print);
+    return 0;
+  }
+  const sets = values.set && values.set.length > 0 ? values.set : DEFAULT_SETS;
+  // Parse every set before training, so a bad line fails fast.
+  for (const path of sets) parseCorpus(readFileSync(path, 'utf8'), path);
   const startedAt = performance.now();
   const cpuBefore = process.cpuUsage();
   const answeredBy = new Map<string, number>();
@@ -60,19 +100,25 @@ export async function main(argv: string[], print: (text: string) => void = conso
       ? createRecognizer(recognizerSettings(loadConfig(process.env)), { keywords: [] }, countAnswers)
       : createLocalRecognizer({ keywords: [] });
   const trainingCpu = process.cpuUsage(cpuBefore);
-  const trainedAt = performance.now();
-  const predictions: LabelledPrediction[] = [];
-  for (const line of set) {
-    const result = await recognizer.recognize(line.text);
-    predictions.push({ text: line.text, expected: line.intent, predicted: result.intent, expectedEntities: line.entities, predictedEntities: result.entities });
+  const trainingWallMs = performance.now() - startedAt;
+
+  const results: Record<string, SetResult> = {};
+  for (const path of sets) {
+    results[path] = await evaluateSet(recognizer, path);
+    print(formatReport(basename(path), results[path].report, results[path].latencyMs));
+    print(`calibration (answers naming an intent): ECE ${results[path].ece.toFixed(3)}`);
+    print('');
   }
-  const report = evaluate(predictions);
-  print(formatReport(report));
   const cpuMs = (trainingCpu.user + trainingCpu.system) / 1000;
-  const perUtterance = (performance.now() - trainedAt) / Math.max(1, set.length);
-  print(`\ntraining: ${(trainedAt - startedAt).toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU; recognition: ${perUtterance.toFixed(2)} ms per utterance (wall)`);
+  print(`training: ${trainingWallMs.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU`);
   if (answeredBy.size > 0) print(`answered by: ${[...answeredBy].map(([backend, n]) => `${backend} ${n}`).join(', ')}`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.json) {
+    // One set: its report as is; several: reports keyed by file name, each with its latency.
+    const json = sets.length === 1
+      ? results[sets[0]].report
+      : Object.fromEntries(sets.map((path) => [basename(path), { ...results[path].report, latencyMs: results[path].latencyMs, ece: results[path].ece }]));
+    writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
+  }
   return 0;
 }
 

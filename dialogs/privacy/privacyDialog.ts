@@ -13,6 +13,7 @@ import { IDENTIFY_DIALOG } from '../identifyDialog';
 import { InterruptibleDialog } from '../interruptibleDialog';
 import { currentProfile, loadSession, signOut } from '../session';
 import { question, statement } from '../speech/messages';
+import { stepValues } from '../stepValues';
 import { annotate } from '../turn';
 import { exportAttachment, exportSummary } from './exportSummary';
 
@@ -21,6 +22,8 @@ const FLOW = 'privacy.flow';
 const IDENTIFY_FIRST = 'privacy.identifyFirst';
 const TOPIC = 'privacy.topic';
 const CONFIRM_DELETE = 'privacy.confirmDelete';
+const CONFIRM_CONSENT = 'privacy.confirmConsent';
+
 
 export type PrivacyRequest = 'opt_out_marketing' | 'opt_out_personalization' | 'opt_in' | 'export_my_data' | 'delete_my_data';
 export type ConsentTopic = 'marketing' | 'personalization';
@@ -28,7 +31,27 @@ export type ConsentTopic = 'marketing' | 'personalization';
 export interface PrivacyOptions {
   request: PrivacyRequest;
   consentTopic?: ConsentTopic;
+  /** The request was recognised with less than high confidence: ask before changing consent. */
+  confirmFirst?: boolean;
 }
+
+interface ConsentChange {
+  topic: ConsentTopic;
+  granted: boolean;
+}
+
+interface PrivacyValues {
+  /** The consent change waiting for the shopper's yes. */
+  pendingConsent: ConsentChange;
+}
+
+const CONSENT_QUESTIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
+  marketing: { off: 'Just to check: stop all marketing messages from us?', on: 'Just to check: send you offers and news again?' },
+  personalization: {
+    off: 'Just to check: stop using your history and profile for my suggestions?',
+    on: 'Just to check: tailor my suggestions to you again?',
+  },
+};
 
 const MARKETING = /\bmarketing|e-?mails?|offers?|newsletters?\b/i;
 const PERSONALISATION = /\bpersonali[sz](ation|ed)|tailored|history\b/i;
@@ -53,7 +76,7 @@ const CONFIRMATIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
 export class PrivacyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(PRIVACY_DIALOG, deps);
-    for (const id of [IDENTIFY_FIRST, CONFIRM_DELETE]) {
+    for (const id of [IDENTIFY_FIRST, CONFIRM_DELETE, CONFIRM_CONSENT]) {
       const confirm = new ConfirmPrompt(id, undefined, 'en-us');
       confirm.style = ListStyle.none;
       this.addDialog(confirm);
@@ -95,16 +118,11 @@ export class PrivacyDialog extends InterruptibleDialog {
     const { request, consentTopic } = this.request(step);
     switch (request) {
       case 'opt_out_marketing':
-        await this.setConsent(step.context, profile, 'marketing', false);
-        return step.endDialog(flowResult('completed'));
+        return this.changeConsent(step, profile, { topic: 'marketing', granted: false });
       case 'opt_out_personalization':
-        await this.setConsent(step.context, profile, 'personalization', false);
-        return step.endDialog(flowResult('completed'));
+        return this.changeConsent(step, profile, { topic: 'personalization', granted: false });
       case 'opt_in':
-        if (consentTopic) {
-          await this.setConsent(step.context, profile, consentTopic, true);
-          return step.endDialog(flowResult('completed'));
-        }
+        if (consentTopic) return this.changeConsent(step, profile, { topic: consentTopic, granted: true });
         return step.prompt(TOPIC, {
           prompt: question('What would you like to opt back in to: marketing messages, or personalised suggestions?', { choices: ['Marketing', 'Personalisation'] }),
           retryPrompt: question('Please choose "marketing" or "personalisation".', { choices: ['Marketing', 'Personalisation'] }),
@@ -136,6 +154,12 @@ export class PrivacyDialog extends InterruptibleDialog {
       await step.context.sendActivity(statement('You are no longer signed in, so nothing was changed.'));
       return step.endDialog(flowResult('completed'));
     }
+    const pending = stepValues<PrivacyValues>(step).pendingConsent;
+    if (pending) {
+      if (step.result === true) await this.setConsent(step.context, profile, pending.topic, pending.granted);
+      else await step.context.sendActivity(statement("OK, I haven't changed anything."));
+      return step.endDialog(flowResult('completed'));
+    }
     if (this.request(step).request === 'opt_in') {
       const topic = topicFromText(String(step.result));
       if (topic) await this.setConsent(step.context, profile, topic, true);
@@ -157,6 +181,20 @@ export class PrivacyDialog extends InterruptibleDialog {
   /** Export, consent changes and erasure act only for a sign-in that holds at this moment. */
   private async signedInNow(context: TurnContext): Promise<CustomerProfile | null> {
     return currentProfile(await loadSession(this.deps.session, context), this.deps.policy);
+  }
+
+  /** Applies a consent change, or first asks "just to check" when the request was not recognised confidently. */
+  private async changeConsent(step: WaterfallStepContext, profile: CustomerProfile, change: ConsentChange): Promise<DialogTurnResult> {
+    if (!this.request(step).confirmFirst) {
+      await this.setConsent(step.context, profile, change.topic, change.granted);
+      return step.endDialog(flowResult('completed'));
+    }
+    stepValues<PrivacyValues>(step).pendingConsent = change;
+    const ask = CONSENT_QUESTIONS[change.topic][change.granted ? 'on' : 'off'];
+    return step.prompt(CONFIRM_CONSENT, {
+      prompt: question(ask, { choices: ['Yes', 'No'] }),
+      retryPrompt: question(`Please say "yes" or "no". ${ask}`, { choices: ['Yes', 'No'] }),
+    });
   }
 
   private async setConsent(context: TurnContext, profile: CustomerProfile, topic: ConsentTopic, granted: boolean): Promise<void> {

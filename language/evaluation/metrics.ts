@@ -31,6 +31,8 @@ export interface EntityAgreement {
 
 export interface EvaluationReport {
   size: number;
+  /** Confusions that would do the opposite of what was asked (opt-out ↔ opt-in, erase ↔ export). */
+  oppositeDirection: number;
   accuracy: number;
   macroF1: number;
   perIntent: Record<string, IntentMetrics>;
@@ -39,6 +41,17 @@ export interface EvaluationReport {
 }
 
 const MAX_EXAMPLES_PER_CONFUSION = 3;
+
+const OPPOSITES: readonly (readonly [Intent, Intent])[] = [
+  ['opt_out_marketing', 'opt_in'],
+  ['opt_out_personalization', 'opt_in'],
+  ['delete_my_data', 'export_my_data'],
+];
+
+/** True when predicting `predicted` for `expected` would do the opposite of what the shopper asked. */
+export function isOppositeDirection(expected: Intent, predicted: Intent): boolean {
+  return OPPOSITES.some(([a, b]) => (expected === a && predicted === b) || (expected === b && predicted === a));
+}
 
 const ratio = (numerator: number, denominator: number): number => (denominator === 0 ? 0 : numerator / denominator);
 
@@ -86,6 +99,7 @@ export function evaluate(predictions: readonly LabelledPrediction[]): Evaluation
 
   return {
     size: predictions.length,
+    oppositeDirection: predictions.filter((p) => isOppositeDirection(p.expected, p.predicted)).length,
     accuracy: ratio(correct, predictions.length),
     macroF1: ratio(supported.reduce((sum, m) => sum + m.f1, 0), supported.length),
     perIntent,

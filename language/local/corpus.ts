@@ -18,6 +18,8 @@ export const LabelledUtteranceSchema = z.object({
 export type LabelledUtterance = z.infer<typeof LabelledUtteranceSchema>;
 
 export const TRAINING_CORPUS_PATH = join(__dirname, '..', 'corpus', 'train.jsonl');
+/** Broader paraphrases (indirect requests, problem statements, complaints, out-of-scope questions), own wording. */
+export const AUGMENTATION_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augment.jsonl');
 
 /** Parses JSON lines; a bad line fails loudly with its line number. */
 export function parseCorpus(jsonLines: string, source: string): LabelledUtterance[] {
@@ -37,6 +39,7 @@ export function parseCorpus(jsonLines: string, source: string): LabelledUtteranc
   return utterances;
 }
 
-export function loadCorpus(path: string = TRAINING_CORPUS_PATH): LabelledUtterance[] {
-  return parseCorpus(readFileSync(path, 'utf8'), path);
+/** The training corpus: by default the base corpus plus its augmentation. */
+export function loadCorpus(paths: readonly string[] = [TRAINING_CORPUS_PATH, AUGMENTATION_CORPUS_PATH]): LabelledUtterance[] {
+  return paths.flatMap((path) => parseCorpus(readFileSync(path, 'utf8'), path));
 }

@@ -26,6 +26,7 @@ export function extractFeatures(typed: readonly string[], corrected: readonly (r
     for (const left of corrected[i]) for (const right of corrected[i + 1]) add(counts, `b:${left}_${right}`, BIGRAM_WEIGHT / (corrected[i].length * corrected[i + 1].length || 1));
   }
   add(counts, `b:^_${corrected[0]?.[0] ?? ''}`, BIGRAM_WEIGHT);
+  add(counts, `b:${corrected.at(-1)?.[0] ?? ''}_$`, BIGRAM_WEIGHT);
   for (const token of typed) {
     const padded = `<${token}>`;
     for (const size of CHAR_NGRAM_SIZES) {

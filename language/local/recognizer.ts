@@ -7,6 +7,7 @@ import { createCatalogueMatcher } from '../entities/catalogue';
 import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
+import { enforceDirection } from './direction';
 
 export interface LocalRecognizerOptions {
   /** Product keywords from the catalogue (built by the composition root). */
@@ -19,6 +20,9 @@ export interface LocalRecognizerOptions {
 const MIN_INTENT_PROBABILITY = 0.3;
 /** When fewer than this share of tokens are words the model knows, the text is noise. */
 const MIN_KNOWN_SHARE = 0.34;
+/** Runners-up above this probability are reported as alternatives (for clarifying questions). */
+const MIN_ALTERNATIVE_PROBABILITY = 0.1;
+const MAX_ALTERNATIVES = 2;
 /** Long pastes are cut: intent lives in the first sentences, and the work stays bounded. */
 const MAX_UTTERANCE_LENGTH = 500;
 
@@ -39,14 +43,20 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
     async recognize(utterance: string): Promise<RecognitionResult> {
       const text = typeof utterance === 'string' ? utterance.slice(0, MAX_UTTERANCE_LENGTH).trim() : '';
       if (text === '') return nothingUnderstood();
-      const { ranked, knownShare } = model.classify(text);
+      const classification = model.classify(text);
+      const { knownShare } = classification;
+      const ranked = enforceDirection(text, classification.ranked);
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
       const intent = understood ? best.intent : 'none';
       // For "none" the score is how close the text came to an intent we handle (the best real intent's
       // probability), so odd text always carries a low score, as the Recognizer contract promises.
       const score = understood ? best.score : Math.min(ranked.find((r) => r.intent !== 'none')?.score ?? 0, MIN_INTENT_PROBABILITY);
-      return { intent, score, entities: entitiesFor(text, intent) };
+      const alternatives = ranked
+        .slice(understood ? 1 : 0)
+        .filter((r) => r.intent !== 'none' && r.intent !== intent && r.score >= MIN_ALTERNATIVE_PROBABILITY)
+        .slice(0, MAX_ALTERNATIVES);
+      return { intent, score, entities: entitiesFor(text, intent), alternatives };
     },
   };
 }

@@ -31,6 +31,7 @@ describe('npm run nlu:eval', () => {
     expect(report.macroF1).toBeCloseTo(0.75);
     expect(report.confusions).toEqual([{ expected: 'help', predicted: 'cancel', count: 1, examples: ['cancel that'] }]);
     expect(report.entities).toEqual({ categories: { correct: 1, total: 1 }, budget: { correct: 1, total: 1 } });
+    expect(report.oppositeDirection).toBe(0);
     expect(printed.join('\n')).toMatch(/accuracy: 75\.0%/);
     expect(printed.join('\n')).toMatch(/\| greet \| 1\.000 \| 1\.000 \| 1\.000 \| 1 \|/);
   });
@@ -41,9 +42,23 @@ describe('npm run nlu:eval', () => {
     await expect(main(['--set', set], () => undefined)).rejects.toThrow(/bad\.jsonl:2: intent/);
   });
 
-  test('without --set it prints usage and exits 2', async () => {
+  test('without --set it evaluates both held-out sets: own and real-style, with no opposite-direction confusion', async () => {
+    const out = join(dir, 'both.json');
     const printed: string[] = [];
-    expect(await main([], (text) => printed.push(text))).toBe(2);
+    expect(await main(['--json', out], (text) => printed.push(text))).toBe(0);
+    const text = printed.join('\n');
+    expect(text).toMatch(/## heldout\.jsonl[\s\S]*\| intent \| precision \| recall \|[\s\S]*## realstyle-heldout\.jsonl/);
+    expect(text).toMatch(/recognition latency: p50 [\d.]+ ms/);
+    const reports = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(reports)).toEqual(['heldout.jsonl', 'realstyle-heldout.jsonl']);
+    expect(reports['heldout.jsonl'].accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(reports['realstyle-heldout.jsonl'].accuracy).toBeGreaterThanOrEqual(0.9);
+    for (const report of Object.values<{ oppositeDirection: number }>(reports)) expect(report.oppositeDirection).toBe(0);
+  });
+
+  test('an unknown back end prints usage and exits 2', async () => {
+    const printed: string[] = [];
+    expect(await main(['--backend', 'magic'], (text) => printed.push(text))).toBe(2);
     expect(printed[0]).toMatch(/usage/);
   });
 });

@@ -65,6 +65,7 @@ export interface ConversationOptions {
   /** The clock of the session policy (and of the fake identity service when the services are the default). */
   now?: () => Date;
   idleMinutes?: number;
+  recognizer?: Recognizer;
 }
 
 export function startConversation(options: ConversationOptions = {}): Conversation {
@@ -73,7 +74,7 @@ export function startConversation(options: ConversationOptions = {}): Conversati
   const storage = new MemoryStorage();
   const conversationState = new PerUserConversationState(storage);
   const accessor = createSessionAccessor(conversationState);
-  const dialog = new MainDialog(services, sharedRecognizer(), accessor, { idleMinutes: options.idleMinutes ?? 30, now });
+  const dialog = new MainDialog(services, options.recognizer ?? sharedRecognizer(), accessor, { idleMinutes: options.idleMinutes ?? 30, now });
   const annotations: TurnAnnotations[] = [];
   const annotate: Middleware = {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
