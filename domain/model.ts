@@ -8,6 +8,9 @@ import { orderTotal } from './limits';
 
 const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
 
+/** Links shown to shoppers: http(s) only, so a catalogue entry can never carry a script or data URL. */
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+
 export const ProductSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -19,6 +22,10 @@ export const ProductSchema = z.object({
   inStock: z.boolean(),
   /** First time the product was sold or listed: drives "new arrivals". */
   addedAt: isoDateTime.optional(),
+  /** The shop's photo of the product; without one the bot serves a drawn placeholder. */
+  imageUrl: webUrl.optional(),
+  /** The product's page in the shop ("View product" on the card). */
+  productUrl: webUrl.optional(),
 });
 export type Product = z.infer<typeof ProductSchema>;
 
