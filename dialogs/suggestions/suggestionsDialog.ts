@@ -19,7 +19,8 @@ import { dismissItem, explainItem, showDetails, suggestionContext } from './item
 import {
   findShownByKeywords, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
-import { showSuggestions } from './showSuggestions';
+import { readShownAgain, showSuggestions } from './showSuggestions';
+import { READ_ALL } from './spokenSuggestions';
 
 export const SUGGESTIONS_DIALOG = 'suggestionsDialog';
 const FLOW = 'suggestions.flow';
@@ -60,6 +61,10 @@ export class SuggestionsDialog extends InterruptibleDialog {
       await handlers[action.action](step.context, this.deps, session, action.productId);
       return step.endDialog(flowResult('completed'));
     }
+    if (!action && READ_ALL.test(this.options(step).text) && session.shown.length > 0) {
+      await readShownAgain(step.context, session);
+      return step.endDialog(flowResult('asked'));
+    }
     if (!action && recognition.intent === 'explain_suggestion') {
       const target = findShownByKeywords(session.shown, recognition.entities.keywords) ?? session.shown[0];
       if (!target) return this.nothingShownYet(step);
@@ -83,7 +88,9 @@ export class SuggestionsDialog extends InterruptibleDialog {
     if (!isUnderspecified(request) || SURPRISE.test(this.options(step).text)) return step.next();
     values.clarifying = true;
     return step.prompt(CLARIFY, {
-      prompt: question('Happy to help. What is it for, or what kind of thing are you after?', { choices: CLARIFY_CHOICES }),
+      prompt: question('Happy to help. What is it for, or what kind of thing are you after?', {
+        speak: 'What is it for, or what kind of thing?', choices: CLARIFY_CHOICES, sayChoices: true,
+      }),
     });
   }
 

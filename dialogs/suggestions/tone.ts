@@ -37,3 +37,22 @@ export function notPersonalisedNotice({ profile, personalized }: IntroInput): st
   // An identified customer with consent but no history simply gets popular items: nothing to explain.
   return profile.consent.personalization ? null : 'As you asked, these are not personalised.';
 }
+
+/** The spoken intro: two or three words, or none when the read-out needs no preface. */
+export function voiceIntro({ profile, personalized, similar }: IntroInput): string | null {
+  if (similar) return 'Similar ideas:';
+  if (!profile) return 'Popular picks:';
+  if (!profile.consent.personalization) return 'Not personalised, as you asked:';
+  if (!personalized) return 'Popular picks:';
+  const firstName = profile.displayName.split(' ')[0] || profile.displayName;
+  if (profile.persona.strategy === 'win_back') return `Welcome back, ${firstName}!`;
+  return VOICE_BY_TONE[profile.persona.tone];
+}
+
+const VOICE_BY_TONE: Record<CustomerProfile['persona']['tone'], string> = {
+  warm: "Ideas you'll love:",
+  upbeat: 'Great finds:',
+  respectful: 'You may like:',
+  concise: 'Top picks:',
+  grateful: 'Picked for you:',
+};
