@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { authMode } from './config';
 import { createAdapter, createBotAuthentication } from './adapter';
 import { createServer } from './server';
+import type { AlexaRouteOptions } from './alexa/alexaRoute';
 import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
@@ -42,7 +43,12 @@ export interface App {
 
 const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
 
-export async function createApp(config: Config, log: Logger): Promise<App> {
+/** Test seams that are not settings: the Alexa certificate download and trusted roots. */
+export interface AppOverrides {
+  alexa?: Pick<AlexaRouteOptions, 'fetchCertificate' | 'trustedRoots'>;
+}
+
+export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
   const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
 
@@ -105,6 +111,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     runTurn: (context) => bot.run(context),
     maxBodyBytes: config.MAX_BODY_BYTES,
     log,
+    alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, ...overrides.alexa },
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
     extraRoutes: (s) => {
       registerReviewRoutes(s, {

@@ -41,6 +41,10 @@ export const ConfigSchema = z.object({
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (the staff login throttle needs it). */
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The Alexa skill's id (amzn1.ask.skill.…): when set, /api/alexa refuses requests for any other skill. */
+  ALEXA_SKILL_ID: optionalText,
+  /** Accept unsigned /api/alexa requests: local testing only, refused when DEMO_MODE=false. */
+  ALEXA_SKIP_VERIFICATION: flag.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -80,6 +84,7 @@ function crossFieldProblems(c: Config): string[] {
     // Outside demo mode signed identities need a stable secret shared with the host page.
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
   }
+  if (c.ALEXA_SKIP_VERIFICATION && !c.DEMO_MODE) problems.push('ALEXA_SKIP_VERIFICATION: only for local testing, not allowed when DEMO_MODE is false');
   return problems;
 }
 

@@ -9,6 +9,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { INodeSocket } from 'botframework-streaming';
 import type { Logger } from '../services/logger';
 import { checkActivity } from './activityRequest';
+import { registerAlexaRoute, type AlexaRouteOptions } from './alexa/alexaRoute';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
@@ -18,6 +19,8 @@ export interface ServerOptions {
   maxBodyBytes: number;
   health: () => Promise<Record<string, unknown>>;
   log: Logger;
+  /** The Alexa skill endpoint POST /api/alexa (bot/alexa). */
+  alexa?: AlexaRouteOptions;
   /** Called after the core routes so extra routes (pages, review API) share the same server. */
   extraRoutes?: (server: restify.Server) => void;
 }
@@ -40,6 +43,8 @@ export function createServer(options: ServerOptions): restify.Server {
     }
     await adapter.process(req, res, runTurn);
   });
+
+  if (options.alexa) registerAlexaRoute(server, { ...options.alexa, adapter, runTurn, log });
 
   server.get('/healthz', async (_req, res) => {
     try {
