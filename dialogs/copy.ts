@@ -37,6 +37,6 @@ export const NOT_UNDERSTOOD =
  * on a screen. Keyed by the screen text, so every flow that sends the shared copy speaks the short version.
  */
 export const SPOKEN_COPY: ReadonlyMap<string, string> = new Map([
-  [GENERAL_HELP, 'I suggest gifts, explain my picks, take feedback and handle privacy requests. Say cancel to stop.'],
+  [GENERAL_HELP, 'I can suggest gifts, explain my picks, take feedback and handle privacy requests.'],
   [NOT_UNDERSTOOD, "Sorry, I didn't catch that. Try a gift for my mum, or something for Christmas."],
 ]);

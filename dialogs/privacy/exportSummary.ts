@@ -36,9 +36,9 @@ export function exportSummary(profile: CustomerProfile, data: Record<string, unk
 /** The spoken summary: who, the group, the two consents and the record counts, in about 25 words. */
 export function spokenExportSummary(profile: CustomerProfile, data: Record<string, unknown>): string {
   const { consent, segment } = profile;
-  const counts = recordCounts(data).slice(0, 2);
-  const held = counts.length > 0 ? ` I hold ${counts.join(' and ')}.` : '';
-  return `You're in the ${humanise(segment.primary)} group. Marketing is ${onOff(consent.marketing)}, `
+  const [firstCount] = recordCounts(data);
+  const held = firstCount ? ` I hold ${firstCount}.` : '';
+  return `You're in the ${humanise(segment.primary)} group. Marketing ${onOff(consent.marketing)}, `
     + `personalisation ${onOff(consent.personalization)}.${held}`;
 }
 

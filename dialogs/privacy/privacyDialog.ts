@@ -50,6 +50,12 @@ const CONFIRMATIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
   },
 };
 
+/** The same, for the ear: how to undo is one "help" away, not worth half the turn. */
+const SPOKEN_CONFIRMATIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
+  marketing: { off: "Done: no more marketing messages from us.", on: CONFIRMATIONS.marketing.on },
+  personalization: { off: "Done: my suggestions won't use your history any more.", on: CONFIRMATIONS.personalization.on },
+};
+
 export class PrivacyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(PRIVACY_DIALOG, deps);
@@ -155,6 +161,6 @@ export class PrivacyDialog extends InterruptibleDialog {
 
   private async setConsent(context: TurnContext, profile: CustomerProfile, topic: ConsentTopic, granted: boolean): Promise<void> {
     profile.consent = await this.deps.services.privacy.setConsent(profile.customerId, topic, granted);
-    await context.sendActivity(statement(CONFIRMATIONS[topic][granted ? 'on' : 'off']));
+    await context.sendActivity(statement(CONFIRMATIONS[topic][granted ? 'on' : 'off'], { speak: SPOKEN_CONFIRMATIONS[topic][granted ? 'on' : 'off'] }));
   }
 }

@@ -38,7 +38,9 @@ function spokenPrice(symbol: string, majorText: string, minorText: string | unde
   const [one, many] = currency.major;
   if (major === 0 && minor > 0) return `${cardinal(minor)} ${minor === 1 ? currency.minor[0] : currency.minor[1]}`;
   const main = `${cardinal(major)} ${major === 1 ? one : many}`;
-  return minor > 0 ? `${main} ${cardinal(minor)}` : main;
+  // "2 pounds 8" would be misheard: single-digit pence are said with their unit.
+  if (minor === 0) return main;
+  return minor < 10 ? `${main} ${cardinal(minor)} ${minor === 1 ? currency.minor[0] : currency.minor[1]}` : `${main} ${cardinal(minor)}`;
 }
 
 function spokenDate(iso: string): string {
@@ -62,8 +64,8 @@ export function markUpForSpeech(text: string): string {
     cursor = match.index + match[0].length;
   }
   out += escapeXml(text.slice(cursor));
-  // espeak-ng reads a full stop right after markup at the very end as "dot"; the end needs no stop.
-  return out.replace(/(<\/say-as>)[.]$/, '$1');
+  // espeak-ng reads a full stop right after markup at the very end as "dot": a break keeps the pause instead.
+  return out.replace(/(<\/say-as>)[.]$/, '$1<break strength="medium"/>');
 }
 
 /** The words a listener hears from an SSML document (tags dropped), for word budgets and audits. */

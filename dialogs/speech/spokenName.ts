@@ -12,7 +12,9 @@ const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** At most this many words of a name are read in a short list; the rest is detail a listener will not keep. */
-export const SHORT_NAME_WORDS = 6;
+export const SHORT_NAME_WORDS = 5;
+/** A shortened name never ends on a word that promises more ("door hanger mum and"). */
+const DANGLING = /\s+(and|or|of|with|for|in|on|the|a|to)$/;
 
 export function spokenProductName(name: string, maxWords = Infinity): string {
   let spoken = name;
@@ -29,5 +31,8 @@ export function spokenProductName(name: string, maxWords = Infinity): string {
     .trim()
     .toLowerCase();
   const words = spoken.split(' ');
-  return words.length > maxWords ? words.slice(0, maxWords).join(' ') : spoken;
+  if (words.length <= maxWords) return spoken;
+  let short = words.slice(0, maxWords).join(' ');
+  while (DANGLING.test(short)) short = short.replace(DANGLING, '');
+  return short;
 }

@@ -5,21 +5,23 @@
  */
 import type { ShownItem } from '../session';
 import { SHORT_NAME_WORDS, spokenProductName } from '../speech/spokenName';
-import { spokenList } from '../speech/ssml';
+import { spokenWords } from '../speech/sayAs';
+import { spokenList, toSsml } from '../speech/ssml';
 import { formatPrice } from './cards';
 
 /** Spoken words in a normal voice turn (about 8 s through a plain speech engine). */
-export const VOICE_TURN_WORDS = 22;
+export const VOICE_TURN_WORDS = 21;
 /** At most this many products are read in a normal turn. */
 export const MAX_SPOKEN_ITEMS = 3;
 /** Names in a full read-out ("read them all") may be longer. */
 const FULL_NAME_WORDS = 6;
 
-export const VOICE_REFINE_QUESTION = 'Cheaper, or something else?';
+export const VOICE_REFINE_QUESTION = 'Cheaper or something else?';
 /** "tell me more", "read them all", "what are they", "list them". */
 export const READ_ALL = /\b(tell me (more|all|about them)|read (them|it|those|these|all|the list|them all|all of them|out)|list (them|all)|what (are|were) (they|those|the others)|all of them)\b/i;
 
-const wordCount = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Words as heard: "£2.95" is three ("2 pounds 95"). */
+const wordCount = (text: string): number => spokenWords(toSsml(text)).length;
 
 function spokenItem(item: ShownItem, nameWords: number): string {
   return `${spokenProductName(item.name, nameWords)} at ${formatPrice(item.price, item.currency)}`;

@@ -38,21 +38,13 @@ export function notPersonalisedNotice({ profile, personalized }: IntroInput): st
   return profile.consent.personalization ? null : 'As you asked, these are not personalised.';
 }
 
-/** The spoken intro: two or three words, or none when the read-out needs no preface. */
-export function voiceIntro({ profile, personalized, similar }: IntroInput): string | null {
+/**
+ * The spoken intro, only when it tells the listener something (an opt-out honoured, "more like this", a
+ * welcome back); otherwise the products themselves come first, because every second counts by voice.
+ */
+export function voiceIntro({ profile, similar }: IntroInput): string | null {
   if (similar) return 'Similar ideas:';
-  if (!profile) return 'Popular picks:';
-  if (!profile.consent.personalization) return 'Not personalised, as you asked:';
-  if (!personalized) return 'Popular picks:';
-  const firstName = profile.displayName.split(' ')[0] || profile.displayName;
-  if (profile.persona.strategy === 'win_back') return `Welcome back, ${firstName}!`;
-  return VOICE_BY_TONE[profile.persona.tone];
+  if (profile && !profile.consent.personalization) return 'Not personalised, as you asked:';
+  if (profile?.persona.strategy === 'win_back') return `Welcome back, ${profile.displayName.split(' ')[0] || profile.displayName}!`;
+  return null;
 }
-
-const VOICE_BY_TONE: Record<CustomerProfile['persona']['tone'], string> = {
-  warm: "Ideas you'll love:",
-  upbeat: 'Great finds:',
-  respectful: 'You may like:',
-  concise: 'Top picks:',
-  grateful: 'Picked for you:',
-};

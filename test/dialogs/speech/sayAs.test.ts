@@ -5,7 +5,8 @@ import { spokenProductName } from '../../../dialogs/speech/spokenName';
 
 describe('say-as markup', () => {
   it.each([
-    ['It is £1.45.', 'It is <say-as interpret-as="cardinal">1</say-as> pound <say-as interpret-as="cardinal">45</say-as>'],
+    ['It is £1.45.', 'It is <say-as interpret-as="cardinal">1</say-as> pound <say-as interpret-as="cardinal">45</say-as><break strength="medium"/>'],
+    ['£2.08 each', '<say-as interpret-as="cardinal">2</say-as> pounds <say-as interpret-as="cardinal">8</say-as> pence each'],
     ['under £20 now', 'under <say-as interpret-as="cardinal">20</say-as> pounds now'],
     ['only £0.85', 'only <say-as interpret-as="cardinal">85</say-as> pence'],
     ['€1,250.00 total', '<say-as interpret-as="cardinal">1250</say-as> euros total'],
@@ -19,7 +20,7 @@ describe('say-as markup', () => {
   });
 
   it('never ends a document with a full stop right after markup (read as "dot")', () => {
-    expect(toSsml('Order 579003.')).toMatch(/<\/say-as><\/speak>$/);
+    expect(toSsml('Order 579003.')).toMatch(/<\/say-as><break strength="medium"\/><\/speak>$/);
     expect(toSsml('It costs £3.')).toMatch(/pounds\.<\/speak>$/);
   });
 
