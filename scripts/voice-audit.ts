@@ -32,7 +32,7 @@ function extraTurns(): string[] {
   const spokenPostcode = priya.postcode.toLowerCase().replace(/\s+/g, '').split('').map((ch) => (/\d/.test(ch) ? ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][Number(ch)] : ch)).join(' ');
   return [
     'hi', 'sign in', spokenEmail, spokenPostcode, 'a gift under 20 pounds for my mum', 'tell me more', 'cheaper',
-    'something for christmas', 'read them all', 'why this one', 'help', 'blah blah wibble', 'what do you know about me',
+    'something for christmas', 'read them all', 'why this one', 'show me something', 'christmas', 'help', 'blah blah wibble', 'what do you know about me',
     'feedback', 'yes', 'four', 'nine', 'it was lovely thank you', "no that's all",
   ];
 }
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const rows: { turn: string; words: number; seconds: number | null; problems: string[] }[] = [];
   let previous: VoiceReply[] = [];
   let index = 0;
-  const run = async (conversationId: string, input: { text?: string; value?: unknown }) => {
+  const run = async (conversationId: string, input: { text?: string; value?: unknown }, expected?: RegExp) => {
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -92,12 +92,16 @@ async function main(): Promise<void> {
     const seconds = secondsOf(ssml, dir, ++index);
     const said = input.text ?? 'card: why this?';
     if (process.argv.includes('--show')) process.stdout.write(`${said} => ${spokenWords(ssml).join(' ')}\n`);
-    rows.push({ turn: said, words, seconds, problems: problemsOf(said, ssml, replies.map((r) => r.text ?? '').join(' '), words, seconds) });
+    const texts = replies.map((r) => r.text ?? '').join(' ');
+    const problems = problemsOf(said, ssml, texts, words, seconds);
+    // The e2e conversation's own expectations hold for voice users too.
+    if (expected && !expected.test(texts)) problems.push(`e2e expected ${expected}`);
+    rows.push({ turn: said, words, seconds, problems });
     previous = replies;
   };
   for (const turn of e2e) {
     const input = typeof turn.say === 'string' ? { text: turn.say } : turn.say(previous as Parameters<Exclude<typeof turn.say, string>>[0]);
-    await run('voice-audit-e2e', input);
+    await run('voice-audit-e2e', input, turn.expect);
   }
   for (const text of extraTurns()) await run('voice-audit-extra', { text });
   await app.close();
