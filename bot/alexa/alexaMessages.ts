@@ -88,9 +88,13 @@ export function turnFor(body: AlexaRequest): AlexaTurn {
 const SSML_LIMIT = 8000;
 
 function ssmlSpeech(bodies: string[]): ui.SsmlOutputSpeech {
-  let joined = bodies.filter(Boolean).join(' ');
-  // Alexa refuses speech over 8000 characters; cut at a tag boundary rather than fail the turn.
-  if (joined.length > SSML_LIMIT - 20) joined = joined.slice(0, joined.lastIndexOf('<', SSML_LIMIT - 20)).replace(/<[^>]*$/, '');
+  // Alexa refuses speech over 8000 characters: keep whole replies (never a cut tag) while they fit.
+  let joined = '';
+  for (const body of bodies.filter(Boolean)) {
+    const next = joined ? `${joined} ${body}` : body;
+    if (next.length > SSML_LIMIT - '<speak></speak>'.length) break;
+    joined = next;
+  }
   return { type: 'SSML', ssml: `<speak>${joined}</speak>` };
 }
 

@@ -65,6 +65,15 @@ describe('voice survey', () => {
   });
 });
 
+describe('voice help and misunderstandings', () => {
+  it.each(['help', 'blah blah wibble'])('%j gets a short spoken answer with no quotation marks', async (text) => {
+    const chat = startConversation({ channelId: 'directlinespeech' });
+    const replies = await chat.say(text);
+    expect(wordsHeard(replies)).toBeLessThanOrEqual(20);
+    expect(heard(replies)).not.toMatch(/&quot;/);
+  });
+});
+
 describe('voice suggestions', () => {
   it('reads a short round, and every shown item with prices when asked to "read them all"', async () => {
     const chat = startConversation({ channelId: 'directlinespeech' });
