@@ -111,7 +111,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     runTurn: (context) => bot.run(context),
     maxBodyBytes: config.MAX_BODY_BYTES,
     log,
-    alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, ...overrides.alexa },
+    alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, botAppId: config.MicrosoftAppId, ...overrides.alexa },
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
     extraRoutes: (s) => {
       registerReviewRoutes(s, {

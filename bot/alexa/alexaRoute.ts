@@ -19,6 +19,8 @@ export interface AlexaRouteOptions {
   skipVerification: boolean;
   /** When set, requests for any other skill are refused. */
   skillId?: string;
+  /** The bot's MicrosoftAppId, if any: the turn's identity must name it for the adapter to build its clients. */
+  botAppId?: string;
   fetchCertificate?: CertificateFetcher;
   trustedRoots?: readonly string[];
 }
@@ -35,10 +37,14 @@ class ExpectRepliesConnectorFactory extends ConnectorFactory {
   }
 }
 
-function alexaAuthentication(): AuthenticateRequestResult {
+function alexaAuthentication(botAppId: string): AuthenticateRequestResult {
+  const claims = [
+    { type: AuthenticationConstants.AudienceClaim, value: botAppId },
+    { type: AuthenticationConstants.AppIdClaim, value: botAppId },
+  ];
   return {
     audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    claimsIdentity: new ClaimsIdentity([], 'alexa'),
+    claimsIdentity: new ClaimsIdentity(botAppId ? claims : [], 'alexa'),
     connectorFactory: new ExpectRepliesConnectorFactory(),
     callerId: 'urn:alexa',
   };
@@ -89,7 +95,7 @@ export function registerAlexaRoute(server: Server, deps: AlexaRouteDeps): void {
       return;
     }
     let replies: Partial<Activity>[] = [];
-    await deps.adapter.processActivityDirect(alexaAuthentication(), turn.activity as Activity, async (context) => {
+    await deps.adapter.processActivityDirect(alexaAuthentication(deps.botAppId ?? ''), turn.activity as Activity, async (context) => {
       // The adapter buffers expectReplies answers on the context (also the error handler's apology).
       replies = context.bufferedReplyActivities;
       await deps.runTurn(context);

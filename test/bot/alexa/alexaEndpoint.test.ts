@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
 import { checkCertChainUrl } from '../../../bot/alexa/requestVerifier';
 import { spokenWords } from '../../../dialogs/speech/sayAs';
+import { VOICE_REFINE_QUESTION } from '../../../dialogs/suggestions/spokenSuggestions';
 import { DEMO_CUSTOMERS } from '../../../data/seed/demoCustomers';
 import { signIdentity } from '../../../services/identityToken';
 import { TEST_IDENTITY_SECRET } from '../../support/app';
@@ -98,7 +99,7 @@ describe('POST /api/alexa', () => {
     expect(posted.status).toBe(200);
     const ssml = ssmlOf(posted);
     expect(ssml).toMatch(/<say-as interpret-as="cardinal">\d+<\/say-as> (pounds?|pence)/);
-    expect(ssml).toContain('Cheaper, or something else?');
+    expect(ssml).toContain(VOICE_REFINE_QUESTION);
     expect(spokenWords(ssml).length).toBeLessThanOrEqual(25);
     expect(posted.body.response.shouldEndSession).toBe(false);
   });
