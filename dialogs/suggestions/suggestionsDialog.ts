@@ -12,6 +12,7 @@ import { InterruptibleDialog } from '../interruptibleDialog';
 import { loadSession } from '../session';
 import type { ConversationSession, LastRequest } from '../session';
 import { question } from '../speech/messages';
+import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
@@ -61,7 +62,8 @@ export class SuggestionsDialog extends InterruptibleDialog {
       await handlers[action.action](step.context, this.deps, session, action.productId);
       return step.endDialog(flowResult('completed'));
     }
-    if (!action && READ_ALL.test(this.options(step).text) && session.shown.length > 0) {
+    // A screen shows every card already; by voice only the top picks were read.
+    if (!action && isVoiceActivity(step.context.activity) && READ_ALL.test(this.options(step).text) && session.shown.length > 0) {
       await readShownAgain(step.context, session);
       return step.endDialog(flowResult('asked'));
     }
