@@ -17,8 +17,8 @@ export const MAX_SPOKEN_ITEMS = 3;
 const FULL_NAME_WORDS = 6;
 
 export const VOICE_REFINE_QUESTION = 'Cheaper or something else?';
-/** "tell me more", "read them all", "what are they", "list them". */
-export const READ_ALL = /\b(tell me (more|all|about them)|read (them|it|those|these|all|the list|them all|all of them|out)|list (them|all)|what (are|were) (they|those|the others)|all of them)\b/i;
+/** "tell me more", "read them all", "read them out", "list them". Narrow on purpose: it is routed before the recognizer. */
+export const READ_ALL = /\b(tell me (more|about them)|read (them|those|these|all|the list|them all|all of them)( out| again)?|list them( all)?)\b/i;
 
 /** Words as heard: "£2.95" is three ("2 pounds 95"). */
 const wordCount = (text: string): number => spokenWords(toSsml(text)).length;
