@@ -11,6 +11,7 @@ import { authMode, numberLimits } from './config';
 import { createAdapter, createBotAuthentication } from './adapter';
 import { createServer } from './server';
 import { anonymousServiceUrlCheck } from './anonymousReplies';
+import type { AlexaRouteOptions } from './alexa/alexaRoute';
 import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
@@ -43,7 +44,12 @@ export interface App {
 
 const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
 
-export async function createApp(config: Config, log: Logger): Promise<App> {
+/** Test seams that are not settings: the Alexa certificate download and trusted roots. */
+export interface AppOverrides {
+  alexa?: Pick<AlexaRouteOptions, 'fetchCertificate' | 'trustedRoots'>;
+}
+
+export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
   const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
 
@@ -112,6 +118,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maxBodyBytes: config.MAX_BODY_BYTES,
     checkServiceUrl: authMode(config) === 'anonymous' ? anonymousServiceUrlCheck(config.ANONYMOUS_SERVICE_URLS) : undefined,
     log,
+    alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, botAppId: config.MicrosoftAppId, ...overrides.alexa },
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
     extraRoutes: (s) => {
       registerReviewRoutes(s, {

@@ -60,6 +60,10 @@ export const ConfigSchema = z.object({
   CONSOLE_ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) origin such as https://console.example.com' }))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The Alexa skill's id (amzn1.ask.skill.…): when set, /api/alexa refuses requests for any other skill. */
+  ALEXA_SKILL_ID: optionalText,
+  /** Accept unsigned /api/alexa requests: local testing only, refused when DEMO_MODE=false. */
+  ALEXA_SKIP_VERIFICATION: flag.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -103,6 +107,7 @@ function crossFieldProblems(c: Config): string[] {
     // Outside demo mode signed identities need a stable secret shared with the host page.
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
   }
+  if (c.ALEXA_SKIP_VERIFICATION && !c.DEMO_MODE) problems.push('ALEXA_SKIP_VERIFICATION: only for local testing, not allowed when DEMO_MODE is false');
   return problems;
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from '../services/logger';
 import { checkActivity } from './activityRequest';
 import { jsonBodies } from './jsonBodies';
 import type { ServiceUrlCheck } from './anonymousReplies';
+import { registerAlexaRoute, type AlexaRouteOptions } from './alexa/alexaRoute';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
@@ -22,6 +23,8 @@ export interface ServerOptions {
   log: Logger;
   /** The reason an activity's serviceUrl is refused (anonymous mode), or null. */
   checkServiceUrl?: ServiceUrlCheck;
+  /** The Alexa skill endpoint POST /api/alexa (bot/alexa). */
+  alexa?: AlexaRouteOptions;
   /** Called after the core routes so extra routes (pages, review API) share the same server. */
   extraRoutes?: (server: restify.Server) => void;
 }
@@ -48,6 +51,8 @@ export function createServer(options: ServerOptions): restify.Server {
     req.body = { ...check.activity, serviceUrl: check.activity.serviceUrl ?? 'http://localhost/expect-replies' };
     await adapter.process(req, res, runTurn);
   });
+
+  if (options.alexa) registerAlexaRoute(server, { ...options.alexa, adapter, runTurn, log });
 
   server.get('/healthz', async (_req, res) => {
     try {

@@ -21,10 +21,23 @@ export const PROMPT_HELP: Record<string, string> = {
   'suggestions.clarify': 'Tell me what it is for (a birthday, Christmas) or what kind of thing (candles, mugs, bags).',
   'survey.csat': 'Give a number from 1 (very unhappy) to 5 (very happy), or say "skip".',
   'survey.nps': 'Give a number from 0 (not at all likely) to 10 (extremely likely), or say "skip".',
-  'survey.comment': 'Type any comment about this chat, or say "skip".',
+  'survey.comment': 'Tell me any comment about this chat, or say "skip".',
   'survey.offer': 'Two quick questions about this chat. Say "yes" to answer them or "no" to skip.',
   'privacy.identifyFirst': 'I can only act on your data once I know who you are. Say "yes" to sign in now.',
   'privacy.topic': 'Choose "marketing" for emails and offers, or "personalisation" for tailored suggestions.',
   'privacy.confirmDelete': 'Say "yes" to erase your personal data for good, or "no" to keep it.',
   'privacy.confirmConsent': 'Say "yes" to make the change, or "no" to leave your settings as they are.',
 };
+
+/** The reply to an utterance the bot did not understand (main menu). */
+export const NOT_UNDERSTOOD =
+  'Sorry, I did not understand that. You could say "a gift under £20 for my mum", "something for Christmas" or "what do you know about me".';
+
+/**
+ * What a voice user hears instead of a long screen text: about 25 words at most, nothing that only makes sense
+ * on a screen. Keyed by the screen text, so every flow that sends the shared copy speaks the short version.
+ */
+export const SPOKEN_COPY: ReadonlyMap<string, string> = new Map([
+  [GENERAL_HELP, 'I can suggest gifts, explain my picks, take feedback and handle privacy requests.'],
+  [NOT_UNDERSTOOD, "Sorry, I didn't catch that. Try a gift for my mum, or something for Christmas."],
+]);

@@ -14,6 +14,8 @@ import { loadSession, startSignIn } from './session';
 import { question, statement } from './speech/messages';
 import { stepValues } from './stepValues';
 import { annotate } from './turn';
+import { isVoiceActivity } from './speech/voice';
+import { readSecondFactor, readSpokenEmail } from '../language/entities/spokenContact';
 
 interface IdentifyValues { email: string }
 
@@ -50,13 +52,16 @@ function hideFromTranscript(context: TurnContext): void {
 export class IdentifyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(IDENTIFY_DIALOG, deps);
+    // The validators also normalise what a speech recogniser wrote ("priya dot shah at example dot com").
     this.addDialog(new TextPrompt(EMAIL, async (p: PromptValidatorContext<string>) => {
       hideFromTranscript(p.context);
+      p.recognized.value = readSpokenEmail(p.recognized.value ?? '') ?? p.recognized.value;
       return EMAIL_PATTERN.test((p.recognized.value ?? '').trim());
     }));
     this.addDialog(new TextPrompt(FACTOR, async (p: PromptValidatorContext<string>) => {
       hideFromTranscript(p.context);
-      const factor = (p.recognized.value ?? '').trim();
+      const factor = readSecondFactor(p.recognized.value ?? '');
+      p.recognized.value = factor;
       return factor.length > 0 && factor.length <= MAX_FACTOR_LENGTH;
     }));
     const retry = new ConfirmPrompt(RETRY, undefined, 'en-us');
@@ -86,7 +91,9 @@ export class IdentifyDialog extends InterruptibleDialog {
   private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.prompt(EMAIL, {
       prompt: question("What's the email address on your account?"),
-      retryPrompt: question("That doesn't look like an email address. Please type the one on your account, or say \"cancel\"."),
+      retryPrompt: question(isVoiceActivity(step.context.activity)
+        ? "Sorry, I didn't get that email. Say it like priya dot shah at example dot com, or say \"cancel\"."
+        : "That doesn't look like an email address. Please type the one on your account, or say \"cancel\"."),
     });
   }
 

@@ -1,6 +1,7 @@
 /** Which flow a message goes to, from the recognised intent (pure, so the table is easy to test). */
 import type { RecognitionResult } from '../language/types';
 import type { PrivacyRequest } from './privacy/privacyDialog';
+import { READ_ALL } from './suggestions/spokenSuggestions';
 
 export type Route =
   | { kind: 'suggestions' }
@@ -15,6 +16,7 @@ const DONE = /^\s*(no|nope|nah|no thanks?( you)?|no,? that'?s (all|it)|that'?s (
 
 export function routeFor(text: string, recognition: RecognitionResult): Route {
   if (DONE.test(text)) return { kind: 'done' };
+  if (READ_ALL.test(text)) return { kind: 'suggestions' };
   if (recognition.score < MIN_ROUTE_SCORE) return { kind: 'unknown' };
   switch (recognition.intent) {
     case 'get_suggestions':

@@ -33,6 +33,15 @@ export function exportSummary(profile: CustomerProfile, data: Record<string, unk
   return parts.join(' ');
 }
 
+/** The spoken summary: who, the group, the two consents and the record counts, in about 25 words. */
+export function spokenExportSummary(profile: CustomerProfile, data: Record<string, unknown>): string {
+  const { consent, segment } = profile;
+  const [firstCount] = recordCounts(data);
+  const held = firstCount ? ` I hold ${firstCount}.` : '';
+  return `You're in the ${humanise(segment.primary)} group. Marketing ${onOff(consent.marketing)}, `
+    + `personalisation ${onOff(consent.personalization)}.${held}`;
+}
+
 export function exportAttachment(data: Record<string, unknown>): Attachment {
   const json = JSON.stringify(data, null, 2);
   return {

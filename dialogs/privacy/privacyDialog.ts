@@ -15,7 +15,7 @@ import { currentProfile, loadSession, signOut } from '../session';
 import { question, statement } from '../speech/messages';
 import { stepValues } from '../stepValues';
 import { annotate } from '../turn';
-import { exportAttachment, exportSummary } from './exportSummary';
+import { exportAttachment, exportSummary, spokenExportSummary } from './exportSummary';
 
 export const PRIVACY_DIALOG = 'privacyDialog';
 const FLOW = 'privacy.flow';
@@ -73,6 +73,12 @@ const CONFIRMATIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
   },
 };
 
+/** The same, for the ear: how to undo is one "help" away, not worth half the turn. */
+const SPOKEN_CONFIRMATIONS: Record<ConsentTopic, Record<'on' | 'off', string>> = {
+  marketing: { off: "Done: no more marketing messages from us.", on: CONFIRMATIONS.marketing.on },
+  personalization: { off: "Done: my suggestions won't use your history any more.", on: CONFIRMATIONS.personalization.on },
+};
+
 export class PrivacyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(PRIVACY_DIALOG, deps);
@@ -98,7 +104,7 @@ export class PrivacyDialog extends InterruptibleDialog {
     return step.prompt(IDENTIFY_FIRST, {
       prompt: question(
         'I can only do that once I know who you are: sign in with your account email and your postcode or a past order number. Shall we do that now?',
-        { choices: ['Yes', 'No'] },
+        { speak: 'I need to know who you are first. Shall we sign in now?', choices: ['Yes', 'No'] },
       ),
       retryPrompt: question('Please say "yes" to sign in now, or "no" to leave it for now.', { choices: ['Yes', 'No'] }),
     });
@@ -131,8 +137,8 @@ export class PrivacyDialog extends InterruptibleDialog {
         const data = await this.deps.services.privacy.exportData(profile.customerId);
         const summary = exportSummary(profile, data);
         await step.context.sendActivity(statement(`${summary} The attached file has all of it.`, {
-          // The file is for screens only: the spoken version is the summary alone.
-          speak: summary, attachments: [exportAttachment(data)],
+          // The file is for screens only: the spoken version is a short summary alone.
+          speak: spokenExportSummary(profile, data), attachments: [exportAttachment(data)],
         }));
         return step.endDialog(flowResult('completed'));
       }
@@ -140,7 +146,7 @@ export class PrivacyDialog extends InterruptibleDialog {
         return step.prompt(CONFIRM_DELETE, {
           prompt: question(
             'This permanently erases your personal data, preferences, linked accounts and feedback links. Orders are kept only in anonymous form. Are you sure?',
-            { choices: ['Yes, delete', 'No'] },
+            { speak: 'This permanently erases your personal data. Orders stay, but only anonymously. Are you sure?', choices: ['Yes, delete', 'No'] },
           ),
           retryPrompt: question('Please say "yes" to erase your data, or "no" to keep it.', { choices: ['Yes, delete', 'No'] }),
         });
@@ -174,6 +180,7 @@ export class PrivacyDialog extends InterruptibleDialog {
     annotate(step.context, { customerId: null, segment: null });
     await step.context.sendActivity(statement(
       "Done. Your personal data has been erased and you're signed out. Past orders are kept only in anonymous form.",
+      { speak: "Done. Your data is erased and you're signed out." },
     ));
     return step.endDialog(flowResult('completed'));
   }
@@ -199,6 +206,6 @@ export class PrivacyDialog extends InterruptibleDialog {
 
   private async setConsent(context: TurnContext, profile: CustomerProfile, topic: ConsentTopic, granted: boolean): Promise<void> {
     profile.consent = await this.deps.services.privacy.setConsent(profile.customerId, topic, granted);
-    await context.sendActivity(statement(CONFIRMATIONS[topic][granted ? 'on' : 'off']));
+    await context.sendActivity(statement(CONFIRMATIONS[topic][granted ? 'on' : 'off'], { speak: SPOKEN_CONFIRMATIONS[topic][granted ? 'on' : 'off'] }));
   }
 }

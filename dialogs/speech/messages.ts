@@ -2,16 +2,23 @@
  * Builders for every message the dialogs send. Each one carries SSML `speak` and an `inputHint`:
  * `question` (expectingInput) is only ever the last message of a turn, because a prompt ends the turn;
  * `statement` (ignoringInput) is everything else.
+ *
+ * `speak` is only ever played to voice users, so it is written for the ear: shared copy has a short spoken
+ * version (SPOKEN_COPY), and quick replies are read out only when the question asks for it (`sayChoices`):
+ * most questions already name their answers, and reading them again doubles the turn.
  */
 import { ActionTypes, ActivityTypes, InputHints } from 'botbuilder';
 import type { Activity, Attachment, CardAction } from 'botbuilder';
+import { SPOKEN_COPY } from '../copy';
 import { spokenList, toSsml } from './ssml';
 
 export interface MessageOptions {
   /** What to say aloud when it differs from the text (e.g. a short version of a long card list). */
   speak?: string;
-  /** Quick replies shown as suggested actions; a question also reads them out. */
+  /** Quick replies shown as suggested actions. */
   choices?: readonly string[];
+  /** A question reads its choices out ("You can say …"): only where the question does not name them itself. */
+  sayChoices?: boolean;
   attachments?: Attachment[];
   carousel?: boolean;
 }
@@ -20,9 +27,9 @@ export type OutgoingMessage = Partial<Activity>;
 
 function build(text: string, hint: InputHints, options: MessageOptions): OutgoingMessage {
   const choices = options.choices ?? [];
-  let spoken = options.speak ?? text;
-  if (hint === InputHints.ExpectingInput && choices.length > 0) {
-    spoken = `${spoken} You can say ${spokenList(choices.map((c) => `"${c}"`))}.`;
+  let spoken = options.speak ?? SPOKEN_COPY.get(text) ?? text;
+  if (hint === InputHints.ExpectingInput && options.sayChoices && choices.length > 0) {
+    spoken = `${spoken} You can say ${spokenList(choices.map((c) => c.toLowerCase()))}.`;
   }
   const message: OutgoingMessage = {
     type: ActivityTypes.Message,

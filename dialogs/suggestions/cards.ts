@@ -70,8 +70,8 @@ export function suggestionCarousel(items: readonly ShownItem[]): Attachment[] {
   return items.map(suggestionCard);
 }
 
-/** What a voice user hears instead of the cards: the top three by name and price. */
-export function spokenTopItems(items: readonly ShownItem[], count = 3): string {
+/** The top three by name and price, as text under the intro (a voice user's screen shows no cards text). */
+export function topItemsText(items: readonly ShownItem[], count = 3): string {
   const top = items.slice(0, count).map((item) => `${item.name} at ${formatPrice(item.price, item.currency)}`);
-  return `${top.length === 1 ? 'My top pick is' : `My top ${top.length} are`} ${spokenList(top, 'and')}.`;
+  return `${spokenList(top, 'and')}.`;
 }

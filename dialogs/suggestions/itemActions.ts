@@ -5,6 +5,7 @@ import type { SuggestionContext } from '../../services/ports';
 import type { DialogDeps } from '../deps';
 import type { ConversationSession, ShownItem } from '../session';
 import { statement } from '../speech/messages';
+import { spokenProductName } from '../speech/spokenName';
 import { formatPrice } from './cards';
 
 export function suggestionContext(context: TurnContext, session: ConversationSession): SuggestionContext {
@@ -29,9 +30,10 @@ export async function explainItem(context: TurnContext, deps: DialogDeps, sessio
   }
   const reason = await deps.services.suggestions.explain(suggestionContext(context, session), item.productId);
   const text = reason?.text ?? item.reason;
+  const spokenName = spokenProductName(item.name);
   await context.sendActivity(statement(text
     ? `Why ${item.name}? ${sentence(text)}`
-    : `I don't have a reason on record for ${item.name}.`));
+    : `I don't have a reason on record for ${item.name}.`, { speak: text ? `Why the ${spokenName}? ${sentence(text)}` : `I don't have a reason on record for the ${spokenName}.` }));
 }
 
 export async function showDetails(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
@@ -44,7 +46,8 @@ export async function showDetails(context: TurnContext, deps: DialogDeps, sessio
   const parts = [`${item.name}: ${formatPrice(item.price, item.currency)}.`];
   if (item.category) parts.push(`Category: ${categoryLabel(item.category)}.`);
   if (item.inStock !== undefined) parts.push(item.inStock ? 'In stock.' : 'Currently out of stock.');
-  await context.sendActivity(statement(parts.join(' ')));
+  const spoken = [`The ${spokenProductName(item.name)} is ${formatPrice(item.price, item.currency)}.`, ...parts.slice(1)];
+  await context.sendActivity(statement(parts.join(' '), { speak: spoken.join(' ') }));
 }
 
 export async function dismissItem(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
@@ -52,5 +55,7 @@ export async function dismissItem(context: TurnContext, deps: DialogDeps, sessio
   await deps.services.suggestions.record(suggestionContext(context, session), 'dismissed', [{ productId, reason: item?.reason ?? '' }]);
   if (!session.dismissed.includes(productId)) session.dismissed.push(productId);
   session.shown = session.shown.filter((shownItem) => shownItem.productId !== productId);
-  await context.sendActivity(statement(`Got it, I won't suggest ${item?.name ?? 'that'} again.`));
+  await context.sendActivity(statement(`Got it, I won't suggest ${item?.name ?? 'that'} again.`, {
+    speak: `Got it, I won't suggest ${item ? `the ${spokenProductName(item.name)}` : 'that'} again.`,
+  }));
 }

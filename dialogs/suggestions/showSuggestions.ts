@@ -6,10 +6,11 @@ import type { ConversationSession, LastRequest, ShownItem } from '../session';
 import { question, statement } from '../speech/messages';
 import { isVoiceActivity } from '../speech/voice';
 import { annotate } from '../turn';
-import { spokenTopItems, suggestionCarousel } from './cards';
+import { suggestionCarousel, topItemsText } from './cards';
 import { suggestionContext } from './itemActions';
 import { withExclusions } from './request';
-import { introSentence, notPersonalisedNotice } from './tone';
+import { spokenFullList, spokenRound, VOICE_REFINE_QUESTION } from './spokenSuggestions';
+import { introSentence, notPersonalisedNotice, voiceIntro } from './tone';
 
 const TEXT_LIMIT = 5;
 /** A voice reply reads out the top three and shows no more than it reads. */
@@ -25,6 +26,19 @@ async function refreshProfile(deps: DialogDeps, session: ConversationSession): P
   else signOut(session);
 }
 
+function refineChoices(session: ConversationSession): string[] {
+  // Not signed in: the way to tailored picks is one tap away, never a question in the way.
+  return session.profile ? REFINE_CHOICES : [...REFINE_CHOICES.slice(0, -1), 'Sign in', ...REFINE_CHOICES.slice(-1)];
+}
+
+/** "Tell me more" / "read them all": every item of the last round, by name and price. */
+export async function readShownAgain(context: TurnContext, session: ConversationSession): Promise<void> {
+  await context.sendActivity(statement(topItemsText(session.shown, session.shown.length), { speak: spokenFullList(session.shown) }));
+  await context.sendActivity(question('Want something cheaper, something else, or more like one of these?', {
+    speak: VOICE_REFINE_QUESTION, choices: refineChoices(session),
+  }));
+}
+
 export async function showSuggestions(context: TurnContext, deps: DialogDeps, session: ConversationSession, request: LastRequest): Promise<void> {
   await refreshProfile(deps, session);
   const voice = isVoiceActivity(context.activity);
@@ -38,7 +52,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
 
   if (result.items.length === 0) {
     await context.sendActivity(question("I couldn't find anything matching that. Shall I try something different?", {
-      choices: ['Surprise me', 'Christmas', 'Something else'],
+      speak: "I couldn't find anything like that. Shall I try something different?", choices: ['Surprise me', 'Christmas', 'Something else'],
     }));
     return;
   }
@@ -56,13 +70,11 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
 
   const toneInput = { profile, personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
   const intro = [introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
-  const readOut = `${intro} ${spokenTopItems(shown)}`;
-  await context.sendActivity(statement(voice ? readOut : intro, {
-    speak: readOut, attachments: suggestionCarousel(shown), carousel: true,
+  await context.sendActivity(statement(voice ? `${intro} ${topItemsText(shown)}` : intro, {
+    speak: spokenRound(voiceIntro(toneInput), shown, VOICE_REFINE_QUESTION), attachments: suggestionCarousel(shown), carousel: true,
   }));
   await context.sendActivity(question(
     voice ? 'Would you like something cheaper, something else, or is that all?' : 'Want something cheaper, something else, or more like one of these?',
-    // Not signed in: the way to tailored picks is one tap away, never a question in the way.
-    { choices: profile ? REFINE_CHOICES : [...REFINE_CHOICES.slice(0, -1), 'Sign in', ...REFINE_CHOICES.slice(-1)] },
+    { speak: VOICE_REFINE_QUESTION, choices: refineChoices(session) },
   ));
 }

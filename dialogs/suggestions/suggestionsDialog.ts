@@ -12,6 +12,7 @@ import { InterruptibleDialog } from '../interruptibleDialog';
 import { loadSession } from '../session';
 import type { ConversationSession, LastRequest } from '../session';
 import { question } from '../speech/messages';
+import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
@@ -19,7 +20,8 @@ import { dismissItem, explainItem, showDetails, suggestionContext } from './item
 import {
   findShownByKeywords, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
-import { showSuggestions } from './showSuggestions';
+import { readShownAgain, showSuggestions } from './showSuggestions';
+import { READ_ALL } from './spokenSuggestions';
 
 export const SUGGESTIONS_DIALOG = 'suggestionsDialog';
 const FLOW = 'suggestions.flow';
@@ -60,6 +62,11 @@ export class SuggestionsDialog extends InterruptibleDialog {
       await handlers[action.action](step.context, this.deps, session, action.productId);
       return step.endDialog(flowResult('completed'));
     }
+    // A screen shows every card already; by voice only the top picks were read.
+    if (!action && isVoiceActivity(step.context.activity) && READ_ALL.test(this.options(step).text) && session.shown.length > 0) {
+      await readShownAgain(step.context, session);
+      return step.endDialog(flowResult('asked'));
+    }
     if (!action && recognition.intent === 'explain_suggestion') {
       const target = findShownByKeywords(session.shown, recognition.entities.keywords) ?? session.shown[0];
       if (!target) return this.nothingShownYet(step);
@@ -83,7 +90,9 @@ export class SuggestionsDialog extends InterruptibleDialog {
     if (!isUnderspecified(request) || SURPRISE.test(this.options(step).text)) return step.next();
     values.clarifying = true;
     return step.prompt(CLARIFY, {
-      prompt: question('Happy to help. What is it for, or what kind of thing are you after?', { choices: CLARIFY_CHOICES }),
+      prompt: question('Happy to help. What is it for, or what kind of thing are you after?', {
+        speak: 'What is it for, or what kind of thing?', choices: CLARIFY_CHOICES, sayChoices: true,
+      }),
     });
   }
 

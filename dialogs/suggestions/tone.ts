@@ -37,3 +37,14 @@ export function notPersonalisedNotice({ profile, personalized }: IntroInput): st
   // An identified customer with consent but no history simply gets popular items: nothing to explain.
   return profile.consent.personalization ? null : 'As you asked, these are not personalised.';
 }
+
+/**
+ * The spoken intro, only when it tells the listener something (an opt-out honoured, "more like this", a
+ * welcome back); otherwise the products themselves come first, because every second counts by voice.
+ */
+export function voiceIntro({ profile, similar }: IntroInput): string | null {
+  if (similar) return 'Similar ideas:';
+  if (profile && !profile.consent.personalization) return 'Not personalised, as you asked:';
+  if (profile?.persona.strategy === 'win_back') return `Welcome back, ${profile.displayName.split(' ')[0] || profile.displayName}!`;
+  return null;
+}

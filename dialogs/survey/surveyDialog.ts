@@ -10,6 +10,7 @@ import { flowResult } from '../flowResult';
 import { InterruptibleDialog } from '../interruptibleDialog';
 import { loadSession } from '../session';
 import { question, statement } from '../speech/messages';
+import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { suggestionContext } from '../suggestions/itemActions';
 import { SKIP, readComment, readRating } from './answers';
@@ -65,7 +66,7 @@ export class SurveyDialog extends InterruptibleDialog {
     }
     return step.prompt(CSAT, {
       prompt: question('How satisfied are you with this chat, from 1 (not at all) to 5 (very)?', { choices: CSAT_CHOICES }),
-      retryPrompt: question('Please give a number from 1 to 5, for example "4" or "four", or say "skip".', { choices: CSAT_CHOICES }),
+      retryPrompt: question('Please give a number from 1 to 5, for example "4" or "four", or say "skip".', { speak: 'Please say a number from 1 to 5, or skip.', choices: CSAT_CHOICES }),
     });
   }
 
@@ -73,15 +74,17 @@ export class SurveyDialog extends InterruptibleDialog {
     stepValues<SurveyValues>(step).csat = ratingOrNull(readRating(String(step.result), 1, 5));
     return step.prompt(NPS, {
       prompt: question('How likely are you to recommend us to a friend, from 0 (not at all) to 10 (extremely)?', { choices: NPS_CHOICES }),
-      retryPrompt: question('Please give a number from 0 to 10, for example "8" or "eight", or say "skip".', { choices: NPS_CHOICES }),
+      retryPrompt: question('Please give a number from 0 to 10, for example "8" or "eight", or say "skip".', { speak: 'Please say a number from 0 to 10, or skip.', choices: NPS_CHOICES }),
     });
   }
 
   private async askComment(step: WaterfallStepContext): Promise<DialogTurnResult> {
     stepValues<SurveyValues>(step).nps = ratingOrNull(readRating(String(step.result), 0, 10));
+    // A voice user is never told to type: they say their comment.
+    const voice = isVoiceActivity(step.context.activity);
     return step.prompt(COMMENT, {
-      prompt: question('Anything you would like to add? Type a comment, or say "skip".', { choices: ['Skip'] }),
-      retryPrompt: question('Please keep your comment under 1000 characters, or say "skip".', { choices: ['Skip'] }),
+      prompt: question(voice ? 'Anything you would like to add? Just say it, or say "skip".' : 'Anything you would like to add? Type a comment, or say "skip".', { choices: ['Skip'] }),
+      retryPrompt: question(voice ? 'Please keep your comment short, or say "skip".' : 'Please keep your comment under 1000 characters, or say "skip".', { choices: ['Skip'] }),
     });
   }
 

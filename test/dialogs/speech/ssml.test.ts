@@ -3,6 +3,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeXml, speakableText, spokenList, toSsml } from '../../../dialogs/speech/ssml';
 import { question, statement } from '../../../dialogs/speech/messages';
 import { isVoiceActivity } from '../../../dialogs/speech/voice';
+import { spokenWords } from '../../../dialogs/speech/sayAs';
+import { GENERAL_HELP } from '../../../dialogs/copy';
 
 const parser = new XMLParser({ ignoreAttributes: false });
 
@@ -42,11 +44,22 @@ describe('message builders', () => {
     expect(message.suggestedActions).toBeUndefined();
   });
 
-  it('a question expects input and reads its choices out', () => {
+  it('a question expects input and shows its choices without reading them again', () => {
     const message = question('Try again?', { choices: ['Yes', 'No'] });
     expect(message.inputHint).toBe('expectingInput');
-    expect(message.speak).toContain('Try again? You can say &quot;Yes&quot; or &quot;No&quot;.');
+    expect(message.speak).toMatch(/>Try again\?<\/speak>$/);
     expect(message.suggestedActions?.actions.map((a) => a.value)).toEqual(['Yes', 'No']);
+  });
+
+  it('reads the choices once when the question asks for it', () => {
+    const message = question('What is it for?', { choices: ['A gift', 'Christmas'], sayChoices: true });
+    expect(message.speak).toMatch(/>What is it for\? You can say a gift or christmas\.<\/speak>$/);
+  });
+
+  it('speaks the short version of shared copy', () => {
+    const message = statement(GENERAL_HELP);
+    expect(message.text).toBe(GENERAL_HELP);
+    expect(spokenWords(String(message.speak)).length).toBeLessThanOrEqual(25);
   });
 });
 
@@ -57,6 +70,7 @@ describe('voice detection', () => {
     [{ channelId: 'webchat', channelData: { inputMethod: 'keyboard' } }, false],
     [{ channelId: 'webchat', channelData: 'speech' }, false],
     [{ channelId: 'msteams' }, false],
+    [{ channelId: 'alexa' }, true],
   ])('%j -> %s', (activity, voice) => {
     expect(isVoiceActivity(activity)).toBe(voice);
   });

@@ -77,6 +77,8 @@ describe('routing', () => {
     ['bye', recognition('goodbye'), 'done'],
     ['hmm', recognition('get_suggestions', 0.2), 'unknown'],
     ['agent', recognition('human_agent'), 'handoff'],
+    ['read them all', recognition('goodbye', 0.3), 'suggestions'],
+    ['tell me more', recognition('none', 0.1), 'suggestions'],
   ] as const)('%j -> %s', (text, result, kind) => {
     expect(routeFor(text, result).kind).toBe(kind);
   });
