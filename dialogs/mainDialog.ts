@@ -9,7 +9,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
 import { clarificationFor, needsConsentConfirmation } from './clarify';
-import { GENERAL_HELP, MAIN_CHOICES } from './copy';
+import { GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD } from './copy';
 import type { DialogDeps } from './deps';
 import { flowResult, isFlowResult } from './flowResult';
 import { IDENTIFY_DIALOG, IdentifyDialog, channelUser } from './identifyDialog';
@@ -171,10 +171,7 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(question('There is nothing to cancel. What would you like to do?', { choices: MAIN_CHOICES }));
         return step.next(flowResult('asked'));
       case 'unknown':
-        await context.sendActivity(question(
-          'Sorry, I did not understand that. You could say "a gift under £20 for my mum", "something for Christmas" or "what do you know about me".',
-          { choices: [...MAIN_CHOICES, 'Talk to a person'] },
-        ));
+        await context.sendActivity(question(NOT_UNDERSTOOD, { choices: [...MAIN_CHOICES, 'Talk to a person'] }));
         return step.next(flowResult('asked'));
     }
   }
