@@ -1,6 +1,7 @@
 /** Answers about one suggested item: "why this?", "show details" and "not interested". */
 import type { TurnContext } from 'botbuilder';
 import { categoryLabel } from '../../domain/categories';
+import type { ReasonKind } from '../../domain/suggestions';
 import type { SuggestionContext } from '../../services/ports';
 import type { DialogDeps } from '../deps';
 import type { ConversationSession, ShownItem } from '../session';
@@ -22,7 +23,13 @@ async function resolveItem(deps: DialogDeps, session: ConversationSession, produ
 
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
-export async function explainItem(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
+/**
+ * "Why this?": names the product, gives the reason that ranked it, then what the card does not say: what the
+ * reason is based on and how the item fits the request. `guessed` says "this" was not clear and the first was taken.
+ */
+export async function explainItem(
+  context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string, guessed = false,
+): Promise<void> {
   const item = await resolveItem(deps, session, productId);
   if (!item) {
     await context.sendActivity(statement("I can't find that item any more."));
@@ -31,9 +38,46 @@ export async function explainItem(context: TurnContext, deps: DialogDeps, sessio
   const reason = await deps.services.suggestions.explain(suggestionContext(context, session), item.productId);
   const text = reason?.text ?? item.reason;
   const spokenName = spokenProductName(item.name);
+  const which = guessed ? `You didn't say which, so here is the first one, ${item.name}. ` : '';
+  const basis = reason?.kind === 'request' ? requestBasis(item, session) : reason ? REASON_BASIS[reason.kind] : null;
+  const more = [basis, fitWithRequest(item, session)].filter(Boolean).join(' ');
   await context.sendActivity(statement(text
-    ? `Why ${item.name}? ${sentence(text)}`
-    : `I don't have a reason on record for ${item.name}.`, { speak: text ? `Why the ${spokenName}? ${sentence(text)}` : `I don't have a reason on record for the ${spokenName}.` }));
+    ? `${which}Why ${item.name}? ${sentence(text)}${more ? ` ${more}` : ''}`
+    : `${which}I don't have a reason on record for ${item.name}.`, { speak: text ? `Why the ${spokenName}? ${sentence(text)}` : `I don't have a reason on record for the ${spokenName}.` }));
+}
+
+/** What each kind of reason rests on, in the shopper's words (the card gives the reason, not its basis). */
+const REASON_BASIS: Record<ReasonKind, string> = {
+  repeat: 'This is based on your own past orders.',
+  co_purchase: 'This comes from what other shoppers buy together.',
+  similar_to: 'This comes from what shoppers buy alongside the item you picked.',
+  segment_popular: 'This comes from what shoppers who buy like you choose.',
+  country_popular: 'This comes from what sells well where you are.',
+  preference: 'This comes from the favourites on your profile.',
+  persona: 'This comes from how you usually shop with us.',
+  popular: 'This comes from what sells well across the shop right now.',
+  trending: 'Its sales are rising this month.',
+  new_arrival: 'It is new in the shop.',
+  request: 'It matches your request.',
+  similar_customers: 'Customers whose baskets look like yours chose it.',
+};
+
+/** Which part of the request an item matched ("Matches what you asked for" does not say). */
+function requestBasis(item: { name: string; category?: string }, session: ConversationSession): string | null {
+  const request = session.lastRequest;
+  const word = request?.keywords?.find((k) => item.name.toLowerCase().includes(k.toLowerCase()));
+  if (word) return `Its name has "${word}", from your request.`;
+  if (item.category && request?.categories?.includes(item.category)) return `It is in ${categoryLabel(item.category).toLowerCase()}, as you asked.`;
+  return null;
+}
+
+/** The request's budget and the stock, as far as the shown item tells. */
+function fitWithRequest(item: { price: number; currency: string; inStock?: boolean }, session: ConversationSession): string | null {
+  const max = session.lastRequest?.budget?.max;
+  const parts: string[] = [];
+  if (max !== undefined && item.price <= max) parts.push(`At ${formatPrice(item.price, item.currency)} it is within your budget of ${formatPrice(max, item.currency)}.`);
+  if (item.inStock === false) parts.push('It is out of stock at the moment.');
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 export async function showDetails(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {

@@ -78,3 +78,21 @@ export function findShownByKeywords(shown: readonly ShownItem[], keywords: reado
   const wanted = keywords.map((k) => k.toLowerCase());
   return shown.find((item) => wanted.some((keyword) => item.name.toLowerCase().includes(keyword)));
 }
+
+const ORDINALS: ReadonlyArray<[RegExp, (count: number) => number]> = [
+  [/\b(first|1st|number one|top one)\b/, () => 0],
+  [/\b(second|2nd|number two)\b/, () => 1],
+  [/\b(third|3rd|number three)\b/, () => 2],
+  [/\b(fourth|4th|number four)\b/, () => 3],
+  [/\b(fifth|5th|number five)\b/, () => 4],
+  [/\b(last|final) one\b|\bthe last\b/, (count) => count - 1],
+];
+
+/** The shown item an ordinal points at: "the second one", "the last one". */
+export function findShownByOrdinal(shown: readonly ShownItem[], text: string): ShownItem | undefined {
+  const lower = text.toLowerCase();
+  for (const [pattern, index] of ORDINALS) {
+    if (pattern.test(lower)) return shown[index(shown.length)];
+  }
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { annotate } from '../turn';
 import { suggestionCarousel, topItemsText } from './cards';
 import { suggestionContext } from './itemActions';
 import { withExclusions } from './request';
+import { widenedRound, type Suggest } from './widen';
 import { spokenFullList, spokenRound, VOICE_REFINE_QUESTION } from './spokenSuggestions';
 import { introSentence, notPersonalisedNotice, voiceIntro } from './tone';
 
@@ -46,9 +47,8 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   const finalRequest = withExclusions(request, session.dismissed);
   // An opted-out customer's id is not even passed: nothing can personalise the request by accident.
   const customerId = profile && profile.consent.personalization ? profile.customerId : null;
-  const result = await deps.services.suggestions.suggest(suggestionContext(context, session), {
-    ...finalRequest, customerId, limit: voice ? VOICE_LIMIT : TEXT_LIMIT,
-  });
+  const suggest: Suggest = (wanted, limit) => deps.services.suggestions.suggest(suggestionContext(context, session), { ...wanted, customerId, limit });
+  const result = await widenedRound(finalRequest, voice ? VOICE_LIMIT : TEXT_LIMIT, suggest);
 
   if (result.items.length === 0) {
     await context.sendActivity(question("I couldn't find anything matching that. Shall I try something different?", {
@@ -69,10 +69,16 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   annotate(context, { reasons, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
 
   const toneInput = { profile, personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
-  const intro = [introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
+  const intro = [result.note ?? introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
   await context.sendActivity(statement(voice ? `${intro} ${topItemsText(shown)}` : intro, {
-    speak: spokenRound(voiceIntro(toneInput), shown, VOICE_REFINE_QUESTION), attachments: suggestionCarousel(shown), carousel: true,
+    speak: spokenRound(result.spokenNote ?? voiceIntro(toneInput), shown, VOICE_REFINE_QUESTION), attachments: suggestionCarousel(shown), carousel: true,
   }));
+  await askToRefine(context, session);
+}
+
+/** The question after a round, and after a question about one of its items: the refine choices stay at hand. */
+export async function askToRefine(context: TurnContext, session: ConversationSession): Promise<void> {
+  const voice = isVoiceActivity(context.activity);
   await context.sendActivity(question(
     voice ? 'Would you like something cheaper, something else, or is that all?' : 'Want something cheaper, something else, or more like one of these?',
     { speak: VOICE_REFINE_QUESTION, choices: refineChoices(session) },

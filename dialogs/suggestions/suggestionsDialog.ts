@@ -18,9 +18,9 @@ import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
 import { dismissItem, explainItem, showDetails, suggestionContext } from './itemActions';
 import {
-  findShownByKeywords, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
+  findShownByKeywords, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
-import { readShownAgain, showSuggestions } from './showSuggestions';
+import { askToRefine, readShownAgain, showSuggestions } from './showSuggestions';
 import { READ_ALL } from './spokenSuggestions';
 
 export const SUGGESTIONS_DIALOG = 'suggestionsDialog';
@@ -60,7 +60,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
     if (action && action.action !== 'more_like') {
       const handlers = { why: explainItem, details: showDetails, not_interested: dismissItem } as const;
       await handlers[action.action](step.context, this.deps, session, action.productId);
-      return step.endDialog(flowResult('completed'));
+      return this.keepRefining(step, session);
     }
     // A screen shows every card already; by voice only the top picks were read.
     if (!action && isVoiceActivity(step.context.activity) && READ_ALL.test(this.options(step).text) && session.shown.length > 0) {
@@ -68,12 +68,20 @@ export class SuggestionsDialog extends InterruptibleDialog {
       return step.endDialog(flowResult('asked'));
     }
     if (!action && recognition.intent === 'explain_suggestion') {
-      const target = findShownByKeywords(session.shown, recognition.entities.keywords) ?? session.shown[0];
+      const named = findShownByKeywords(session.shown, recognition.entities.keywords) ?? findShownByOrdinal(session.shown, this.options(step).text);
+      const target = named ?? session.shown[0];
       if (!target) return this.nothingShownYet(step);
-      await explainItem(step.context, this.deps, session, target.productId);
-      return step.endDialog(flowResult('completed'));
+      await explainItem(step.context, this.deps, session, target.productId, !named && session.shown.length > 1);
+      return this.keepRefining(step, session);
     }
     return step.next();
+  }
+
+  /** After a question about one item the round is still on screen: offer its refinements again. */
+  private async keepRefining(step: WaterfallStepContext, session: ConversationSession): Promise<DialogTurnResult> {
+    if (session.shown.length === 0) return step.endDialog(flowResult('completed'));
+    await askToRefine(step.context, session);
+    return step.endDialog(flowResult('asked'));
   }
 
   private async nothingShownYet(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -103,7 +111,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
     const refinement = entities.refinement ?? (recognition.intent === 'refine_suggestions' ? 'something_else' : undefined);
     if (!refinement) return requestFromEntities(entities);
     if (refinement === 'more_like_this') {
-      const shownTarget = findShownByKeywords(session.shown, entities.keywords);
+      const shownTarget = findShownByKeywords(session.shown, entities.keywords) ?? findShownByOrdinal(session.shown, text);
       const targetId = shownTarget?.productId
         ?? (await this.deps.services.suggestions.findProduct(text))?.id
         ?? session.shown[0]?.productId;
@@ -117,7 +125,9 @@ export class SuggestionsDialog extends InterruptibleDialog {
   private async moreLike(step: WaterfallStepContext, session: ConversationSession, productId: string): Promise<LastRequest> {
     const reason = session.shown.find((item) => item.productId === productId)?.reason ?? '';
     await this.deps.services.suggestions.record(suggestionContext(step.context, session), 'opened', [{ productId, reason }]);
-    return withExclusions({ similarTo: productId }, [productId]);
+    // The item says what kind of thing; the budget and the occasion of the request still hold.
+    const { budget, occasion } = session.lastRequest ?? {};
+    return withExclusions({ similarTo: productId, budget, occasion }, [productId]);
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,0 +1,85 @@
+/**
+ * A round that finds too little is topped up from wider requests, most faithful first, and says so: the words
+ * of the request go first, then its categories; its budget and occasion are never dropped silently. When even
+ * the widest request finds nothing within the budget, the closest in price are offered, and said to be.
+ * Pure: the caller passes a `suggest` function.
+ */
+import type { Suggestion, SuggestionResult } from '../../domain/suggestions';
+import type { LastRequest } from '../session';
+import { categoryLabel } from '../../domain/categories';
+import { formatPrice } from './cards';
+
+export type Suggest = (request: LastRequest, limit: number) => Promise<SuggestionResult>;
+
+export interface WidenedRound {
+  items: Suggestion[];
+  personalized: boolean;
+  /** What the shopper is told about a topped-up or closest-in-price round; null when the request was met. */
+  note: string | null;
+  /** The short spoken form of the note (voice turns have a word budget). */
+  spokenNote: string | null;
+}
+
+/** Fewer matches than this are topped up; a few exact matches are better shown alone than diluted. */
+const ENOUGH = 3;
+/** Looking past the budget for the closest prices reads this many candidates. */
+const CLOSEST_POOL = 60;
+
+function widerRequests(request: LastRequest): LastRequest[] {
+  const out: LastRequest[] = [];
+  if (request.keywords?.length) out.push({ ...request, keywords: undefined });
+  if (request.categories?.length) out.push({ ...request, keywords: undefined, categories: undefined });
+  return out;
+}
+
+const quoted = (request: LastRequest): string =>
+  (request.keywords?.length ? `"${request.keywords.join(' ')}"`
+    : request.categories?.length ? `"${request.categories.map((c) => categoryLabel(c).toLowerCase()).join('" or "')}"` : 'that');
+
+function within(request: LastRequest): string {
+  const max = request.budget?.max;
+  return max !== undefined ? ` up to ${formatPrice(max, 'GBP')}` : '';
+}
+
+export async function widenedRound(request: LastRequest, limit: number, suggest: Suggest): Promise<WidenedRound> {
+  const first = await suggest(request, limit);
+  const items = [...first.items];
+  let personalized = first.personalized;
+  const seen = new Set(items.map((s) => s.product.id));
+  const enough = Math.min(ENOUGH, limit);
+  for (const wider of widerRequests(request)) {
+    if (items.length >= enough && items.length === first.items.length) break;
+    if (items.length >= limit) break;
+    const more = await suggest(wider, limit);
+    personalized ||= more.personalized;
+    for (const suggestion of more.items) {
+      if (items.length >= limit) break;
+      if (!seen.has(suggestion.product.id)) {
+        seen.add(suggestion.product.id);
+        items.push(suggestion);
+      }
+    }
+  }
+  if (items.length > first.items.length) {
+    const found = first.items.length;
+    const start = found === 0 ? `Nothing matched ${quoted(request)}` : `Only ${found} matched ${quoted(request)}`;
+    const kind = request.occasion && request.occasion !== 'gift' ? `${request.occasion} ideas` : request.occasion ? 'gift ideas' : 'ideas';
+    return { items, personalized, note: `${start}, so I've added other ${kind}${within(request)}.`, spokenNote: null };
+  }
+  if (items.length > 0 || request.budget?.max === undefined) return { items, personalized, note: null, spokenNote: null };
+  return closestInPrice(request, limit, suggest);
+}
+
+/** Nothing within the budget: the cheapest of what the request would otherwise find. */
+async function closestInPrice(request: LastRequest, limit: number, suggest: Suggest): Promise<WidenedRound> {
+  const widest = widerRequests(request).at(-1) ?? request;
+  const uncapped = await suggest({ ...widest, budget: request.budget?.min !== undefined ? { min: request.budget.min } : undefined }, CLOSEST_POOL);
+  const items = [...uncapped.items].sort((a, b) => a.product.price - b.product.price || a.product.id.localeCompare(b.product.id)).slice(0, limit);
+  if (items.length === 0) return { items, personalized: uncapped.personalized, note: null, spokenNote: null };
+  return {
+    items,
+    personalized: uncapped.personalized,
+    note: `I have nothing${within(request)} for that. These are the closest in price.`,
+    spokenNote: `Nothing${within(request)}. The closest:`,
+  };
+}

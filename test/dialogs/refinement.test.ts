@@ -1,0 +1,97 @@
+/**
+ * Refinement on the bot's own example: every refinement keeps the request's context (budget, occasion,
+ * category) and returns a full set, or says honestly why not and offers the closest; questions about one
+ * item keep the refine choices; "why this" names the product it answers for.
+ */
+import { CATALOGUE } from './support/fakeCustomers';
+import { signedTokenFor } from './support/fakeIdentity';
+import { choicesOf, lastReply, startConversation, texts, type Conversation, type Reply } from './support/harness';
+
+interface Card { title: string; subtitle: string; buttons: { title: string; value: { action: string; productId: string } }[] }
+const cardsOf = (replies: Reply[]): Card[] => replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content as Card));
+const price = (card: Card) => CATALOGUE.find((p) => p.name === card.title)?.price ?? NaN;
+
+async function guest(): Promise<Conversation> {
+  const chat = startConversation();
+  await chat.say('hi');
+  return chat;
+}
+
+describe('refinements keep the context and return a full set', () => {
+  it.each([
+    ['cheaper', (chat: Conversation) => chat.say('Cheaper')],
+    ['something else', (chat: Conversation) => chat.say('Something else')],
+  ])('"a gift under £20" then "%s": under the cap, still a gift, five cards, none shown before', async (_name, refine) => {
+    const chat = await guest();
+    const first = cardsOf(await chat.say('a gift under £20'));
+    expect(first.length).toBeGreaterThan(0);
+    const replies = await refine(chat);
+    const cards = cardsOf(replies);
+    const request = chat.services.suggestions.requests.at(-1);
+    expect(request?.occasion).toBe('gift');
+    expect(request?.budget?.max).toBeLessThanOrEqual(20);
+    const left = CATALOGUE.filter((p) => p.price <= (request?.budget?.max ?? Infinity) && !first.some((f) => f.title === p.name));
+    expect(cards.length).toBe(Math.min(5, left.length));
+    expect(cards.length).toBeGreaterThan(1);
+    expect(cards.every((c) => price(c) <= (request?.budget?.max ?? Infinity))).toBe(true);
+    expect(cards.some((c) => first.map((f) => f.title).includes(c.title))).toBe(false);
+  });
+
+  it('a narrow request that finds one item is topped up with the rest of its context, and says so', async () => {
+    const chat = await guest();
+    const replies = await chat.say('show me mugs');
+    expect(texts(replies)[0]).toMatch(/^Only [12] matched "mug", so I've added other ideas\./);
+    const cards = cardsOf(replies);
+    expect(cards[0].title).toBe('Retro Coffee Mug');
+    expect(cards.length).toBe(5);
+  });
+
+  it('"cheaper" below anything in stock says so and offers the closest in price', async () => {
+    const chat = await guest();
+    await chat.say('show me mugs under £2');
+    const replies = await chat.say('Cheaper');
+    expect(texts(replies)[0]).toMatch(/^I have nothing up to £\d+\.\d\d for that\. These are the closest in price\./);
+    const cards = cardsOf(replies);
+    expect(cards.length).toBeGreaterThan(0);
+    const prices = cards.map(price);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  });
+
+  it('"more like the first one" asks for items like the first card, keeping budget and occasion', async () => {
+    const chat = await guest();
+    const first = cardsOf(await chat.say('a gift under £20'));
+    await chat.say('more like the first one');
+    const request = chat.services.suggestions.requests.at(-1);
+    expect(request?.similarTo).toBe(first[0].buttons[0].value.productId);
+    expect(request).toMatchObject({ occasion: 'gift', budget: { max: 20 } });
+  });
+
+  it('"more like the second one" takes the second card', async () => {
+    const chat = await guest();
+    const first = cardsOf(await chat.say('show me lanterns'));
+    await chat.say('more like the second one');
+    expect(chat.services.suggestions.requests.at(-1)?.similarTo).toBe(first[1].buttons[0].value.productId);
+  });
+});
+
+describe('questions about one item keep the refine choices', () => {
+  it.each([['Why this?', 2], ['Show details', 3], ['Not interested', 1]])('after "%s" the refine choices are offered again', async (_title, button) => {
+    const chat = await guest();
+    const cards = cardsOf(await chat.say('show me lanterns'));
+    const replies = await chat.say({ value: cards[0].buttons[button].value });
+    expect(choicesOf(lastReply(replies))).toEqual(expect.arrayContaining(['Cheaper', 'Something else']));
+  });
+
+  it('"why this" names the product it answers for, says it took the first, and adds what the card does not say', async () => {
+    const chat = startConversation();
+    await chat.say({ text: 'hi', channelData: { identity: signedTokenFor('c-ada') } });
+    const cards = cardsOf(await chat.say('show me candles under £10'));
+    const replies = await chat.say('why this');
+    const text = texts(replies)[0];
+    expect(text.startsWith(`You didn't say which, so here is the first one, ${cards[0].title}. Why ${cards[0].title}?`)).toBe(true);
+    expect(text).toContain('This comes from the favourites on your profile.');
+    expect(text).toMatch(/within your budget of £10\.00/);
+    const second = await chat.say('why the second one');
+    expect(texts(second)[0].startsWith(`Why ${cards[1].title}?`)).toBe(true);
+  });
+});
