@@ -26,6 +26,7 @@ import { registerWebRoutes } from '../review/webRoutes';
 import { registerOrderRoutes } from './orderRoutes';
 import { OrderIntakeService } from '../services/orderIntake';
 import { registerProductRoutes } from './productRoutes';
+import { registerProductImageRoutes } from './productImageRoutes';
 import { CatalogUpdateService } from '../services/catalogUpdates';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
@@ -64,7 +65,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // Per channel user: in a shared conversation each member has their own session and dialog stack.
   const conversationState = new PerUserConversationState(store.conversationStorage);
   const sessions = createSessionAccessor(conversationState);
-  const dialog = new MainDialog(services, recognizer, sessions, { idleMinutes: config.SESSION_IDLE_MINUTES, now: () => new Date() });
+  const dialog = new MainDialog(services, recognizer, sessions, { idleMinutes: config.SESSION_IDLE_MINUTES, now: () => new Date() }, config.PUBLIC_BASE_URL);
   const bot = new ShoppingBot({
     conversationState,
     dialog,
@@ -135,6 +136,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       });
       // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.
       registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log, limits: numberLimits(config) });
+      registerProductImageRoutes(s, { catalog: store.repositories.catalog, log });
       registerProductRoutes(s, { apiKey: config.ORDERS_API_KEY, catalogue, log, limits: numberLimits(config) });
       registerWebRoutes(s, {
         webRoot: join(__dirname, '..', 'web'),

@@ -12,6 +12,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** Where shoppers' browsers and channels reach the bot (https://bot.example): card images it draws link there. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   HOST: z.string().default('0.0.0.0'),
   STORE_PATH: z.string().min(1).default('var/store.json'),
   CONSOLE_STORE_PATH: optionalText,

@@ -9,4 +9,6 @@ export interface DialogDeps {
   session: SessionAccessor;
   /** When sign-ins end, and the clock. */
   policy: SessionPolicy;
+  /** Where the bot is reached from outside (PUBLIC_BASE_URL): card images it draws get absolute links. */
+  publicBaseUrl?: string;
 }

@@ -38,9 +38,11 @@ const FLOW = 'main.flow';
 export class MainDialog extends ComponentDialog {
   private readonly deps: DialogDeps;
 
-  constructor(services: Services, recognizer: Recognizer, session: SessionAccessor, policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
+  constructor(
+    services: Services, recognizer: Recognizer, session: SessionAccessor, policy: SessionPolicy = DEFAULT_SESSION_POLICY, publicBaseUrl?: string,
+  ) {
     super(MAIN_DIALOG);
-    this.deps = { services, recognizer, session, policy };
+    this.deps = { services, recognizer, session, policy, publicBaseUrl };
     this.addDialog(new IdentifyDialog(this.deps));
     this.addDialog(new SuggestionsDialog(this.deps));
     this.addDialog(new SurveyDialog(this.deps));

@@ -15,6 +15,10 @@ export interface ShownItem {
   category: string;
   inStock: boolean;
   reason: string;
+  /** The shop's photo, or the bot's drawn placeholder. */
+  imageUrl?: string;
+  /** The product's page in the shop, when it has one. */
+  productUrl?: string;
 }
 
 /** The request behind the last round, so that "cheaper" or "something else" can refine it. */

@@ -4,13 +4,14 @@
  * server and by the end-to-end jest test against the real server.
  */
 import { randomUUID } from 'node:crypto';
+import { productCards } from './productCards';
 
 export interface Reply {
   type: string;
   text?: string;
   speak?: string;
   name?: string;
-  attachments?: { contentType: string; content?: { title?: string; text?: string; buttons?: { title?: string; value?: unknown }[] } }[];
+  attachments?: { contentType: string; content?: unknown }[];
 }
 
 export interface Customer { email: string; postcode: string }
@@ -22,12 +23,11 @@ interface Turn {
   check?: (replies: Reply[]) => string | null;
 }
 
-const heroCards = (replies: Reply[]) => replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.hero');
-const hasCards = (replies: Reply[]) => (heroCards(replies).length > 0 ? null : 'expected a carousel of product cards');
+const hasCards = (replies: Reply[]) => (productCards(replies).length > 0 ? null : 'expected a carousel of product cards');
 
 function buttonValue(replies: Reply[], title: RegExp): { value: unknown } {
-  for (const card of heroCards(replies)) {
-    const button = card.content?.buttons?.find((b) => title.test(b.title ?? ''));
+  for (const card of productCards(replies)) {
+    const button = card.buttons.find((b) => title.test(b.title));
     if (button) return { value: button.value };
   }
   throw new Error(`no card button matching ${title}`);

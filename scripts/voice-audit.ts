@@ -19,7 +19,7 @@ import { spokenWords } from '../dialogs/speech/sayAs';
 import { READ_ALL } from '../dialogs/suggestions/spokenSuggestions';
 import { conversationTurns } from './e2eConversation';
 
-interface VoiceReply { type: string; text?: string; speak?: string; inputHint?: string; attachments?: { content?: { buttons?: { title?: string; value?: unknown }[] } }[] }
+interface VoiceReply { type: string; text?: string; speak?: string; inputHint?: string; attachments?: { contentType: string; content?: unknown }[] }
 
 const MAX_SECONDS = 8;
 const MAX_SECONDS_FULL_LIST = 15;

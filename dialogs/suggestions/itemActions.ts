@@ -103,3 +103,17 @@ export async function dismissItem(context: TurnContext, deps: DialogDeps, sessio
     speak: `Got it, I won't suggest ${item ? `the ${spokenProductName(item.name)}` : 'that'} again.`,
   }));
 }
+
+/**
+ * "Add to basket": the basket belongs to the shop's page, which receives the click itself (README "Chat page
+ * events"); the bot confirms in words and counts the click as an open of the suggestion.
+ */
+export async function addToBasket(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
+  const item = await resolveItem(deps, session, productId);
+  if (!item) {
+    await context.sendActivity(statement("I can't find that item any more."));
+    return;
+  }
+  await deps.services.suggestions.record(suggestionContext(context, session), 'opened', [{ productId: item.productId, reason: item.reason ?? '' }]);
+  await context.sendActivity(statement(`Adding ${item.name} to your basket.`, { speak: `Adding the ${spokenProductName(item.name)} to your basket.` }));
+}

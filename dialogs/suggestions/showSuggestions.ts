@@ -10,6 +10,7 @@ import { suggestionCarousel, topItemsText } from './cards';
 import { suggestionContext } from './itemActions';
 import { withExclusions } from './request';
 import { widenedRound, type Suggest } from './widen';
+import { placeholderImageUrl } from '../../domain/productImages';
 import { spokenFullList, spokenRound, VOICE_REFINE_QUESTION } from './spokenSuggestions';
 import { introSentence, notPersonalisedNotice, voiceIntro } from './tone';
 
@@ -60,6 +61,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   const shown: ShownItem[] = result.items.map(({ product, reason }) => ({
     productId: product.id, name: product.name, price: product.price, currency: product.currency,
     category: product.category, inStock: product.inStock, reason: reason.text,
+    imageUrl: product.imageUrl ?? placeholderImageUrl(product.id, deps.publicBaseUrl), productUrl: product.productUrl,
   }));
   const reasons = shown.map((item) => ({ productId: item.productId, reason: item.reason }));
   await deps.services.suggestions.record(suggestionContext(context, session), 'shown', reasons);

@@ -16,7 +16,7 @@ import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
-import { dismissItem, explainItem, showDetails, suggestionContext } from './itemActions';
+import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext } from './itemActions';
 import {
   findShownByKeywords, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
@@ -58,7 +58,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
     const { action, recognition } = this.options(step);
     const session = await loadSession(this.deps.session, step.context);
     if (action && action.action !== 'more_like') {
-      const handlers = { why: explainItem, details: showDetails, not_interested: dismissItem } as const;
+      const handlers = { why: explainItem, details: showDetails, not_interested: dismissItem, add_to_basket: addToBasket } as const;
       await handlers[action.action](step.context, this.deps, session, action.productId);
       return this.keepRefining(step, session);
     }

@@ -1,3 +1,4 @@
+import { productCards } from '../../scripts/productCards';
 /**
  * Catalogue updates through the whole application: the real server on loopback over a real lowdb store in a temp
  * folder. Stock and price changes reach the very next suggestions (signed in or guest), a new product can be ordered
@@ -39,10 +40,7 @@ async function cards(customerId: string | null, text: string): Promise<Card[]> {
   const id = `catalogue-${++conversation}`;
   const extra = customerId ? { from: { id: `u-${id}` }, channelData: { identity: signIdentity(customerId, TEST_IDENTITY_SECRET, 300) } } : { from: { id: `u-${id}` } };
   const replies = await say(running.url, id, text, extra);
-  return replies.flatMap((r) => r.attachments ?? []).map((a) => {
-    const content = a.content as { title: string; subtitle: string; text: string; buttons: { value: { productId: string } }[] };
-    return { id: content.buttons[0].value.productId, title: content.title, subtitle: content.subtitle, text: content.text };
-  });
+  return productCards(replies).map((card) => ({ id: card.productId, title: card.title, subtitle: card.subtitle, text: card.text }));
 }
 const ids = async (customerId: string | null, text: string) => (await cards(customerId, text)).map((c) => c.id);
 

@@ -3,12 +3,13 @@
  * category) and returns a full set, or says honestly why not and offers the closest; questions about one
  * item keep the refine choices; "why this" names the product it answers for.
  */
+import { buttonValue, productCards, type ProductCardView } from '../../scripts/productCards';
 import { CATALOGUE } from './support/fakeCustomers';
 import { signedTokenFor } from './support/fakeIdentity';
 import { choicesOf, lastReply, startConversation, texts, type Conversation, type Reply } from './support/harness';
 
-interface Card { title: string; subtitle: string; buttons: { title: string; value: { action: string; productId: string } }[] }
-const cardsOf = (replies: Reply[]): Card[] => replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content as Card));
+type Card = ProductCardView;
+const cardsOf = (replies: Reply[]): Card[] => productCards(replies);
 const price = (card: Card) => CATALOGUE.find((p) => p.name === card.title)?.price ?? NaN;
 
 async function guest(): Promise<Conversation> {
@@ -62,7 +63,7 @@ describe('refinements keep the context and return a full set', () => {
     const first = cardsOf(await chat.say('a gift under £20'));
     await chat.say('more like the first one');
     const request = chat.services.suggestions.requests.at(-1);
-    expect(request?.similarTo).toBe(first[0].buttons[0].value.productId);
+    expect(request?.similarTo).toBe(first[0].productId);
     expect(request).toMatchObject({ occasion: 'gift', budget: { max: 20 } });
   });
 
@@ -70,15 +71,15 @@ describe('refinements keep the context and return a full set', () => {
     const chat = await guest();
     const first = cardsOf(await chat.say('show me lanterns'));
     await chat.say('more like the second one');
-    expect(chat.services.suggestions.requests.at(-1)?.similarTo).toBe(first[1].buttons[0].value.productId);
+    expect(chat.services.suggestions.requests.at(-1)?.similarTo).toBe(first[1].productId);
   });
 });
 
 describe('questions about one item keep the refine choices', () => {
-  it.each([['Why this?', 2], ['Show details', 3], ['Not interested', 1]])('after "%s" the refine choices are offered again', async (_title, button) => {
+  it.each(['Why this?', 'Show details', 'Not interested'])('after "%s" the refine choices are offered again', async (title) => {
     const chat = await guest();
     const cards = cardsOf(await chat.say('show me lanterns'));
-    const replies = await chat.say({ value: cards[0].buttons[button].value });
+    const replies = await chat.say({ value: buttonValue(cards[0], title) });
     expect(choicesOf(lastReply(replies))).toEqual(expect.arrayContaining(['Cheaper', 'Something else']));
   });
 

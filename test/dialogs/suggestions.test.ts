@@ -1,4 +1,4 @@
-import type { Attachment, CardAction } from 'botbuilder';
+import { buttonValue, productCards, type ProductCardView } from '../../scripts/productCards';
 import { spokenWords } from '../../dialogs/speech/sayAs';
 import { VOICE_TURN_WORDS } from '../../dialogs/suggestions/spokenSuggestions';
 import { CATALOGUE } from './support/fakeCustomers';
@@ -6,11 +6,7 @@ import { signedTokenFor } from './support/fakeIdentity';
 import { asksSomething, choicesOf, lastReply, startConversation, texts } from './support/harness';
 import type { Conversation, Reply } from './support/harness';
 
-interface HeroCardContent { title: string; subtitle: string; text: string; buttons: CardAction[] }
-
-const cardsOf = (replies: Reply[]): HeroCardContent[] =>
-  replies.flatMap((r) => r.attachments ?? []).filter((a: Attachment) => a.contentType === 'application/vnd.microsoft.card.hero')
-    .map((a) => a.content as HeroCardContent);
+const cardsOf = (replies: Reply[]): ProductCardView[] => productCards(replies);
 
 async function signedIn(customerId = 'c-ada', channelId?: string): Promise<Conversation> {
   const chat = startConversation({ channelId });
@@ -30,8 +26,9 @@ describe('suggestions', () => {
       expect(card.subtitle).toMatch(/^£\d+\.\d\d$/);
       expect(price).toBeLessThanOrEqual(5);
       expect(card.text.length).toBeGreaterThan(0);
-      expect(card.buttons.map((b) => b.title)).toEqual(['More like this', 'Not interested', 'Why this?', 'Show details']);
-      expect(card.buttons.every((b) => b.type === 'messageBack' && typeof b.value === 'object')).toBe(true);
+      expect(card.buttons.map((b) => b.title)).toEqual(['Add to basket', 'More like this', 'Why this?', 'Not interested', 'Show details']);
+      expect(card.buttons.every((b) => b.value.productId === card.productId)).toBe(true);
+      expect(card.imageUrl).toBe(`/images/products/${encodeURIComponent(card.productId)}.svg`);
     }
     expect(replies.find((r) => r.attachments)?.attachmentLayout).toBe('carousel');
     expect(texts(replies)[0]).toBe('Here are a few ideas I think you will love.');
@@ -39,7 +36,7 @@ describe('suggestions', () => {
     expect(asksSomething(replies)).toBe(true);
     expect(chat.services.suggestions.requests[0]).toMatchObject({ customerId: 'c-ada', budget: { max: 5 }, occasion: 'gift' });
     const shown = chat.services.suggestions.events.filter((e) => e.kind === 'shown');
-    expect(shown.map((e) => e.productId)).toEqual(cards.map((c) => String(c.buttons[0].value.productId)));
+    expect(shown.map((e) => e.productId)).toEqual(cards.map((c) => String(c.productId)));
     expect(chat.annotations.at(-1)?.reasons?.length).toBe(cards.length);
   });
 
@@ -71,7 +68,7 @@ describe('suggestions', () => {
     const chat = await signedIn();
     const cards = cardsOf(await chat.say('show me lanterns'));
     const star = cards.find((c) => c.title === 'Zinc Star Lantern');
-    const replies = await chat.say({ text: 'More like Zinc Star Lantern', value: star?.buttons[0].value });
+    const replies = await chat.say({ text: 'More like Zinc Star Lantern', value: star && buttonValue(star, 'More like this') });
     expect(chat.services.suggestions.requests.at(-1)?.similarTo).toBe('23145');
     expect(cardsOf(replies).map((c) => c.title)).not.toContain('Zinc Star Lantern');
     expect(cardsOf(replies)[0].text).toBe('Similar to the Zinc Star Lantern');
@@ -90,9 +87,9 @@ describe('suggestions', () => {
     const chat = await signedIn();
     const cards = cardsOf(await chat.say('show me lanterns'));
     const dismissed = cards[0];
-    const replies = await chat.say({ value: dismissed.buttons[1].value });
+    const replies = await chat.say({ value: buttonValue(dismissed, 'Not interested') });
     expect(texts(replies)[0]).toBe(`Got it, I won't suggest ${dismissed.title} again.`);
-    expect(chat.services.suggestions.events.at(-1)).toMatchObject({ kind: 'dismissed', productId: dismissed.buttons[1].value.productId });
+    expect(chat.services.suggestions.events.at(-1)).toMatchObject({ kind: 'dismissed', productId: dismissed.productId });
     const again = await chat.say('show me lanterns');
     expect(cardsOf(again).map((c) => c.title)).not.toContain(dismissed.title);
   });
@@ -100,9 +97,9 @@ describe('suggestions', () => {
   it('"why this?" explains with the reason that ranked the item; "show details" records an open', async () => {
     const chat = await signedIn();
     const cards = cardsOf(await chat.say('show me candles'));
-    const why = await chat.say({ value: cards[0].buttons[2].value });
+    const why = await chat.say({ value: buttonValue(cards[0], 'Why this?') });
     expect(texts(why)[0]).toBe(`Why ${cards[0].title}? Matches a category you like. This comes from the favourites on your profile.`);
-    const details = await chat.say({ value: cards[0].buttons[3].value });
+    const details = await chat.say({ value: buttonValue(cards[0], 'Show details') });
     const product = CATALOGUE.find((p) => p.name === cards[0].title);
     expect(texts(details)[0]).toBe(
       `${cards[0].title}: ${cards[0].subtitle}. Category: Candles & lighting. ${product?.inStock ? 'In stock.' : 'Currently out of stock.'}`,
