@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecognizerConfig } from '../language/config';
+import { parseStaffHours } from '../review/staffHours';
 
 const optionalText = z.string().trim().min(1).optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -47,6 +48,12 @@ export const ConfigSchema = z.object({
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (the staff login throttle needs it). */
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The chat page keeps its conversation (ids and history) across reloads for this many hours of disuse. */
+  CHAT_RESUME_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  /** When staff answer live handoffs, e.g. "Mon-Fri 09:00-17:00, Sat 10:00-14:00"; unset = always. */
+  STAFF_HOURS: optionalText,
+  /** The IANA time zone of STAFF_HOURS. */
+  STAFF_TIMEZONE: z.string().trim().min(1).default('Europe/London'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -85,6 +92,13 @@ function crossFieldProblems(c: Config): string[] {
   if (!c.DEMO_MODE && !c.IDENTITY_SECRET) {
     // Outside demo mode signed identities need a stable secret shared with the host page.
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
+  }
+  if (c.STAFF_HOURS) {
+    try {
+      parseStaffHours(c.STAFF_HOURS, c.STAFF_TIMEZONE);
+    } catch (error) {
+      problems.push(`STAFF_HOURS / STAFF_TIMEZONE: ${(error as Error).message}`);
+    }
   }
   return problems;
 }

@@ -8,6 +8,7 @@ import { registerConversationRoutes } from './conversationRoutes';
 import { createReviewContext, type ReviewDeps } from './deps';
 import { registerHandoffRoutes } from './handoffs';
 import { registerKpiRoutes } from './kpiRoutes';
+import { registerLiveChatRoutes } from './liveChat';
 
 export type { ReviewDeps } from './deps';
 
@@ -17,4 +18,5 @@ export function registerReviewRoutes(server: Server, deps: ReviewDeps): void {
   registerConversationRoutes(server, ctx);
   registerHandoffRoutes(server, ctx);
   registerKpiRoutes(server, ctx);
+  registerLiveChatRoutes(server, ctx, deps.shopperChannel);
 }

@@ -21,6 +21,8 @@ export const TranscriptEntrySchema = z.object({
   intentScore: z.number().nullable(),
   reasons: z.array(z.object({ productId: z.string(), reason: z.string() })),
   voice: z.boolean(),
+  /** Set on messages a staff member typed in a live handoff (their staff id). */
+  agentId: z.string().optional(),
 });
 export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
@@ -71,12 +73,21 @@ export const HandoffSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   customerId: z.string().nullable(),
+  /** The shopper's own words that led to the handoff, redacted. */
   reason: z.string(),
   segment: SegmentSnapshotSchema.nullable(),
   status: z.enum(['open', 'claimed', 'closed']),
   requestedAt: isoDateTime,
+  /** The staff id of the agent holding the conversation; the bot stays silent while it is held. */
   claimedBy: z.string().nullable(),
+  claimedAt: isoDateTime.nullable().default(null),
   closedAt: isoDateTime.nullable(),
+  /** 'handed_back' when the agent returned the shopper to the bot; 'closed' when the agent ended it. */
+  outcome: z.enum(['handed_back', 'closed']).nullable().default(null),
+  /** 'callback' when it came outside staffed hours: the shopper leaves an email instead of waiting. */
+  mode: z.enum(['live', 'callback']).default('live'),
+  /** The email the shopper left for a call-back (they gave it for that purpose; dropped on erasure). */
+  callbackEmail: z.string().nullable().default(null),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
 
