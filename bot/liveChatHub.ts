@@ -72,7 +72,8 @@ export class LiveChatHub implements ShopperChannel {
       { type: AuthenticationConstants.AudienceClaim, value: this.botAppId },
       { type: AuthenticationConstants.AppIdClaim, value: this.botAppId },
     ], true);
-    const connector = await this.auth.createConnectorFactory(claims).create(reference.serviceUrl as string, this.auth.getOriginatingAudience());
+    // No audience: the factory then uses the bot's own, as CloudAdapter.continueConversationAsync does.
+    const connector = await this.auth.createConnectorFactory(claims).create(reference.serviceUrl as string, undefined);
     const outgoing = TurnContext.applyConversationReference({ ...activity }, reference);
     // The shopper's own id stays the recipient; the agent speaks as the bot account of the channel.
     outgoing.from = { ...(reference.bot ?? { id: 'bot', name: '' }), name: activity.from?.name ?? reference.bot?.name ?? '' };
