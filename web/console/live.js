@@ -49,11 +49,13 @@ async function poll() {
   try {
     const live = await api(`/api/review/conversations/${encodeURIComponent(conversationId)}/live?after=${next}`);
     if (live.entries.length > 0) {
-      list.append(...live.entries.map(turn));
+      // Events (e.g. handoff.initiate) are for the channel, not for reading.
+      list.append(...live.entries.filter((entry) => entry.type === 'message').map(turn));
       list.lastElementChild?.scrollIntoView({ block: 'end' });
     }
     next = live.next;
     handoff = live.handoff;
+    if (handoff) document.getElementById('title').textContent = `Live chat · ${reference(handoff.id)}`;
     renderHandoff();
   } catch (error) {
     showMessage(message, error.message, 'error');
@@ -96,6 +98,5 @@ composer.elements.reply.addEventListener('keydown', (event) => {
   }
 });
 
-document.getElementById('title').textContent = `Live chat · ${conversationId}`;
 await poll();
 setInterval(poll, POLL_MS);
