@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 import { startApp, type RunningApp } from '../support/app';
-import { ADMIN, ADMIN_ENV, signIn } from '../bot/support/liveChat';
+import { ADMIN, ADMIN_ENV, newChat, signIn } from '../bot/support/liveChat';
+import { say } from '../support/app';
 
 const skipReason = chromiumMissingReason();
 if (skipReason) process.stdout.write(`liveHandoff.test: ${skipReason}\n`);
@@ -18,6 +19,14 @@ jest.setTimeout(240_000);
 
 function shown(page: Page, text: string | RegExp) {
   return page.getByText(text).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+}
+
+async function signInToConsole(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/console/`);
+  await page.getByLabel('Work email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
 }
 
 async function type(page: Page, text: string): Promise<void> {
@@ -54,10 +63,7 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
 
     const agent = await browser.context.newPage();
     agent.on('pageerror', (e) => pageErrors.push(e.message));
-    await agent.goto(`${running.url}/console/`);
-    await agent.getByLabel('Work email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, running.url);
     await agent.getByRole('link', { name: 'Handoff queue' }).click();
     const row = agent.locator('#handoffs tbody tr', { hasText: 'I want to talk to a person about a broken lantern' });
     await row.waitFor();
@@ -157,5 +163,63 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
     });
     expect(overflow).toEqual({ wide: false, clipped: [], offscreen: [] });
     await phone.close();
+  });
+
+  test('the queue alerts staff (tone and desktop notification) when a new handoff arrives, filters by tag, and lists turns not understood', async () => {
+    const api = await signIn(running.url, ADMIN.email, ADMIN.password);
+    const handOff = async (words: string) => {
+      const chat = await newChat(running.url);
+      await say(running.url, chat.conversationId, words, { from: { id: chat.userId } });
+      return chat.conversationId;
+    };
+    const tagged = await handOff('I need to speak to a human, my order came damaged');
+    expect((await api.put(`/api/review/conversations/${tagged}/tags`, { tags: ['damaged'] })).status).toBe(200);
+
+    const agent = await browser.context.newPage();
+    await agent.addInitScript(() => {
+      const record = window as unknown as { alerts: string[]; tones: number };
+      record.alerts = [];
+      record.tones = 0;
+      // Stand-ins that record what the page asks of the browser; headless Chromium shows neither.
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        constructor(title: string, options?: { body?: string }) { record.alerts.push(`${title}: ${options?.body ?? ''}`); }
+      }
+      Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+      const RealAudio = window.AudioContext;
+      class RecordedAudio extends RealAudio {
+        override createOscillator() { record.tones += 1; return super.createOscillator(); }
+      }
+      Object.defineProperty(window, 'AudioContext', { value: RecordedAudio, configurable: true });
+    });
+    await signInToConsole(agent, running.url);
+    await agent.goto(`${running.url}/console/handoffs.html`);
+    await agent.locator('#handoffs tbody tr', { hasText: 'my order came damaged' }).waitFor();
+    await agent.getByRole('button', { name: 'Turn on alerts' }).click();
+    await agent.getByRole('button', { name: 'Alerts on' }).waitFor();
+
+    await handOff('get me a real person please, the tracking link is broken');
+    await agent.waitForFunction(() => (window as unknown as { alerts: string[] }).alerts.length > 0, undefined, { timeout: 30_000 });
+    const { alerts, tones } = await agent.evaluate(() => {
+      const record = window as unknown as { alerts: string[]; tones: number };
+      return { alerts: record.alerts, tones: record.tones };
+    });
+    expect(alerts).toEqual(['A shopper is waiting for a person: "get me a real person please, the tracking link is broken"']);
+    expect(tones).toBeGreaterThan(0);
+    await agent.locator('#handoffs tbody tr', { hasText: 'the tracking link is broken' }).waitFor();
+
+    await agent.getByLabel('Tag').selectOption('damaged');
+    await agent.getByRole('button', { name: 'Show' }).click();
+    await agent.locator('#handoffs tbody tr', { hasText: 'the tracking link is broken' }).waitFor({ state: 'detached' });
+    await expect(agent.locator('#handoffs tbody tr').allTextContents()).resolves.toEqual([expect.stringContaining('my order came damaged')]);
+    await agent.screenshot({ path: join(ARTIFACTS, 'console-handoff-queue-tag.png'), fullPage: true });
+
+    const puzzled = await newChat(running.url);
+    await say(running.url, puzzled.conversationId, 'zxqv blorp wibble', { from: { id: puzzled.userId } });
+    await agent.getByRole('link', { name: 'Turns the bot did not understand' }).click();
+    await agent.locator('#unrecognized tbody tr', { hasText: 'zxqv blorp wibble' }).waitFor();
+    await agent.screenshot({ path: join(ARTIFACTS, 'console-not-understood.png'), fullPage: true });
+    await agent.close();
   });
 });

@@ -6,6 +6,7 @@ export const ADMIN_ENV = { STAFF_ADMIN_EMAIL: ADMIN.email, STAFF_ADMIN_PASSWORD:
 export interface Staff {
   get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
   post(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  put(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
 /** Signs in and sends JSON with the same-origin headers the review API's CSRF guard expects. */
@@ -18,13 +19,13 @@ export async function signIn(base: string, email: string, password: string): Pro
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { cookie, ...(method === 'POST' ? { 'content-type': 'application/json', origin: base } : {}) },
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+      headers: { cookie, ...(method !== 'GET' ? { 'content-type': 'application/json', origin: base } : {}) },
+      body: method !== 'GET' ? JSON.stringify(body ?? {}) : undefined,
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) };
 }
 
 /** Reads a text/event-stream response; `next()` resolves with the next `activity` event's data. */
