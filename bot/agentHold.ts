@@ -25,7 +25,10 @@ export function agentHoldMiddleware({ handoffs, hub }: AgentHoldOptions): Middle
       if (activity.type !== ActivityTypes.Event || activity.name !== 'ContinueConversation') hub.remember(activity);
       const conversationId = activity.conversation?.id;
       const active = conversationId && activity.type === ActivityTypes.Message ? handoffs.activeFor(conversationId) : undefined;
-      if (active?.status === 'claimed') return;
+      if (active?.status === 'claimed') {
+        await keepReference(handoffs, hub, conversationId as string);
+        return;
+      }
       if (active && active.mode === 'callback' && !active.callbackEmail && typeof activity.text === 'string') {
         const email = EMAIL.exec(activity.text)?.[0];
         if (email) {
@@ -35,6 +38,15 @@ export function agentHoldMiddleware({ handoffs, hub }: AgentHoldOptions): Middle
         }
       }
       await next();
+      // The turn may just have asked for a person.
+      if (conversationId) await keepReference(handoffs, hub, conversationId);
     },
   };
+}
+
+/** A real channel's reference goes with an active handoff, so the agent can reach the shopper after a restart. */
+async function keepReference(handoffs: HandoffStore, hub: LiveChatHub, conversationId: string): Promise<void> {
+  const reference = hub.channelReference(conversationId);
+  const active = reference ? handoffs.activeFor(conversationId) : undefined;
+  if (reference && active) await handoffs.setReference(active.id, { ...reference });
 }

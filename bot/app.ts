@@ -72,7 +72,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   const auth = createBotAuthentication(config);
   // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
-  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '');
+  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null);
   const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
     adapter.use(annotationsMiddleware);

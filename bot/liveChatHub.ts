@@ -25,7 +25,15 @@ export class LiveChatHub implements ShopperChannel {
   private readonly conversations = new Map<string, KnownConversation>();
   private readonly listeners = new Map<string, Set<PushListener>>();
 
-  constructor(private readonly auth: BotFrameworkAuthentication, private readonly botAppId: string) {}
+  /**
+   * @param recall the reference kept with the conversation's handoff, for a conversation this process has not
+   *   seen since it started (real channels only; the chat page reconnects its stream by itself).
+   */
+  constructor(
+    private readonly auth: BotFrameworkAuthentication,
+    private readonly botAppId: string,
+    private readonly recall: (conversationId: string) => Partial<ConversationReference> | null = () => null,
+  ) {}
 
   /** Called for every incoming turn: keeps the latest reference of each conversation (bounded, oldest dropped). */
   remember(activity: Partial<Activity>): void {
@@ -37,6 +45,12 @@ export class LiveChatHub implements ShopperChannel {
       reference: TurnContext.getConversationReference(activity),
       pushOnly: activity.deliveryMode === DeliveryModes.ExpectReplies,
     });
+  }
+
+  /** The latest reference of a real channel's conversation (none for the chat page, which cannot be called back). */
+  channelReference(conversationId: string): Partial<ConversationReference> | undefined {
+    const known = this.conversations.get(conversationId);
+    return known && !known.pushOnly ? known.reference : undefined;
   }
 
   /** An open event stream of the chat page; returns the function that closes it. */
@@ -57,8 +71,9 @@ export class LiveChatHub implements ShopperChannel {
       channelData: { liveAgent: message.from.id !== 'bot' },
     };
     const known = this.conversations.get(conversationId);
-    if (known && !known.pushOnly && known.reference.serviceUrl) {
-      await this.sendProactive(known.reference, activity);
+    const reference = known ? (known.pushOnly ? null : known.reference) : this.recall(conversationId);
+    if (reference?.serviceUrl) {
+      await this.sendProactive(reference, activity);
       return;
     }
     // The page may be between reloads: it replays the history (which has this message) when it comes back.

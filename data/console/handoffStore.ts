@@ -23,7 +23,7 @@ export class HandoffStore {
     const handoff: Handoff = {
       id: randomUUID(), conversationId: request.conversationId, customerId: request.customerId,
       reason: request.reason, segment: request.segment, status: 'open', requestedAt: request.at,
-      claimedBy: null, claimedAt: null, closedAt: null, outcome: null, mode: request.mode ?? 'live', callbackEmail: null,
+      claimedBy: null, claimedAt: null, closedAt: null, outcome: null, mode: request.mode ?? 'live', callbackEmail: null, reference: null,
     };
     this.db.data.handoffs.push(handoff);
     await this.db.save();
@@ -77,6 +77,14 @@ export class HandoffStore {
     handoff.callbackEmail = email;
     await this.db.save();
     return handoff;
+  }
+
+  /** Keeps the channel's conversation reference on the handoff; written only when it changed. */
+  async setReference(id: string, reference: Record<string, unknown>): Promise<void> {
+    const handoff = this.get(id);
+    if (!handoff || JSON.stringify(handoff.reference) === JSON.stringify(reference)) return;
+    handoff.reference = reference;
+    await this.db.save();
   }
 
   /** Part of erasure; the caller saves. */

@@ -88,6 +88,8 @@ export const HandoffSchema = z.object({
   mode: z.enum(['live', 'callback']).default('live'),
   /** The email the shopper left for a call-back (they gave it for that purpose; dropped on erasure). */
   callbackEmail: z.string().nullable().default(null),
+  /** The Bot Framework conversation reference of a real channel, so an agent can still reach the shopper after a restart. */
+  reference: z.record(z.string(), z.unknown()).nullable().default(null),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
 

@@ -58,11 +58,14 @@ describe('on a Bot Framework channel', () => {
     return res.status;
   }
 
-  it('an agent\'s message is posted to the channel\'s connector for the stored conversation', async () => {
+  it('an agent\'s message is posted to the channel\'s connector for the stored conversation, also after a restart', async () => {
     expect(await post('I need to speak to a human')).toBeLessThan(300);
     const handoffReply = connector.posted.find((p) => /member of our team/.test(p.activity.text ?? ''));
     expect(handoffReply?.path).toMatch(/^\/v3\/conversations\/teams-conv-1\/activities\//);
 
+    // A restart forgets what was in memory: the reference kept with the handoff is used.
+    await running.app.close();
+    running = await startApp({ ...ADMIN_ENV, LOG_LEVEL: 'error' }, running.dir);
     const staff = await signIn(running.url, ADMIN.email, ADMIN.password);
     const before = connector.posted.length;
     const sent = await staff.post('/api/review/conversations/teams-conv-1/messages', { text: 'Hi Ann, Sam here.' });
@@ -72,10 +75,12 @@ describe('on a Bot Framework channel', () => {
     expect(proactive.map((p) => p.activity.text)).toEqual(['Sam from our team has joined the chat.', 'Hi Ann, Sam here.']);
     expect(proactive[1].activity).toMatchObject({ recipient: { id: 'teams-user-1' }, from: { id: 'bot-1', name: 'Sam' }, conversation: { id: 'teams-conv-1' } });
 
-    // While held the bot sends nothing to the channel for the shopper's messages.
+    // While held the bot sends nothing to the channel for the shopper's messages; the agent's reply still goes out.
     const held = connector.posted.length;
     expect(await post('thanks, where is my parcel?')).toBeLessThan(300);
     expect(connector.posted.length).toBe(held);
+    expect((await staff.post('/api/review/conversations/teams-conv-1/messages', { text: 'It left our depot today.' })).status).toBe(201);
+    expect(connector.posted.slice(held).map((p) => [p.path, p.activity.text])).toEqual([['/v3/conversations/teams-conv-1/activities', 'It left our depot today.']]);
   });
 });
 
