@@ -48,8 +48,10 @@ const UnrecognizedQuerySchema = z.object({ include: z.enum(['unreviewed', 'all']
 export function queueItem(h: Handoff, ctx: ReviewContext): Record<string, unknown> {
   const conversation = ctx.deps.console.transcripts.get(h.conversationId);
   const until = h.claimedAt ?? h.closedAt ?? ctx.now().toISOString();
+  // The channel's conversation reference is plumbing (it holds the shopper's channel account), not for staff.
+  const { reference: _plumbing, ...shown } = h;
   return {
-    ...h,
+    ...shown,
     segment: segmentOf(h.segment ?? conversation?.segment ?? null),
     persona: h.segment?.persona ?? null,
     waitingSeconds: Math.max(0, Math.round((Date.parse(until) - Date.parse(h.requestedAt)) / 1000)),

@@ -74,6 +74,8 @@ describe('on a Bot Framework channel', () => {
     expect(proactive.map((p) => p.path)).toEqual(['/v3/conversations/teams-conv-1/activities', '/v3/conversations/teams-conv-1/activities']);
     expect(proactive.map((p) => p.activity.text)).toEqual(['Sam from our team has joined the chat.', 'Hi Ann, Sam here.']);
     expect(proactive[1].activity).toMatchObject({ recipient: { id: 'teams-user-1' }, from: { id: 'bot-1', name: 'Sam' }, conversation: { id: 'teams-conv-1' } });
+    // The reference is plumbing: staff never get it.
+    expect(JSON.stringify((await staff.get('/api/review/handoffs?status=all')).body)).not.toContain('teams-user-1');
 
     // While held the bot sends nothing to the channel for the shopper's messages; the agent's reply still goes out.
     const held = connector.posted.length;
