@@ -82,8 +82,8 @@ export const HandoffSchema = z.object({
   claimedBy: z.string().nullable(),
   claimedAt: isoDateTime.nullable().default(null),
   closedAt: isoDateTime.nullable(),
-  /** 'handed_back' when the agent returned the shopper to the bot; 'closed' when the agent ended it. */
-  outcome: z.enum(['handed_back', 'closed']).nullable().default(null),
+  /** 'handed_back': the agent returned the shopper to the bot; 'closed': staff ended it; 'withdrawn': the shopper cancelled while waiting. */
+  outcome: z.enum(['handed_back', 'closed', 'withdrawn']).nullable().default(null),
   /** 'callback' when it came outside staffed hours: the shopper leaves an email instead of waiting. */
   mode: z.enum(['live', 'callback']).default('live'),
   /** The email the shopper left for a call-back (they gave it for that purpose; dropped on erasure). */

@@ -104,6 +104,21 @@ describe('live handoff', () => {
     expect((await fetch(`${running.url}/api/chat/history`)).status).toBe(401);
   });
 
+  it('while waiting for a person the bot says the message is passed on, and "cancel" withdraws the request', async () => {
+    const waiting = await newChat(running.url);
+    const as = { from: { id: waiting.userId } };
+    await say(running.url, waiting.conversationId, 'agent please', as);
+    expect(texts(await say(running.url, waiting.conversationId, 'a gift under £20 for my mum', as)))
+      .toEqual(['Thanks, a member of our team will see this when they join, shortly. If you would rather carry on with me, say "cancel".']);
+    expect(texts(await say(running.url, waiting.conversationId, 'cancel', as))).toEqual(["OK, I've withdrawn your request for a person. I'm here if you need anything else."]);
+    const queue = await admin.get('/api/review/handoffs?status=all');
+    expect((queue.body.items as { conversationId: string }[]).find((h) => h.conversationId === waiting.conversationId))
+      .toMatchObject({ status: 'closed', outcome: 'withdrawn', reason: 'agent please' });
+    // The assistant is back.
+    const replies = await say(running.url, waiting.conversationId, 'a gift under £20 for my mum', as);
+    expect(replies.some((r) => (r.attachments?.length ?? 0) > 0)).toBe(true);
+  });
+
   it('sending to a conversation without a handoff is a 409 that says why', async () => {
     const other = await newChat(running.url);
     await say(running.url, other.conversationId, 'hello', { from: { id: other.userId } });
