@@ -3,7 +3,8 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AuditRepository } from '../data/ports';
 import type { HandoffStore } from '../data/console/handoffStore';
-import type { Handoff } from '../data/console/schema';
+import type { Handoff, TranscriptEntry } from '../data/console/schema';
+import { HIDDEN_SIGN_IN_ANSWER } from './transcriptEntries';
 import type { TranscriptStore } from '../data/console/transcriptStore';
 import type { HandoffService } from '../services/ports';
 import type { ReviewContext } from './deps';
@@ -26,9 +27,10 @@ export class ConsoleHandoffService implements HandoffService {
     const now = this.now();
     const at = now.toISOString();
     const staffed = this.hours.isStaffed(now);
-    const segment = this.transcripts.get(conversationId)?.segment ?? null;
+    const record = this.transcripts.get(conversationId);
     const handoff = await this.handoffs.open({
-      conversationId, customerId, reason: redact(reason).slice(0, 500), segment, at, mode: staffed ? 'live' : 'callback',
+      conversationId, customerId, reason: redact(reason).slice(0, 500), earlierWords: earlierWords(record?.entries ?? []),
+      segment: record?.segment ?? null, at, mode: staffed ? 'live' : 'callback',
     });
     await this.audit.add({
       id: randomUUID(), at, action: 'handoff', subject: customerId ?? `conversation:${conversationId}`, actor: 'bot',
@@ -36,6 +38,14 @@ export class ConsoleHandoffService implements HandoffService {
     });
     return staffed ? { handoffId: handoff.id } : { handoffId: handoff.id, offline: { hours: this.hours.description, timeZone: this.hours.timeZone } };
   }
+}
+
+const EARLIER_MESSAGES = 3;
+
+/** The shopper's last few messages before this turn (already redacted in the transcript; sign-in answers stay hidden). */
+function earlierWords(entries: readonly TranscriptEntry[]): string[] {
+  return entries.filter((e) => e.direction === 'in' && e.type === 'message' && e.text && e.text !== HIDDEN_SIGN_IN_ANSWER)
+    .slice(-EARLIER_MESSAGES).map((e) => (e.text as string).slice(0, 300));
 }
 
 const QueueQuerySchema = z.object({

@@ -8,6 +8,7 @@ export interface HandoffRequest {
   conversationId: string;
   customerId: string | null;
   reason: string;
+  earlierWords?: string[];
   segment: SegmentSnapshot | null;
   at: string;
   mode?: Handoff['mode'];
@@ -22,7 +23,7 @@ export class HandoffStore {
   async open(request: HandoffRequest): Promise<Handoff> {
     const handoff: Handoff = {
       id: randomUUID(), conversationId: request.conversationId, customerId: request.customerId,
-      reason: request.reason, segment: request.segment, status: 'open', requestedAt: request.at,
+      reason: request.reason, earlierWords: request.earlierWords ?? [], segment: request.segment, status: 'open', requestedAt: request.at,
       claimedBy: null, claimedAt: null, closedAt: null, outcome: null, mode: request.mode ?? 'live', callbackEmail: null, reference: null,
     };
     this.db.data.handoffs.push(handoff);

@@ -75,6 +75,8 @@ export const HandoffSchema = z.object({
   customerId: z.string().nullable(),
   /** The shopper's own words that led to the handoff, redacted. */
   reason: z.string(),
+  /** What the shopper wrote just before (redacted, newest last), so staff know what it is about. */
+  earlierWords: z.array(z.string()).default([]),
   segment: SegmentSnapshotSchema.nullable(),
   status: z.enum(['open', 'claimed', 'closed']),
   requestedAt: isoDateTime,

@@ -37,18 +37,21 @@ describe('live handoff', () => {
   it('the queue shows the shopper\'s own words, segment, waiting time and no holder', async () => {
     stream = await openStream(`${running.url}/api/chat/stream?token=${encodeURIComponent(chat.resumeToken)}`);
     expect(stream.status).toBe(200);
+    await say(running.url, chat.conversationId, 'my order 581375 never came, mail me at ann@example.com', shopper());
     const replies = await say(running.url, chat.conversationId, 'I want to talk to a person about my order', shopper());
     expect(texts(replies)[0]).toMatch(/^I've asked a member of our team to join this chat/);
     const queue = await admin.get('/api/review/handoffs');
     expect(queue.body.items).toEqual([expect.objectContaining({
       conversationId: chat.conversationId, reason: 'I want to talk to a person about my order', segment: 'guest',
+      earlierWords: ['my order 581375 never came, mail me at [email]'],
       status: 'open', holder: null, mode: 'live', waitingSeconds: expect.any(Number),
     })]);
     // The greeting held back before the shopper spoke is in the transcript now, before their message.
     const live = await admin.get(`/api/review/conversations/${chat.conversationId}/live`);
     const entries = live.body.entries as { direction: string; text: string }[];
     expect(entries[0].direction).toBe('out');
-    expect(entries.find((e) => e.direction === 'in')?.text).toBe('I want to talk to a person about my order');
+    expect(entries.filter((e) => e.direction === 'in').map((e) => e.text))
+      .toEqual(['my order 581375 never came, mail me at [email]', 'I want to talk to a person about my order']);
   });
 
   it('an agent\'s message takes the conversation and reaches the shopper\'s stream; the bot stays silent but records', async () => {
@@ -61,7 +64,7 @@ describe('live handoff', () => {
     process.stdout.write(`live handoff: agent message reached the shopper's stream in ${Math.round(performance.now() - started)} ms\n`);
 
     expect(await say(running.url, chat.conversationId, 'it has not arrived, mail me at ann@example.com', shopper())).toEqual([]);
-    const live = await admin.get(`/api/review/conversations/${chat.conversationId}/live?after=2`);
+    const live = await admin.get(`/api/review/conversations/${chat.conversationId}/live?after=4`);
     const texts2 = (live.body.entries as { text: string; byAgent: boolean }[]).map((e) => e.text);
     expect(texts2).toEqual(expect.arrayContaining(['Hello, I can help with your order.', 'it has not arrived, mail me at [email]']));
     expect(live.body.handoff).toMatchObject({ status: 'claimed', holder: ADMIN.email, heldByYou: true });

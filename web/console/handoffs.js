@@ -70,6 +70,7 @@ function row(h) {
     el('td', {}, h.status === 'open' ? formatWaiting(h.waitingSeconds) : `waited ${formatWaiting(h.waitingSeconds)}`),
     el('td', {}, el('span', { className: `segment segment-${h.segment}` }, segmentLabel(h.segment))),
     el('td', { className: 'words' }, h.reason,
+      h.earlierWords.length > 0 && el('span', { className: 'earlier' }, `Before that: ${h.earlierWords.map((w) => `"${w}"`).join(' · ')}`),
       h.mode === 'callback' && el('span', { className: 'callback' },
         h.callbackEmail ? `Outside staffed hours: call back at ${h.callbackEmail}` : 'Outside staffed hours: no call-back email yet')),
     el('td', {}, h.tags.map((t) => el('span', { className: 'badge' }, t))),

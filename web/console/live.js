@@ -30,9 +30,11 @@ function renderHandoff() {
   if (!handoff) {
     facts.replaceChildren(el('dt', {}, 'Status'), el('dd', {}, 'No handoff for this conversation'));
   } else {
+    const earlier = handoff.earlierWords.length > 0 ? [el('dt', {}, 'Before that'), el('dd', {}, handoff.earlierWords.join(' · '))] : [];
     facts.replaceChildren(
       el('dt', {}, 'Reference'), el('dd', {}, reference(handoff.id)),
       el('dt', {}, 'Asked'), el('dd', {}, handoff.reason),
+      ...earlier,
       el('dt', {}, 'Segment'), el('dd', {}, el('span', { className: `segment segment-${handoff.segment}` }, segmentLabel(handoff.segment))),
       el('dt', {}, 'Waited'), el('dd', {}, formatWaiting(handoff.waitingSeconds)),
       el('dt', {}, 'Held by'), el('dd', {}, handoff.heldByYou ? 'you' : handoff.holder ?? 'nobody yet'),
