@@ -106,7 +106,8 @@ export function registerLiveChatRoutes(server: Server, ctx: ReviewContext, chann
     const active = store.handoffs.activeFor(id);
     if (!active) throw new HttpError(409, 'This conversation has no open handoff: the shopper has not asked for a person, or it was closed.');
     await take(active, staff);
-    await tell(id, text, { id: `agent:${staff.id}`, name: agentName(staff) }, staff.id);
+    // The shopper sees the agent's first name only, never a staff id or email.
+    await tell(id, text, { id: 'agent', name: agentName(staff) }, staff.id);
     sendJson(res, 201, { sent: true, at: ctx.now().toISOString() });
   }));
 

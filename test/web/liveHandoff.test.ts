@@ -97,6 +97,7 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
     await shopper.reload();
     await shown(shopper, 'Hello, this is Sam. Sorry about the lantern!');
     await shown(shopper, 'thanks Sam, it arrived cracked');
+    await shopper.screenshot({ path: join(ARTIFACTS, 'chat-after-reload.png') });
     await type(shopper, 'hello');
     await shown(shopper, /What can I help you with\?/);
     const conversations = (await api.get('/api/review/conversations')).body as { total: number };
