@@ -32,6 +32,12 @@ import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
 import { signIdentity } from '../services/identityToken';
 import type { Logger } from '../services/logger';
+import { LiveChatHub } from './liveChatHub';
+import { agentHoldMiddleware } from './agentHold';
+import { signOutMiddleware } from './signOutEvent';
+import { quietStartSink } from './quietStartSink';
+import { registerPushRoutes } from './pushRoutes';
+import { ResumeTokens } from './resumeTokens';
 
 export interface App {
   server: Server;
@@ -73,13 +79,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
 
   const auth = createBotAuthentication(config);
-  const transcripts = new TranscriptMiddleware(consoleStore.transcripts, { logger: log });
+  // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
+  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null);
+  const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
     adapter.use(annotationsMiddleware);
     adapter.use(transcripts);
     adapter.use(speechMiddleware);
+    adapter.use(agentHoldMiddleware({ handoffs: consoleStore.handoffs, hub: liveChat }));
+    adapter.use(signOutMiddleware(conversationState, sessions));
     return adapter;
   };
+  let pushRoutes: { closeStreams(): void } | undefined;
   const adapter = withMiddleware(createAdapter(auth, log, conversationState));
 
   const admin = await ensureFirstAdmin(consoleStore.staff, { email: config.STAFF_ADMIN_EMAIL, password: config.STAFF_ADMIN_PASSWORD });
@@ -133,6 +144,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         trustProxy: config.TRUST_PROXY,
         allowedOrigins: config.CONSOLE_ALLOWED_ORIGINS,
         describePersona: (id) => PERSONAS.get(id),
+        shopperChannel: liveChat,
+      });
+      pushRoutes = registerPushRoutes(s, {
+        tokens: new ResumeTokens(identitySecret, config.CHAT_RESUME_HOURS), hub: liveChat, transcripts: consoleStore.transcripts,
+        conversationStorage: store.conversationStorage, policy: { idleMinutes: config.SESSION_IDLE_MINUTES, now: () => new Date() }, logger: log,
       });
       // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.
       registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log, limits: numberLimits(config) });
@@ -156,6 +172,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     }),
     close: async () => {
       await ready;
+      pushRoutes?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([store.close(), consoleStore.close()]);
     },

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecognizerConfig } from '../language/config';
 import { DEFAULT_NUMBER_LIMITS, MAX_CONFIGURABLE_LIMIT, type NumberLimits } from '../domain/limits';
+import { parseStaffHours } from '../review/staffHours';
 
 const optionalText = z.string().trim().min(1).optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -66,6 +67,12 @@ export const ConfigSchema = z.object({
   ALEXA_SKILL_ID: optionalText,
   /** Accept unsigned /api/alexa requests: local testing only, refused when DEMO_MODE=false. */
   ALEXA_SKIP_VERIFICATION: flag.default(false),
+  /** The chat page keeps its conversation (ids and history) across reloads for this many hours of disuse. */
+  CHAT_RESUME_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  /** When staff answer live handoffs, e.g. "Mon-Fri 09:00-17:00, Sat 10:00-14:00"; unset = always. */
+  STAFF_HOURS: optionalText,
+  /** The IANA time zone of STAFF_HOURS. */
+  STAFF_TIMEZONE: z.string().trim().min(1).default('Europe/London'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -110,6 +117,13 @@ function crossFieldProblems(c: Config): string[] {
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
   }
   if (c.ALEXA_SKIP_VERIFICATION && !c.DEMO_MODE) problems.push('ALEXA_SKIP_VERIFICATION: only for local testing, not allowed when DEMO_MODE is false');
+  if (c.STAFF_HOURS) {
+    try {
+      parseStaffHours(c.STAFF_HOURS, c.STAFF_TIMEZONE);
+    } catch (error) {
+      problems.push(`STAFF_HOURS / STAFF_TIMEZONE: ${(error as Error).message}`);
+    }
+  }
   return problems;
 }
 

@@ -8,6 +8,7 @@ import { createRecognizer } from '../language';
 import { type CustomerGroups, RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import { guestPersona, personaFor } from '../recommender/segmentation';
 import { ConsoleHandoffService } from '../review/handoffs';
+import { ALWAYS_STAFFED, parseStaffHours } from '../review/staffHours';
 import { catalogueKeywords } from '../services/catalogueVocabulary';
 import { StoreFeedbackService } from '../services/feedbackService';
 import { StoreIdentityService } from '../services/identityService';
@@ -91,7 +92,8 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
         await inputs.afterErasure?.(customerId, pseudonym);
       },
     }),
-    handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit),
+    handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit, () => new Date(),
+      config.STAFF_HOURS ? parseStaffHours(config.STAFF_HOURS, config.STAFF_TIMEZONE) : ALWAYS_STAFFED),
   };
   const languageConfig = recognizerSettings(config);
   const recognizer = createRecognizer(languageConfig, { keywords: catalogueKeywords(products) }, (msg, fields) => log.info(msg, fields));

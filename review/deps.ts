@@ -6,6 +6,7 @@ import type { AuditEntry } from '../domain/model';
 import type { ReviewLogger } from './logger';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './loginThrottle';
 import { StaffSessions } from './sessions';
+import type { ShopperChannel } from './liveChat';
 
 export interface ReviewDeps {
   console: Pick<ConsoleStore, 'transcripts' | 'staff' | 'handoffs'>;
@@ -26,6 +27,8 @@ export interface ReviewDeps {
   /** Persona names for the segment panel. */
   describePersona?: (personaId: string) => { name: string; description: string } | undefined;
   now?: () => Date;
+  /** Delivers agents' messages to the shopper (live handoff); without it messages are only recorded. */
+  shopperChannel?: ShopperChannel;
 }
 
 export interface ReviewContext {

@@ -1,14 +1,17 @@
-/** HandoffService for the dialogs, and the staff's handoff queue routes. */
+/** HandoffService for the dialogs, the staff's handoff queue, and the turns the bot did not understand. */
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AuditRepository } from '../data/ports';
 import type { HandoffStore } from '../data/console/handoffStore';
+import type { Handoff, TranscriptEntry } from '../data/console/schema';
+import { HIDDEN_SIGN_IN_ANSWER } from './transcriptEntries';
 import type { TranscriptStore } from '../data/console/transcriptStore';
 import type { HandoffService } from '../services/ports';
 import type { ReviewContext } from './deps';
-import { handle, HttpError, parseOr400, queryOf, sendJson } from './http';
+import { handle, parseOr400, queryOf, sendJson } from './http';
 import { redact } from './redact';
 import { segmentOf } from './reviewFacts';
+import { ALWAYS_STAFFED, type StaffHours } from './staffHours';
 import { randomUUID } from 'node:crypto';
 
 export class ConsoleHandoffService implements HandoffService {
@@ -17,49 +20,91 @@ export class ConsoleHandoffService implements HandoffService {
     private readonly transcripts: TranscriptStore,
     private readonly audit: AuditRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly hours: StaffHours = ALWAYS_STAFFED,
   ) {}
 
-  async request(conversationId: string, customerId: string | null, reason: string): Promise<{ handoffId: string }> {
-    const at = this.now().toISOString();
-    const segment = this.transcripts.get(conversationId)?.segment ?? null;
-    const handoff = await this.handoffs.open({ conversationId, customerId, reason: redact(reason).slice(0, 500), segment, at });
+  async request(conversationId: string, customerId: string | null, reason: string): Promise<{ handoffId: string; offline?: { hours: string; timeZone: string } }> {
+    const now = this.now();
+    const at = now.toISOString();
+    const staffed = this.hours.isStaffed(now);
+    const record = this.transcripts.get(conversationId);
+    const handoff = await this.handoffs.open({
+      conversationId, customerId, reason: redact(reason).slice(0, 500), earlierWords: earlierWords(record?.entries ?? []),
+      segment: record?.segment ?? null, at, mode: staffed ? 'live' : 'callback',
+    });
     await this.audit.add({
       id: randomUUID(), at, action: 'handoff', subject: customerId ?? `conversation:${conversationId}`, actor: 'bot',
       details: { handoffId: handoff.id, conversationId },
     });
-    return { handoffId: handoff.id };
+    return staffed ? { handoffId: handoff.id } : { handoffId: handoff.id, offline: { hours: this.hours.description, timeZone: this.hours.timeZone } };
   }
 }
 
-const QueueQuerySchema = z.object({ status: z.enum(['open', 'claimed', 'closed', 'all']).default('open') }).strict();
-const IdSchema = z.object({ id: z.string().uuid('unknown handoff id') });
+const EARLIER_MESSAGES = 3;
+
+/** The shopper's last few messages before this turn (already redacted in the transcript; sign-in answers stay hidden). */
+function earlierWords(entries: readonly TranscriptEntry[]): string[] {
+  return entries.filter((e) => e.direction === 'in' && e.type === 'message' && e.text && e.text !== HIDDEN_SIGN_IN_ANSWER)
+    .slice(-EARLIER_MESSAGES).map((e) => (e.text as string).slice(0, 300));
+}
+
+const QueueQuerySchema = z.object({
+  status: z.enum(['open', 'claimed', 'closed', 'all']).default('open'),
+  tag: z.string().trim().max(40).optional(),
+}).strict();
+const UnrecognizedQuerySchema = z.object({ include: z.enum(['unreviewed', 'all']).default('unreviewed') }).strict();
+
+/** What staff need to pick up a handoff: the shopper's words, segment, waiting time, who holds it, tags. */
+export function queueItem(h: Handoff, ctx: ReviewContext): Record<string, unknown> {
+  const conversation = ctx.deps.console.transcripts.get(h.conversationId);
+  const until = h.claimedAt ?? h.closedAt ?? ctx.now().toISOString();
+  // The channel's conversation reference is plumbing (it holds the shopper's channel account), not for staff.
+  const { reference: _plumbing, ...shown } = h;
+  return {
+    ...shown,
+    segment: segmentOf(h.segment ?? conversation?.segment ?? null),
+    persona: h.segment?.persona ?? null,
+    waitingSeconds: Math.max(0, Math.round((Date.parse(until) - Date.parse(h.requestedAt)) / 1000)),
+    holder: h.claimedBy ? ctx.deps.console.staff.get(h.claimedBy)?.email ?? 'a former staff member' : null,
+    tags: conversation?.tags ?? [],
+  };
+}
 
 export function registerHandoffRoutes(server: Server, ctx: ReviewContext): void {
   const { logger, console: store } = ctx.deps;
 
   server.get('/api/review/handoffs', handle(logger, async (req, res) => {
     ctx.sessions.require(req);
-    const { status } = parseOr400(QueueQuerySchema, queryOf(req));
+    const { status, tag } = parseOr400(QueueQuerySchema, queryOf(req));
     const items = store.handoffs.list()
       .filter((h) => status === 'all' || h.status === status)
-      .map((h) => ({ ...h, segment: segmentOf(h.segment), persona: h.segment?.persona ?? null }))
-      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+      .map((h) => queueItem(h, ctx))
+      .filter((h) => !tag || (h.tags as string[]).some((t) => t.toLowerCase() === tag.toLowerCase()))
+      .sort((a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)));
     sendJson(res, 200, { items });
   }));
 
-  server.post('/api/review/handoffs/:id/claim', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
-    const { id } = parseOr400(IdSchema, req.params);
-    const handoff = await store.handoffs.claim(id, staff.id);
-    if (!handoff) throw new HttpError(404, 'No open handoff with that id.');
-    sendJson(res, 200, handoff);
+  server.get('/api/review/handoff-tags', handle(logger, async (req, res) => {
+    ctx.sessions.require(req);
+    const tags = new Set<string>();
+    for (const h of store.handoffs.list()) for (const t of store.transcripts.get(h.conversationId)?.tags ?? []) tags.add(t);
+    sendJson(res, 200, { items: [...tags].sort() });
   }));
 
-  server.post('/api/review/handoffs/:id/close', handle(logger, async (req, res) => {
+  // Turns the bot did not understand (intent "none"), newest first; reviewing the conversation clears them.
+  server.get('/api/review/unrecognized', handle(logger, async (req, res) => {
     ctx.sessions.require(req);
-    const { id } = parseOr400(IdSchema, req.params);
-    const handoff = await store.handoffs.close(id, ctx.now().toISOString());
-    if (!handoff) throw new HttpError(404, 'No handoff with that id.');
-    sendJson(res, 200, handoff);
+    const { include } = parseOr400(UnrecognizedQuerySchema, queryOf(req));
+    const items: Record<string, unknown>[] = [];
+    for (const c of store.transcripts.list()) {
+      if (include === 'unreviewed' && c.reviewedAt) continue;
+      for (const e of c.entries) {
+        if (e.direction === 'in' && e.intent === 'none' && e.text) {
+          items.push({ conversationId: c.id, at: e.at, text: e.text, segment: segmentOf(e.segment ?? c.segment), reviewed: c.reviewedAt !== null });
+        }
+      }
+    }
+    items.sort((a, b) => String(b.at).localeCompare(String(a.at)));
+    sendJson(res, 200, { total: items.length, items: items.slice(0, 500) });
   }));
 }

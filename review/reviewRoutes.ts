@@ -10,6 +10,7 @@ import { createReviewContext, type ReviewDeps } from './deps';
 import { consoleForgeryGuard } from './forgeryGuard';
 import { registerHandoffRoutes } from './handoffs';
 import { registerKpiRoutes } from './kpiRoutes';
+import { registerLiveChatRoutes } from './liveChat';
 
 export type { ReviewDeps } from './deps';
 
@@ -21,4 +22,5 @@ export function registerReviewRoutes(server: Server, deps: ReviewDeps): void {
   registerConversationRoutes(server, ctx);
   registerHandoffRoutes(server, ctx);
   registerKpiRoutes(server, ctx);
+  registerLiveChatRoutes(server, ctx, deps.shopperChannel);
 }

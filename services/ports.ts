@@ -81,7 +81,8 @@ export interface PrivacyService {
 }
 
 export interface HandoffService {
-  request(conversationId: string, customerId: string | null, reason: string): Promise<{ handoffId: string }>;
+  /** `reason`: the shopper's own words. Outside staffed hours `offline` says when someone is there. */
+  request(conversationId: string, customerId: string | null, reason: string): Promise<{ handoffId: string; offline?: { hours: string; timeZone: string } }>;
 }
 
 export interface Services {

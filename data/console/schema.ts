@@ -21,6 +21,8 @@ export const TranscriptEntrySchema = z.object({
   intentScore: z.number().nullable(),
   reasons: z.array(z.object({ productId: z.string(), reason: z.string() })),
   voice: z.boolean(),
+  /** Set on messages a staff member typed in a live handoff (their staff id). */
+  agentId: z.string().optional(),
 });
 export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
@@ -71,12 +73,25 @@ export const HandoffSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   customerId: z.string().nullable(),
+  /** The shopper's own words that led to the handoff, redacted. */
   reason: z.string(),
+  /** What the shopper wrote just before (redacted, newest last), so staff know what it is about. */
+  earlierWords: z.array(z.string()).default([]),
   segment: SegmentSnapshotSchema.nullable(),
   status: z.enum(['open', 'claimed', 'closed']),
   requestedAt: isoDateTime,
+  /** The staff id of the agent holding the conversation; the bot stays silent while it is held. */
   claimedBy: z.string().nullable(),
+  claimedAt: isoDateTime.nullable().default(null),
   closedAt: isoDateTime.nullable(),
+  /** 'handed_back': the agent returned the shopper to the bot; 'closed': staff ended it; 'withdrawn': the shopper cancelled while waiting. */
+  outcome: z.enum(['handed_back', 'closed', 'withdrawn']).nullable().default(null),
+  /** 'callback' when it came outside staffed hours: the shopper leaves an email instead of waiting. */
+  mode: z.enum(['live', 'callback']).default('live'),
+  /** The email the shopper left for a call-back (they gave it for that purpose; dropped on erasure). */
+  callbackEmail: z.string().nullable().default(null),
+  /** The Bot Framework conversation reference of a real channel, so an agent can still reach the shopper after a restart. */
+  reference: z.record(z.string(), z.unknown()).nullable().default(null),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
 

@@ -53,7 +53,7 @@ describe.each(STEPS)('interruptions at $step', ({ step, reach: reachSteps }) => 
     const event = replies.find((r) => r.type === 'event');
     expect(event?.name).toBe('handoff.initiate');
     expect(event?.value).toMatchObject({ handoffId: 'H-1' });
-    expect(chat.services.handoff.requests).toEqual([expect.objectContaining({ reason: `shopper asked (${step})` })]);
+    expect(chat.services.handoff.requests).toEqual([expect.objectContaining({ reason: 'talk to a human' })]);
     expect(texts(replies)).toHaveLength(1);
   });
 });
@@ -74,6 +74,15 @@ describe('interruptions outside a flow', () => {
     await chat.say(SIGNED_IN);
     const replies = await chat.say('talk to a human');
     expect(replies.some((r) => r.type === 'event' && r.name === 'handoff.initiate')).toBe(true);
-    expect(chat.services.handoff.requests[0]).toMatchObject({ customerId: 'c-bob', reason: 'shopper asked (main menu)' });
+    expect(chat.services.handoff.requests[0]).toMatchObject({ customerId: 'c-bob', reason: 'talk to a human' });
+  });
+
+  it('outside staffed hours the shopper is told when the team is there and asked for an email, with no handoff event', async () => {
+    const chat = startConversation();
+    chat.services.handoff.offline = { hours: 'Mon-Fri 09:00-17:00', timeZone: 'Europe/London' };
+    const replies = await chat.say('can i speak to a human');
+    expect(texts(replies)).toEqual([expect.stringMatching(/^Our team is not available right now: we are here Mon-Fri 09:00-17:00 \(Europe\/London time\)\. If you would like us to get back to you, type your email address/)]);
+    expect(replies.some((r) => r.type === 'event')).toBe(false);
+    expect(chat.services.handoff.requests[0]).toMatchObject({ reason: 'can i speak to a human' });
   });
 });

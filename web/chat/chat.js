@@ -1,18 +1,49 @@
-// The shoppers' chat page: renders Web Chat on the expectReplies connection, offers demo sign-in when the
-// server is in demo mode, and turns on speech where the browser has the Web Speech APIs.
+// The shoppers' chat page: renders Web Chat on the expectReplies connection, keeps the conversation across
+// reloads and page changes (ids and a resume token in localStorage; history replayed from the server), shows
+// who is signed in with "Sign out", offers demo sign-in in demo mode, receives staff messages over an event
+// stream, and turns on speech where the browser has the Web Speech APIs.
 import { createExpectRepliesDirectLine } from './directLine.js';
 
+const STORAGE_KEY = 'shopping-assistant.chat';
 const chatHost = document.getElementById('webchat');
 const statusElement = document.getElementById('status');
-let identityToken = null;
+const signedInElement = document.getElementById('signed-in');
+const demoForm = document.getElementById('demo-sign-in');
 
-function userId() {
-  let id = sessionStorage.getItem('shopper-id');
-  if (!id) {
-    id = `shopper-${crypto.randomUUID()}`;
-    sessionStorage.setItem('shopper-id', id);
+/** { conversationId, userId, resumeToken } from the server, and the page's signed identity (demo) if any. */
+let chat = null;
+let identityToken = null;
+let directLine = null;
+let demoAvailable = false;
+
+function loadSaved() {
+  try {
+    return JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+  } catch {
+    return null;
   }
-  return id;
+}
+
+function persist() {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...chat, identityToken }));
+}
+
+/** What the header shows: who is signed in with "Sign out", or the demo sign-in. */
+function showAccount(signedIn) {
+  if (!signedIn && identityToken) {
+    // The bot ended the sign-in (expiry, sign-out or erasure): stop sending the old identity.
+    identityToken = null;
+    persist();
+  }
+  signedInElement.hidden = !signedIn;
+  document.getElementById('signed-in-name').textContent = signedIn ? signedIn.displayName : '';
+  demoForm.hidden = Boolean(signedIn) || !demoAvailable;
+}
+
+async function refreshAccount() {
+  if (!chat || !chat.resumeToken) return;
+  const response = await fetch('/api/chat/status', { headers: { authorization: `Bearer ${chat.resumeToken}` } }).catch(() => null);
+  if (response && response.ok) showAccount((await response.json()).signedIn);
 }
 
 function speechPonyfill() {
@@ -34,11 +65,16 @@ function markSpokenInput() {
   });
 }
 
-function renderChat(displayName) {
-  const directLine = createExpectRepliesDirectLine({
+function renderChat(history, displayName = 'Shopper') {
+  directLine?.end();
+  directLine = createExpectRepliesDirectLine({
     endpoint: '/api/messages',
-    user: { id: userId(), name: displayName },
+    conversationId: chat.conversationId,
+    user: { id: chat.userId, name: displayName },
     channelData: () => (identityToken ? { identity: identityToken } : {}),
+    history,
+    pushUrl: chat.resumeToken ? `/api/chat/stream?token=${encodeURIComponent(chat.resumeToken)}` : undefined,
+    onTurnDone: refreshAccount,
   });
   // A fresh element per conversation: Web Chat would otherwise keep the previous conversation's activities.
   const chatElement = document.createElement('div');
@@ -47,7 +83,7 @@ function renderChat(displayName) {
   window.WebChat.renderWebChat({
     directLine,
     store: markSpokenInput(),
-    userID: userId(),
+    userID: chat.userId,
     username: displayName,
     locale: document.documentElement.lang || 'en-GB',
     webSpeechPonyfillFactory: speechPonyfill(),
@@ -61,21 +97,69 @@ function renderChat(displayName) {
       hideUploadButton: true,
       suggestedActionLayout: 'flow',
       rootHeight: '100%',
+      // Phones: bubbles may use the whole width, so the text above a row of cards is never cut.
+      bubbleMinWidth: 0,
+      bubbleMaxWidth: Math.min(480, Math.max(200, window.innerWidth - 90)),
     },
   }, chatElement);
   chatElement.querySelector('input, textarea')?.focus();
 }
 
+async function startNewChat() {
+  const response = await fetch('/api/chat/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
+  if (response && response.ok) {
+    const { conversationId, userId, resumeToken } = await response.json();
+    chat = { conversationId, userId, resumeToken };
+    persist();
+  } else {
+    // A bot without the chat page's routes: this page load's own conversation, not kept across reloads.
+    const random = () => crypto.randomUUID().replace(/-/g, '');
+    chat = { conversationId: `webchat-${random()}`, userId: `shopper-${random()}`, resumeToken: null };
+  }
+  renderChat([]);
+}
+
+/** The saved conversation if the server still knows it (within CHAT_RESUME_HOURS), otherwise a new one. */
+async function resumeOrStart() {
+  const saved = loadSaved();
+  if (saved && saved.resumeToken) {
+    const response = await fetch('/api/chat/history', { headers: { authorization: `Bearer ${saved.resumeToken}` } }).catch(() => null);
+    if (response && response.ok) {
+      const body = await response.json();
+      chat = { conversationId: body.conversationId, userId: body.userId, resumeToken: body.resumeToken };
+      identityToken = body.signedIn ? saved.identityToken || null : null;
+      persist();
+      showAccount(body.signedIn);
+      renderChat(body.activities);
+      return;
+    }
+  }
+  identityToken = null;
+  await startNewChat();
+}
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  identityToken = null;
+  persist();
+  try {
+    await directLine.postEvent('signOut');
+    statusElement.textContent = 'You are signed out.';
+  } catch {
+    statusElement.textContent = 'Sign-out did not reach the assistant. Please try again.';
+  }
+  await refreshAccount();
+});
+
 async function setUpDemoSignIn() {
   const config = await fetch('/api/web/config').then((r) => r.json()).catch(() => ({ demoMode: false }));
   if (!config.demoMode || config.demoCustomers.length === 0) return;
-  const form = document.getElementById('demo-sign-in');
   const select = document.getElementById('demo-customer');
   for (const customer of config.demoCustomers) {
     select.append(new Option(customer.displayName, customer.id));
   }
-  form.hidden = false;
-  form.addEventListener('submit', async (event) => {
+  demoAvailable = true;
+  demoForm.hidden = !signedInElement.hidden;
+  demoForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const response = await fetch('/api/web/demo-identity', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customerId: select.value }),
@@ -88,9 +172,9 @@ async function setUpDemoSignIn() {
     const name = select.selectedOptions[0].textContent;
     statusElement.textContent = `Signed in as ${name} (demo). A new conversation has started.`;
     // A fresh conversation, so the greeting already knows who is there.
-    renderChat(name);
+    await startNewChat();
   });
 }
 
-renderChat('Shopper');
+resumeOrStart().catch((error) => { statusElement.textContent = `The chat could not start: ${error.message}`; });
 setUpDemoSignIn();

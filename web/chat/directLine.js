@@ -1,6 +1,6 @@
 // A Direct Line-compatible connection for Web Chat that talks to the bot's own /api/messages with
 // deliveryMode "expectReplies": each posted activity comes back with the bot's replies in the response,
-// so no Azure service and no websocket are needed. Web Chat needs: activity$ (every activity, including
+// so no Azure service and no websocket are needed; staff messages in a live handoff come over an event stream. Web Chat needs: activity$ (every activity, including
 // an echo of the user's own with a service id), connectionStatus$ (0 -> 1 -> 2) and postActivity(),
 // which resolves to the activity id.
 
@@ -69,17 +69,27 @@ function randomId() {
   return crypto.randomUUID().replace(/-/g, '');
 }
 
+/** Show the typing indicator only when a reply takes longer than this (an agent-held turn answers at once, empty). */
+const TYPING_DELAY_MS = 250;
+
 /**
- * @param {{ endpoint: string, user: { id: string, name: string }, locale?: string, channelData?: () => object }} options
+ * @param {{
+ *   endpoint: string, conversationId: string, user: { id: string, name: string }, locale?: string,
+ *   channelData?: () => object, history?: object[], pushUrl?: string, onTurnDone?: () => void,
+ * }} options
+ *   history: activities to show first (a resumed conversation: no new greeting is asked for);
+ *   pushUrl: an event stream of messages from staff (server-sent events, event name "activity");
+ *   onTurnDone: called after each exchange with the bot (the page refreshes who is signed in).
  */
 export function createExpectRepliesDirectLine(options) {
-  const conversation = { id: `webchat-${randomId()}` };
+  const conversation = { id: options.conversationId };
   const bot = { id: 'bot', name: 'Shopping assistant', role: 'bot' };
   const user = { ...options.user, role: 'user' };
   const activities = createActivityFeed();
   const status = createStatus(STATUS.uninitialized);
   let sequence = 0;
   let started = false;
+  let stream = null;
 
   const nextId = () => `${conversation.id}|${String((sequence += 1)).padStart(7, '0')}`;
 
@@ -124,12 +134,50 @@ export function createExpectRepliesDirectLine(options) {
     }
   }
 
-  /** Like Direct Line, announce the user joining so the bot can greet. */
+  /** Shows the typing indicator when the bot takes a moment; returns the function that cancels it. */
+  function typingUnlessQuick() {
+    const timer = setTimeout(() => activities.next({ type: 'typing', id: nextId(), from: bot, conversation, timestamp: new Date().toISOString() }), TYPING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }
+
+  /** Sends, then shows the echo (if any) and the replies. */
+  async function exchange(activity, onSent) {
+    const stopTyping = typingUnlessQuick();
+    let replies;
+    try {
+      replies = await send(activity);
+    } finally {
+      stopTyping();
+    }
+    onSent?.();
+    emitReplies(replies, activity.type === 'message' ? activity.id : undefined);
+    options.onTurnDone?.();
+    return replies;
+  }
+
+  /** Messages staff send while they hold the conversation arrive here, within a second or two. */
+  function openStream() {
+    if (!options.pushUrl || stream) return;
+    stream = new EventSource(options.pushUrl);
+    stream.addEventListener('activity', (event) => {
+      try {
+        emitReplies([JSON.parse(event.data)]);
+      } catch {
+        // A malformed event is skipped; the history has every message after a reload.
+      }
+    });
+  }
+
+  /** A resumed conversation shows its history; a new one announces the user, like Direct Line, so the bot greets. */
   function start() {
     if (started) return;
     started = true;
-    send(complete({ type: 'conversationUpdate', id: nextId(), membersAdded: [user, bot] }))
-      .then((replies) => emitReplies(replies))
+    openStream();
+    if (options.history && options.history.length > 0) {
+      for (const activity of options.history) activities.next({ ...activity, conversation });
+      return;
+    }
+    exchange(complete({ type: 'conversationUpdate', id: nextId(), membersAdded: [user, bot] }))
       .catch(() => status.next(STATUS.failed));
   }
 
@@ -151,15 +199,21 @@ export function createExpectRepliesDirectLine(options) {
       return new Observable((observer) => {
         const id = nextId();
         const outgoing = complete({ ...activity, id });
-        send(outgoing).then((replies) => {
+        // The echo carries the id Web Chat waits for: it is shown as sent once the bot has it.
+        exchange(outgoing, () => {
           activities.next(outgoing);
           observer.next(id);
           observer.complete();
-          emitReplies(replies, id);
-        }, (error) => observer.error(error));
+        }).catch((error) => observer.error(error));
       });
     },
+    /** An event the page sends on its own (e.g. "signOut"); resolves once the replies are shown. */
+    postEvent(name, value) {
+      return exchange(complete({ type: 'event', name, value, id: nextId() }));
+    },
     end() {
+      stream?.close();
+      stream = null;
       status.next(STATUS.uninitialized);
     },
   };

@@ -101,9 +101,11 @@ export class FakePrivacyService implements PrivacyService {
 
 export class FakeHandoffService implements HandoffService {
   readonly requests: { conversationId: string; customerId: string | null; reason: string }[] = [];
-  async request(conversationId: string, customerId: string | null, reason: string): Promise<{ handoffId: string }> {
+  /** Set to play a request outside staffed hours. */
+  offline: { hours: string; timeZone: string } | undefined;
+  async request(conversationId: string, customerId: string | null, reason: string): Promise<{ handoffId: string; offline?: { hours: string; timeZone: string } }> {
     this.requests.push({ conversationId, customerId, reason });
-    return { handoffId: `H-${this.requests.length}` };
+    return { handoffId: `H-${this.requests.length}`, offline: this.offline };
   }
 }
 
