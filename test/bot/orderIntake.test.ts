@@ -1,3 +1,4 @@
+import { productCards } from '../../scripts/productCards';
 /**
  * Order intake through the whole application: the real server on loopback over a real lowdb store in a temp
  * folder. A pushed order reaches the customer's next suggestions and their stored segment, survives a restart,
@@ -48,10 +49,7 @@ async function push(body: unknown, key = KEY): Promise<{ status: number; json: R
 async function cards(customerId: string, conversationId: string, text: string): Promise<string[]> {
   const identity = signIdentity(customerId, TEST_IDENTITY_SECRET, 300);
   const replies = await say(running.url, conversationId, text, { from: { id: `u-${conversationId}` }, channelData: { identity } });
-  return replies.flatMap((r) => r.attachments ?? []).map((a) => {
-    const content = a.content as { title?: string; text?: string } | undefined;
-    return `${content?.title ?? ''} | ${content?.text ?? ''}`;
-  });
+  return productCards(replies).map((card) => `${card.title} | ${card.text}`);
 }
 
 async function storedState(orderId: string, customerId: string) {

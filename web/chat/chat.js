@@ -56,6 +56,7 @@ function speechPonyfill() {
 // to keep spoken replies short (dialogs/speech/voice.ts).
 function markSpokenInput() {
   return window.WebChat.createStore({}, () => (next) => (action) => {
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY') announceBasketAction(action.payload.activity);
     if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.meta && action.meta.method === 'speech') {
       const activity = action.payload.activity;
       const channelData = { ...(activity.channelData || {}), inputMethod: 'speech' };
@@ -64,6 +65,36 @@ function markSpokenInput() {
     return next(action);
   });
 }
+
+// "Add to basket" on a product card: the basket belongs to the shop's page, so the click is handed to it as a
+// DOM event on this window and, when the chat is framed, as a postMessage to the framing page's origin
+// (README "Chat page events"). The bot is told too, and confirms in words.
+export const BASKET_EVENT = 'shopping-assistant:add-to-basket';
+function announceBasketAction(activity) {
+  const value = activity && activity.value;
+  if (!value || value.action !== 'add_to_basket' || typeof value.productId !== 'string') return;
+  const detail = { productId: value.productId, quantity: Number.isInteger(value.quantity) ? value.quantity : 1 };
+  window.dispatchEvent(new CustomEvent(BASKET_EVENT, { detail }));
+  if (window.parent !== window && document.referrer) {
+    window.parent.postMessage({ type: BASKET_EVENT, ...detail }, new URL(document.referrer).origin);
+  }
+}
+
+// The demo page's own small basket, so a newcomer sees the contract work.
+const basket = new Map();
+window.addEventListener(BASKET_EVENT, (event) => {
+  const list = document.getElementById('basket-items');
+  if (!list) return;
+  const { productId, quantity } = event.detail;
+  basket.set(productId, (basket.get(productId) || 0) + quantity);
+  list.replaceChildren(...[...basket].map(([id, count]) => {
+    const item = document.createElement('li');
+    item.textContent = `${count} × ${id}`;
+    return item;
+  }));
+  document.getElementById('basket-count').textContent = String([...basket.values()].reduce((a, b) => a + b, 0));
+  document.getElementById('basket').hidden = false;
+});
 
 function renderChat(history, displayName = 'Shopper') {
   directLine?.end();
