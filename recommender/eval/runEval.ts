@@ -4,6 +4,7 @@ import { aggregateMetrics, type MethodMetrics } from './metrics';
 import { recommenderRanker, type RecommenderSetup } from './recommenderMethod';
 import { rfmLabels } from './rfm';
 import { splitByTime, variantUsers, VARIANTS, type Transaction, type Variant } from './split';
+import { TIFU_REFERENCE, tifuKnnRanker } from './tifuKnn';
 import { trainStats } from './trainStats';
 
 export interface EvalReport {
@@ -20,10 +21,10 @@ export interface EvalOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 }
 
-export const METHOD_NAMES = ['recommender', 'random', 'popularity', 'segment_popularity', 'country_popularity', 'item_knn', 'ease', 'repeat'] as const;
+export const METHOD_NAMES = ['recommender', 'random', 'popularity', 'segment_popularity', 'country_popularity', 'item_knn', 'ease', 'repeat', 'tifu_knn'] as const;
 const NOT_FOR_NEW = new Set(['repeat']);
-/** Methods built once per variant (EASE takes the reference's λ per variant); the others are built once. */
-const PER_VARIANT = new Set(['ease']);
+/** Methods built once per variant (EASE and TIFU-KNN take the reference's settings per variant); the others are built once. */
+const PER_VARIANT = new Set(['ease', 'tifu_knn']);
 const K = 10;
 /** λ of the EASE reference row in shared/docs/EVALUATION.md ("lambda 250 / 500": all / new; both reproduce it). */
 const EASE_LAMBDA: Record<Variant, number> = { all: 250, new: 500 };
@@ -43,6 +44,7 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
     item_knn: () => itemKnnRanker(stats),
     ease: (variant) => easeRanker(stats, EASE_LAMBDA[variant]),
     repeat: () => repeatRanker(stats),
+    tifu_knn: (variant) => tifuKnnRanker(split.train, stats, TIFU_REFERENCE[variant]),
   };
   const variants = {} as EvalReport['variants'];
   for (const variant of VARIANTS) variants[variant] = { users: variantUsers(split, variant).length, methods: {} };
