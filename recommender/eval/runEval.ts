@@ -1,5 +1,6 @@
 /** Runs protocol OR-T for the recommender and every baseline, both variants, and shapes the JSON report. */
 import { easeRanker, groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker, type Ranker } from './baselines';
+import type { LearntBlend } from '../ranking/blendFit';
 import { aggregateMetrics, type MethodMetrics } from './metrics';
 import { recommenderRanker, type RecommenderSetup } from './recommenderMethod';
 import { rfmLabels } from './rfm';
@@ -11,6 +12,8 @@ export interface EvalReport {
   cutoff: string;
   trainItems: number;
   variants: Record<Variant, { users: number; methods: Record<string, MethodMetrics> }>;
+  /** What the recommender's index learnt from the train period's last weeks (null: defaults; absent: not run). */
+  learnt?: LearntBlend | null;
 }
 
 export interface EvalOptions {
@@ -35,8 +38,11 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
   const stats = trainStats(split.train);
   const segments = rfmLabels(split.train, cutoff);
   const wanted = new Set(options.methods ?? METHOD_NAMES);
+  let learnt: LearntBlend | null | undefined;
   const builders: Record<string, (variant: Variant) => Ranker> = {
-    recommender: () => recommenderRanker(split.train, { segments, countries: stats.userCountry, ...options.recommender }),
+    recommender: () => recommenderRanker(split.train, {
+      segments, countries: stats.userCountry, ...options.recommender, onIndex: (index) => { learnt = index.learntBlend; },
+    }),
     random: () => randomRanker(split.trainItems),
     popularity: () => popularityRanker(stats),
     segment_popularity: () => groupPopularityRanker(stats, segments),
@@ -62,5 +68,5 @@ export function runEvaluation(rows: readonly Transaction[], cutoff: number, opti
     }
     log('method evaluated', { method: name, ms: Date.now() - started });
   }
-  return { cutoff: new Date(cutoff).toISOString().slice(0, 10), trainItems: split.trainItems.length, variants };
+  return { cutoff: new Date(cutoff).toISOString().slice(0, 10), trainItems: split.trainItems.length, variants, learnt };
 }

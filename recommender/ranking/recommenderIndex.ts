@@ -4,6 +4,7 @@
  * a request reads it and never scans the orders.
  */
 import type { Order, Product } from '../../domain/model';
+import { DEFAULT_BLEND_FIT, fitBlend, splitAtWindow, type BlendFitOptions, type LearntBlend } from './blendFit';
 import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
@@ -29,6 +30,11 @@ export interface IndexOptions {
    * trend counter (repeat_momentum signal). null: none.
    */
   momentumBaselineDays: number | null;
+  /**
+   * Learn the signal weights at build time from the most recent weeks (blendFit.ts); null or absent: the default
+   * weights. A shop with too little history keeps the defaults too.
+   */
+  blend?: BlendFitOptions | null;
 }
 
 /** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
@@ -38,6 +44,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   trendTauDays: 14,
   ease: { lambda: 100, maxItems: 1000 },
   momentumBaselineDays: 84,
+  blend: DEFAULT_BLEND_FIT,
 };
 
 type ScratchUse = 'short' | 'long' | 'same_range';
@@ -81,6 +88,8 @@ export class RecommenderIndex {
     short: new CoPurchaseScratch(0), long: new CoPurchaseScratch(0), same_range: new CoPurchaseScratch(0),
   };
   private changes = 0;
+  /** Signal weights learnt at build time from the shop's recent weeks (null: the defaults serve). */
+  learntBlend: LearntBlend | null = null;
   /** Time of the latest order seen: the default "now" of a request. */
   latestTime = Number.NEGATIVE_INFINITY;
 
@@ -98,7 +107,17 @@ export class RecommenderIndex {
     const index = new RecommenderIndex(input.options);
     for (const product of input.products) index.upsertProduct(product);
     for (const [customerId, groups] of input.customers ?? []) index.groups.set(customerId, { ...groups });
-    for (const order of input.orders) index.addOrder(order);
+    const fit = index.options.blend;
+    if (fit) {
+      // Fit on the orders before the validation window, then add the window: the served index holds all data.
+      const { before, window, start, end } = splitAtWindow(input.orders, fit.windowDays);
+      for (const order of before) index.addOrder(order);
+      index.coPurchase.warm(index.catalog.size);
+      index.learntBlend = fitBlend(index, window, { start, end }, fit);
+      for (const order of window) index.addOrder(order);
+    } else {
+      for (const order of input.orders) index.addOrder(order);
+    }
     index.coPurchase.warm(index.catalog.size);
     index.longCoPurchase?.warm(index.catalog.size);
     index.ease();
@@ -202,6 +221,10 @@ export class RecommenderIndex {
     if (baseline === null || !Number.isFinite(this.latestTime)) return null;
     this.momentumCache ??= momentum(this.trend, this.options.trendTauDays, this.baselineTrend, baseline, this.latestTime, this.catalog.size);
     return this.momentumCache;
+  }
+
+  groupsOf(customerId: string): CustomerGroups | undefined {
+    return this.groups.get(customerId);
   }
 
   history(customerId: string): CustomerHistory | undefined {

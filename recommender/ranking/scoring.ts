@@ -55,7 +55,8 @@ function scoreInto(
   const now = context.now ?? (Number.isFinite(index.latestTime) ? index.latestTime : 0);
   const history = context.personalized && context.customerId !== null ? index.history(context.customerId) : undefined;
   const personal = context.personalized;
-  const weights = weightsFor(params.weights, personal ? context.strategy : undefined);
+  const base = params.learnt && index.learntBlend ? { ...params.weights, ...index.learntBlend.weights } : params.weights;
+  const weights = weightsFor(base, personal ? context.strategy : undefined);
   const { allowed } = query;
   const boughtCategories = new Set<string>();
 

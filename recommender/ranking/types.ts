@@ -34,6 +34,8 @@ export type SignalWeights = Record<Signal, number>;
 
 export interface ScoringParameters {
   weights: SignalWeights;
+  /** Use the weights the index learnt from the shop's recent weeks (when it has them) in place of `weights` for those signals. */
+  learnt: boolean;
   /** Repeat strength = orders^frequencyExponent * repeatRate^repeatRateExponent * exp(-age / repeatTauDays). */
   frequencyExponent: number;
   repeatRateExponent: number;
@@ -81,6 +83,7 @@ export const DEFAULT_SCORING: ScoringParameters = {
     preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.3, request: 0.2,
     similar_customers: 0.2, goes_with: 0.07, same_range: 0.1, repeat_momentum: 0.4,
   },
+  learnt: true,
   easeWeightedSources: false,
   easeCandidates: 50,
   sameRange: { words: 20, maxItemShare: 0.05, candidates: 100 },
