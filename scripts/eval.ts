@@ -1,21 +1,25 @@
 /**
  * Offline evaluation, protocol OR-T (shared/docs/EVALUATION.md):
- *   npm run eval -- --orders <csv|csv.gz> --cutoff YYYY-MM-DD [--json out.json] [--until YYYY-MM-DD] [--methods a,b]
+ *   npm run eval -- --orders <csv|csv.gz> --cutoff YYYY-MM-DD [--json out.json] [--until YYYY-MM-DD] [--methods a,b] [--explain]
  * `--until` drops rows from that date on: with it, a validation cut inside the training period
- * (e.g. --cutoff 2011-06-01 --until 2011-09-01) is evaluated exactly like the test cut.
+ * (e.g. --cutoff 2011-06-01 --until 2011-09-01) is evaluated exactly like the test cut. `--explain` prints the
+ * signal weights the recommender learnt from the train period's last weeks, in a retailer's words.
  */
 import { writeFileSync } from 'node:fs';
 import { loadRetailTransactions } from '../data/import/onlineRetailCsv';
 import { METHOD_NAMES, runEvaluation } from '../recommender/eval/runEval';
 import { parseCutoff } from '../recommender/eval/split';
 import { formatReport } from '../recommender/eval/table';
+import { explainBlend } from '../recommender/ranking/blendExplain';
 
-interface Args { orders: string; cutoff: string; json?: string; until?: string; methods?: string[] }
+interface Args { orders: string; cutoff: string; json?: string; until?: string; methods?: string[]; explain: boolean }
 
 function parseArgs(argv: string[]): Args {
   const values = new Map<string, string>();
+  let explain = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--explain') { explain = true; continue; }
     if (!['--orders', '--cutoff', '--json', '--until', '--methods'].includes(flag)) throw new Error(`unknown option ${flag}`);
     const value = argv[++i];
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -26,7 +30,7 @@ function parseArgs(argv: string[]): Args {
   const methods = values.get('--methods')?.split(',');
   const unknown = methods?.filter((m) => !(METHOD_NAMES as readonly string[]).includes(m)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown method(s) ${unknown.join(', ')}; known: ${METHOD_NAMES.join(', ')}`);
-  return { orders, cutoff: values.get('--cutoff') ?? '2011-09-01', json: values.get('--json'), until: values.get('--until'), methods };
+  return { orders, cutoff: values.get('--cutoff') ?? '2011-09-01', json: values.get('--json'), until: values.get('--until'), methods, explain };
 }
 
 async function main(): Promise<void> {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     log: (msg, fields) => process.stderr.write(`${msg} ${JSON.stringify(fields ?? {})}\n`),
   });
   console.log(formatReport(report));
+  if (args.explain) console.log(`\n${report.learnt === undefined ? 'The recommender was not run: nothing learnt to explain.' : explainBlend(report.learnt)}`);
   if (args.json) {
     writeFileSync(args.json, `${JSON.stringify({ cutoff: report.cutoff, variants: report.variants }, null, 2)}\n`);
     console.log(`\nwrote ${args.json}`);

@@ -14,7 +14,7 @@ import { DEFAULT_SCORING, SIGNALS, type Signal, type SignalWeights } from './typ
 
 /** Signals whose weight is measured; the rest (request, preference, persona, similar_to) are product choices. */
 export const LEARNT_SIGNALS: readonly Signal[] = [
-  'repeat', 'repeat_momentum', 'co_purchase', 'same_range', 'similar_customers', 'goes_with',
+  'repeat', 'repeat_recent', 'repeat_momentum', 'co_purchase', 'same_range', 'similar_customers', 'goes_with',
   'new_arrival', 'trending', 'popular', 'segment_popular', 'country_popular',
 ];
 

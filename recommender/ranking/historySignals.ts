@@ -48,6 +48,28 @@ export function addRepeatMomentumSignal(
   }
 }
 
+/**
+ * Recent repeat (TIFU-KNN's own vector): per item, the mean over groups of `groupSize` baskets (counted back from
+ * the latest) of the share of the group's baskets holding it, older groups decayed by `groupDecay` each; scaled to 0..weight.
+ */
+export function addRecentRepeatSignal(
+  board: CandidateBoard, history: CustomerHistory, shape: { groupSize: number; groupDecay: number }, weight: number, allowed: (item: number) => boolean,
+): void {
+  const sums = new Map<number, number>();
+  const baskets = history.baskets;
+  let groupWeight = 1;
+  for (let end = baskets.length; end > 0; end -= shape.groupSize) {
+    const start = Math.max(0, end - shape.groupSize);
+    const share = groupWeight / (end - start);
+    for (let b = start; b < end; b++) for (const item of baskets[b].items) sums.set(item, (sums.get(item) ?? 0) + share);
+    groupWeight *= shape.groupDecay;
+  }
+  let max = 0;
+  for (const value of sums.values()) max = Math.max(max, value);
+  if (max <= 0) return;
+  for (const [item, value] of sums) if (allowed(item)) board.add(item, 'repeat_recent', (weight * value) / max);
+}
+
 export function addRepeatSignal(board: CandidateBoard, strengths: readonly HistoryStrength[], weights: SignalWeights, allowed: (item: number) => boolean): void {
   for (const { item, strength } of strengths) if (allowed(item)) board.add(item, 'repeat', weights.repeat * strength);
 }

@@ -5,7 +5,7 @@
  */
 import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
-import { addCoPurchaseSignal, addGoesWithSignal, addRepeatMomentumSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
+import { addCoPurchaseSignal, addRecentRepeatSignal, addGoesWithSignal, addRepeatMomentumSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
 import { preferenceMatch } from './preferenceFit';
 import { addSameRangeSignal } from './sameRange';
@@ -65,6 +65,7 @@ function scoreInto(
     const repeatRate = rateExponent > 0 ? (item: number): number => Math.pow(index.repeatRates.rate(item), rateExponent) : undefined;
     const strengths = historyStrengths(history, now, params.frequencyExponent, params.repeatTauDays, repeatRate);
     addRepeatSignal(board, strengths, weights, allowed);
+    if (weights.repeat_recent > 0) addRecentRepeatSignal(board, history, params.recentRepeat, weights.repeat_recent, allowed);
     const momentum = weights.repeat_momentum > 0 ? index.momentum() : null;
     if (momentum) addRepeatMomentumSignal(board, strengths, momentum, weights.repeat_momentum, allowed);
     // The customer's strongest items (by recent purchases) feed co-purchase, goes_with and same_range.

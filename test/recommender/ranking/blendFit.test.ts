@@ -1,6 +1,7 @@
 import type { Order } from '../../../domain/model';
 import { seededRandom } from '../../../domain/random';
 import { DEFAULT_BLEND_FIT, splitAtWindow } from '../../../recommender/ranking/blendFit';
+import { explainBlend } from '../../../recommender/ranking/blendExplain';
 import { DEFAULT_INDEX_OPTIONS, RecommenderIndex } from '../../../recommender/ranking/recommenderIndex';
 import { product } from './fixtures';
 
@@ -48,6 +49,10 @@ describe('weights learnt from the shop\'s own recent weeks', () => {
     const blend = RecommenderIndex.build({ products: PRODUCTS, orders: shop(true), options }).learntBlend;
     expect(blend).not.toBeNull();
     expect(blend?.weights.repeat).toBe(1);
+    // --explain names the strongest signal first, in words, with the validation window's dates.
+    const firstSignal = explainBlend(blend ?? null).split('\n')[3];
+    expect(firstSignal).toMatch(/items the customer bought before/);
+    expect(explainBlend(blend ?? null)).toContain('2011-');
   });
 
   it('gives re-buys about nothing where nobody buys an item twice, and beats the default blend there', () => {
@@ -60,6 +65,7 @@ describe('weights learnt from the shop\'s own recent weeks', () => {
   it('keeps the default weights when too few customers buy in the window', () => {
     const orders = shop(true).filter((o) => Number(o.customerId.slice(1)) < 20);
     expect(RecommenderIndex.build({ products: PRODUCTS, orders, options }).learntBlend).toBeNull();
+    expect(explainBlend(null)).toMatch(/default weights serve/);
   });
 
   it('serves exactly what a build without the fit serves when the weights are not used', () => {
