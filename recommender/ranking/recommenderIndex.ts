@@ -17,8 +17,8 @@ import { BuyerIndex } from './similarCustomers';
 export interface IndexOptions {
   coPurchase: CoPurchaseOptions;
   /**
-   * A second, long-memory co-purchase graph (slow or no decay) blended with the short one in scoring
-   * (ScoringParameters.longMemoryShare): seasonal items bought together a season ago keep their link. null: none.
+   * A second, long-memory co-purchase graph (slow or no decay): "more like X" reads it, and the personal co-purchase
+   * signal blends it with the short one by ScoringParameters.longMemoryShare (0 by default). null: none.
    */
   longCoPurchase: CoPurchaseOptions | null;
   /** Time-decay constant of the "popular right now" counter, in days. */
@@ -40,7 +40,7 @@ export interface IndexOptions {
 /** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   coPurchase: { cap: 200, tauDays: 20, sizeExponent: 0.5, alpha: 0, beta: 0.5 },
-  longCoPurchase: null,
+  longCoPurchase: { cap: 200, tauDays: 60, sizeExponent: 0.5, alpha: 0, beta: 0 },
   trendTauDays: 14,
   ease: { lambda: 100, maxItems: 1000 },
   momentumBaselineDays: 84,
