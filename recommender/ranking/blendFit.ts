@@ -37,7 +37,7 @@ export interface BlendFitOptions {
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
-  windowDays: 42, minCustomers: 30, maxCustomers: 400, depth: 150, positives: 10, negatives: 20, iterations: 100, l2: 0.001, rounds: 3,
+  windowDays: 42, minCustomers: 30, maxCustomers: 250, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
 };
 
 /** NDCG@10 on the validation window's customers, over their candidates (bought items not reached count as misses). */

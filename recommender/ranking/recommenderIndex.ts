@@ -112,7 +112,7 @@ export class RecommenderIndex {
       // Fit on the orders before the validation window, then add the window: the served index holds all data.
       const { before, window, start, end } = splitAtWindow(input.orders, fit.windowDays);
       for (const order of before) index.addOrder(order);
-      index.coPurchase.warm(index.catalog.size);
+      // No warm-up here: the fit reads only its customers' neighbour lists, which are computed on first use.
       index.learntBlend = fitBlend(index, window, { start, end }, fit);
       for (const order of window) index.addOrder(order);
     } else {
