@@ -203,10 +203,34 @@ export class RecommenderIndex {
     return this.scratches[use];
   }
 
-  /** The EASE model of the current histories (refitted here after new orders), or null when the options have none. */
+  /**
+   * When true (the served index), a read never refits a stale model: it uses the last fit, and `refreshModels()`, run
+   * off the request path, refits. When false (builds, evaluation, tests), reads refit lazily, so an updated index
+   * always equals a rebuild.
+   */
+  deferModelFits = false;
+
+  /** True when orders arrived since the last model fit. */
+  get modelsStale(): boolean {
+    return this.options.ease !== null && this.easeStale;
+  }
+
+  /** Refits what new orders made stale (the EASE model); a no-op when nothing is stale. */
+  refreshModels(): void {
+    const deferred = this.deferModelFits;
+    this.deferModelFits = false;
+    try {
+      this.ease();
+    } finally {
+      this.deferModelFits = deferred;
+    }
+  }
+
+  /** The EASE model of the current histories (refitted here after new orders unless fits are deferred), or null when the options have none. */
   ease(): EaseModel | null {
     const options = this.options.ease;
     if (!options) return null;
+    if (this.deferModelFits && this.easeModel) return this.easeModel;
     if (this.easeStale || !this.easeModel) {
       const customers = Array.from(this.histories.values(), (history) => history.items.keys());
       this.easeModel = EaseModel.fit(customers, this.catalog.size, options);
