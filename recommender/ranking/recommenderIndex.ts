@@ -67,6 +67,11 @@ export class RecommenderIndex {
   readonly catalog = new ItemCatalog();
   readonly popularity = new PopularityCounter();
   readonly trend = new PopularityCounter();
+  /**
+   * Orders holding exactly one unit of an item: what customers buy one at a time (a present) rather than by the dozen
+   * (stock, party bags). Gift requests rank by it; no price enters it.
+   */
+  readonly singleUnit = new PopularityCounter();
   /** The trend counter's slow twin (momentumBaselineDays): what "usual" means for momentum. */
   private readonly baselineTrend = new PopularityCounter();
   private momentumCache: PopularityCounter | null = null;
@@ -160,8 +165,9 @@ export class RecommenderIndex {
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);
     const baseline = this.options.momentumBaselineDays;
     const baselineWeight = baseline === null ? 0 : recencyGrowth(time, baseline);
-    for (const item of lines.keys()) {
+    for (const [item, units] of lines) {
       this.popularity.add(item, 1);
+      if (units === 1) this.singleUnit.add(item, 1);
       this.trend.add(item, trendWeight);
       if (baseline !== null) this.baselineTrend.add(item, baselineWeight);
       if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);

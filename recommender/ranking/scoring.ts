@@ -23,6 +23,8 @@ export interface ScoringQuery {
   requested?: ReadonlyMap<number, number>;
   /** How many of the best candidates to rank (default: all). */
   depth?: number;
+  /** A present was asked for: what customers buy one unit at a time enters and scores as the request's match. */
+  gift?: boolean;
 }
 
 export interface ScoredCandidates {
@@ -97,6 +99,7 @@ function scoreInto(
     }
   }
   if (query.requested) enterTop(board, topByTrend(index, [...query.requested.keys()], take, allowed), take, allowed);
+  if (query.gift) enterTop(board, index.singleUnit.top(), take, allowed);
 
   addLookupSignals(board, index, context, query, weights, { now, params, boughtCategories });
   return rank(board, index, context, params, query.depth ?? board.items.length);
@@ -139,12 +142,17 @@ function addLookupSignals(
     if (!counter || weight <= 0 || max <= 0) continue;
     for (let row = 0; row < board.items.length; row++) board.addAt(row, kind, (weight * counter.get(board.items[row])) / max);
   }
+  // A present was asked for: how many orders hold the item as a single unit counts as much as the strongest signal in
+  // play (it is what the shopper asked for). Learnt from the orders; no price enters it.
+  const single = index.singleUnit;
+  const giftWeight = query.gift && single.max > 0 ? Math.max(...Object.values(weights)) / single.max : 0;
   const newWindowMs = state.params.newArrivalDays * DAY_MS;
   const catalog = index.catalog;
   for (let row = 0; row < board.items.length; row++) {
     const item = board.items[row];
     const match = query.requested?.get(item);
     if (match) board.addAt(row, 'request', weights.request * match);
+    if (giftWeight > 0) board.addAt(row, 'single_unit', giftWeight * single.get(item));
     if (!personal) continue;
     const age = state.now - catalog.addedTime(item);
     if (age >= 0 && age <= newWindowMs) board.addAt(row, 'new_arrival', weights.new_arrival * decayByAge(age, state.params.newArrivalDays));
