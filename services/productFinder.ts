@@ -4,7 +4,14 @@
  */
 import type { Product } from '../domain/model';
 
-const STOP_WORDS = new Set(['the', 'a', 'an', 'one', 'of', 'more', 'like', 'that', 'this', 'with', 'and', 'for', 'similar', 'to', 'me', 'show']);
+/**
+ * Words that point at a product without naming it. Positions ("the first one", "the last") refer to the shown list,
+ * which the dialog resolves; matching them against names would anchor "more like the first one" on a "First Aid Tin".
+ */
+const STOP_WORDS = new Set([
+  'the', 'a', 'an', 'one', 'ones', 'of', 'more', 'like', 'that', 'this', 'with', 'and', 'for', 'similar', 'to', 'me', 'show',
+  'first', 'second', 'third', 'fourth', 'fifth', 'last', 'other', 'another', 'top', 'bottom', 'previous', 'next', 'it',
+]);
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
 const stem = (word: string) => word.replace(/(es|s)$/, '');

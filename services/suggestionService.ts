@@ -28,22 +28,31 @@ export class RecommenderSuggestionService implements SuggestionService {
   private readonly anonymous = new AnonymousResults();
   /** Built from the stored catalogue; rebuilt when the index's catalogue has changed since (a shop update). */
   private finder: { finder: ProductFinder; index: RecommenderIndex; revision: number } | null = null;
+  private refreshing = false;
 
   constructor(private readonly deps: SuggestionDeps) {}
 
   async suggest(context: SuggestionContext, request: SuggestionRequest): Promise<SuggestionResult> {
     const recommendationContext = await this.recommendationContext(context);
+    const index = this.deps.index();
+    // A request never waits for a model fit: it reads the last fit, and a stale one is refitted after the reply.
+    index.deferModelFits = true;
     const result = recommendationContext.personalized
-      ? recommend(this.deps.index(), recommendationContext, request)
-      : this.anonymous.get(this.deps.index(), recommendationContext, request);
+      ? recommend(index, recommendationContext, request)
+      : this.anonymous.get(index, recommendationContext, request);
+    this.refreshInBackground(index);
     this.reasons.remember(context.conversationId, result.items.map((i) => ({ productId: i.product.id, reason: i.reason })));
     return result;
   }
 
   /** The reason the item was shown with; after a restart (memory empty) the recommender scores it again. */
   async explain(context: SuggestionContext, productId: string): Promise<SuggestionReason | null> {
-    return this.reasons.reasonFor(context.conversationId, productId)
-      ?? explain(this.deps.index(), await this.recommendationContext(context), productId);
+    const remembered = this.reasons.reasonFor(context.conversationId, productId);
+    if (remembered) return remembered;
+    const recommendationContext = await this.recommendationContext(context);
+    const index = this.deps.index();
+    index.deferModelFits = true;
+    return explain(index, recommendationContext, productId);
   }
 
   async record(context: SuggestionContext, kind: 'shown' | 'opened' | 'dismissed', items: { productId: string; reason: string }[]): Promise<void> {
@@ -68,6 +77,21 @@ export class RecommenderSuggestionService implements SuggestionService {
       this.finder = { finder: new ProductFinder(await this.deps.catalog.list()), index, revision };
     }
     return this.finder.finder.find(text);
+  }
+
+  /** Refits the index's stale models once the current turn has replied (one refit at a time per service). */
+  private refreshInBackground(index: RecommenderIndex): void {
+    if (!index.modelsStale || this.refreshing) return;
+    this.refreshing = true;
+    setTimeout(() => {
+      try {
+        index.refreshModels();
+      } catch {
+        // A failed refit keeps the last model serving; the next request after an order tries again.
+      } finally {
+        this.refreshing = false;
+      }
+    }, 0).unref();
   }
 
   private async recommendationContext(context: SuggestionContext): Promise<RecommendationContext> {

@@ -35,6 +35,8 @@ export interface RecommenderSetup {
   countries: ReadonlyMap<string, string>;
   indexOptions?: IndexOptions;
   scoring?: ScoringParameters;
+  /** Sees the built index (the eval reports what it learnt). */
+  onIndex?: (index: RecommenderIndex) => void;
 }
 
 export function recommenderRanker(train: readonly Transaction[], setup: RecommenderSetup): Ranker {
@@ -42,6 +44,7 @@ export function recommenderRanker(train: readonly Transaction[], setup: Recommen
   const customers = new Map<string, CustomerGroups>();
   for (const [customerId, country] of setup.countries) customers.set(customerId, { country, segmentLabel: setup.segments.get(customerId) });
   const index = RecommenderIndex.build({ products, orders, customers, options: setup.indexOptions });
+  setup.onIndex?.(index);
   const params = setup.scoring ?? DEFAULT_SCORING;
   return (user, k) => {
     const excluded = new Set<number>();

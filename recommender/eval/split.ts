@@ -67,3 +67,17 @@ export function variantUsers(split: Split, variant: Variant): EvalUser[] {
     .map((u) => ({ customerId: u.customerId, relevant: new Set([...u.testItems].filter((i) => !u.trainItems.has(i))), exclude: u.trainItems }))
     .filter((u) => u.relevant.size > 0);
 }
+
+/**
+ * A shop where nobody buys the same item twice, made from a real log: each customer's first purchase of each item is
+ * kept (every line of the earliest invoice holding it), later purchases of it are dropped.
+ */
+export function firstPurchasesOnly(rows: readonly Transaction[]): Transaction[] {
+  const firstInvoice = new Map<string, { time: number; invoiceNo: string }>();
+  for (const row of rows) {
+    const key = `${row.customerId}\u0000${row.stockCode}`;
+    const seen = firstInvoice.get(key);
+    if (!seen || row.time < seen.time || (row.time === seen.time && row.invoiceNo < seen.invoiceNo)) firstInvoice.set(key, { time: row.time, invoiceNo: row.invoiceNo });
+  }
+  return rows.filter((row) => firstInvoice.get(`${row.customerId}\u0000${row.stockCode}`)?.invoiceNo === row.invoiceNo);
+}

@@ -5,7 +5,7 @@
  */
 import type { SuggestionRequest } from '../../domain/suggestions';
 import { tokenize, type ItemCatalog } from './catalog';
-import { occasionFilter } from './occasions';
+import { isGiftOccasion, occasionFilter } from './occasions';
 
 export interface RequestConstraints {
   allowed: (item: number) => boolean;
@@ -14,6 +14,8 @@ export interface RequestConstraints {
   similarTo?: number;
   /** Distinct categories the request narrows to (drives the per-category cap). */
   requestedCategories: string[];
+  /** The shopper asked for a present: what the shop's customers buy one at a time ranks higher. */
+  gift: boolean;
 }
 
 /**
@@ -87,5 +89,5 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
     return !requested || requested.has(item);
   };
   const requestedCategories = categories.length > 0 ? categories : occasion?.categories ?? [];
-  return { allowed, requested, similarTo, requestedCategories };
+  return { allowed, requested, similarTo, requestedCategories, gift: request.occasion !== undefined && isGiftOccasion(request.occasion) };
 }

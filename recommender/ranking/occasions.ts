@@ -24,6 +24,13 @@ const OCCASIONS: Record<string, OccasionFilter | null> = {
   'fathers day': { categories: [], keywords: ['dad', 'father'] },
 };
 
+/** Occasions that ask for a present (nothing narrows the catalogue; what sells as a present is learnt from orders). */
+const GIFT_OCCASIONS = new Set(['gift', 'present']);
+
+export function isGiftOccasion(occasion: string): boolean {
+  return GIFT_OCCASIONS.has(occasion.toLowerCase().trim());
+}
+
 /** The filter for an occasion; null when it does not narrow the catalogue. Unknown occasions filter on their own words. */
 export function occasionFilter(occasion: string): OccasionFilter | null {
   const key = occasion.toLowerCase().replace(/['’]/g, '').replace(/\s+/g, ' ').trim();

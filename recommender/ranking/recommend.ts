@@ -25,7 +25,7 @@ export function recommend(
   const constraints = buildConstraints(index.catalog, request, context.dismissed);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const cap = categoryCap(limit, constraints.requestedCategories);
-  const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo };
+  const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift: constraints.gift };
   let scored = scoreItems(index, context, { ...query, depth: limit * DEPTH_PER_ITEM }, params);
   let items = pick(index, context, scored, limit, cap, constraints.similarTo);
   if (items.length < limit && scored.ranked.length >= limit * DEPTH_PER_ITEM) {

@@ -4,6 +4,7 @@
  * a request reads it and never scans the orders.
  */
 import type { Order, Product } from '../../domain/model';
+import { DEFAULT_BLEND_FIT, fitBlend, splitAtWindow, type BlendFitOptions, type LearntBlend } from './blendFit';
 import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
@@ -16,8 +17,8 @@ import { BuyerIndex } from './similarCustomers';
 export interface IndexOptions {
   coPurchase: CoPurchaseOptions;
   /**
-   * A second, long-memory co-purchase graph (slow or no decay) blended with the short one in scoring
-   * (ScoringParameters.longMemoryShare): seasonal items bought together a season ago keep their link. null: none.
+   * A second, long-memory co-purchase graph (slow or no decay): "more like X" reads it, and the personal co-purchase
+   * signal blends it with the short one by ScoringParameters.longMemoryShare (0 by default). null: none.
    */
   longCoPurchase: CoPurchaseOptions | null;
   /** Time-decay constant of the "popular right now" counter, in days. */
@@ -29,15 +30,21 @@ export interface IndexOptions {
    * trend counter (repeat_momentum signal). null: none.
    */
   momentumBaselineDays: number | null;
+  /**
+   * Learn the signal weights at build time from the most recent weeks (blendFit.ts); null or absent: the default
+   * weights. A shop with too little history keeps the defaults too.
+   */
+  blend?: BlendFitOptions | null;
 }
 
 /** Chosen on the validation cut inside the training period (see recommender/eval/README.md). */
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   coPurchase: { cap: 200, tauDays: 20, sizeExponent: 0.5, alpha: 0, beta: 0.5 },
-  longCoPurchase: null,
+  longCoPurchase: { cap: 200, tauDays: 60, sizeExponent: 0.5, alpha: 0, beta: 0 },
   trendTauDays: 14,
   ease: { lambda: 100, maxItems: 1000 },
   momentumBaselineDays: 84,
+  blend: DEFAULT_BLEND_FIT,
 };
 
 type ScratchUse = 'short' | 'long' | 'same_range';
@@ -60,6 +67,11 @@ export class RecommenderIndex {
   readonly catalog = new ItemCatalog();
   readonly popularity = new PopularityCounter();
   readonly trend = new PopularityCounter();
+  /**
+   * Orders holding exactly one unit of an item: what customers buy one at a time (a present) rather than by the dozen
+   * (stock, party bags). Gift requests rank by it; no price enters it.
+   */
+  readonly singleUnit = new PopularityCounter();
   /** The trend counter's slow twin (momentumBaselineDays): what "usual" means for momentum. */
   private readonly baselineTrend = new PopularityCounter();
   private momentumCache: PopularityCounter | null = null;
@@ -81,6 +93,8 @@ export class RecommenderIndex {
     short: new CoPurchaseScratch(0), long: new CoPurchaseScratch(0), same_range: new CoPurchaseScratch(0),
   };
   private changes = 0;
+  /** Signal weights learnt at build time from the shop's recent weeks (null: the defaults serve). */
+  learntBlend: LearntBlend | null = null;
   /** Time of the latest order seen: the default "now" of a request. */
   latestTime = Number.NEGATIVE_INFINITY;
 
@@ -98,7 +112,17 @@ export class RecommenderIndex {
     const index = new RecommenderIndex(input.options);
     for (const product of input.products) index.upsertProduct(product);
     for (const [customerId, groups] of input.customers ?? []) index.groups.set(customerId, { ...groups });
-    for (const order of input.orders) index.addOrder(order);
+    const fit = index.options.blend;
+    if (fit) {
+      // Fit on the orders before the validation window, then add the window: the served index holds all data.
+      const { before, window, start, end } = splitAtWindow(input.orders, fit.windowDays);
+      for (const order of before) index.addOrder(order);
+      // No warm-up here: the fit reads only its customers' neighbour lists, which are computed on first use.
+      index.learntBlend = fitBlend(index, window, { start, end }, fit);
+      for (const order of window) index.addOrder(order);
+    } else {
+      for (const order of input.orders) index.addOrder(order);
+    }
     index.coPurchase.warm(index.catalog.size);
     index.longCoPurchase?.warm(index.catalog.size);
     index.ease();
@@ -141,8 +165,9 @@ export class RecommenderIndex {
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);
     const baseline = this.options.momentumBaselineDays;
     const baselineWeight = baseline === null ? 0 : recencyGrowth(time, baseline);
-    for (const item of lines.keys()) {
+    for (const [item, units] of lines) {
       this.popularity.add(item, 1);
+      if (units === 1) this.singleUnit.add(item, 1);
       this.trend.add(item, trendWeight);
       if (baseline !== null) this.baselineTrend.add(item, baselineWeight);
       if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
@@ -184,10 +209,34 @@ export class RecommenderIndex {
     return this.scratches[use];
   }
 
-  /** The EASE model of the current histories (refitted here after new orders), or null when the options have none. */
+  /**
+   * When true (the served index), a read never refits a stale model: it uses the last fit, and `refreshModels()`, run
+   * off the request path, refits. When false (builds, evaluation, tests), reads refit lazily, so an updated index
+   * always equals a rebuild.
+   */
+  deferModelFits = false;
+
+  /** True when orders arrived since the last model fit. */
+  get modelsStale(): boolean {
+    return this.options.ease !== null && this.easeStale;
+  }
+
+  /** Refits what new orders made stale (the EASE model); a no-op when nothing is stale. */
+  refreshModels(): void {
+    const deferred = this.deferModelFits;
+    this.deferModelFits = false;
+    try {
+      this.ease();
+    } finally {
+      this.deferModelFits = deferred;
+    }
+  }
+
+  /** The EASE model of the current histories (refitted here after new orders unless fits are deferred), or null when the options have none. */
   ease(): EaseModel | null {
     const options = this.options.ease;
     if (!options) return null;
+    if (this.deferModelFits && this.easeModel) return this.easeModel;
     if (this.easeStale || !this.easeModel) {
       const customers = Array.from(this.histories.values(), (history) => history.items.keys());
       this.easeModel = EaseModel.fit(customers, this.catalog.size, options);
@@ -202,6 +251,10 @@ export class RecommenderIndex {
     if (baseline === null || !Number.isFinite(this.latestTime)) return null;
     this.momentumCache ??= momentum(this.trend, this.options.trendTauDays, this.baselineTrend, baseline, this.latestTime, this.catalog.size);
     return this.momentumCache;
+  }
+
+  groupsOf(customerId: string): CustomerGroups | undefined {
+    return this.groups.get(customerId);
   }
 
   history(customerId: string): CustomerHistory | undefined {

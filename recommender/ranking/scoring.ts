@@ -5,7 +5,7 @@
  */
 import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
-import { addCoPurchaseSignal, addGoesWithSignal, addRepeatMomentumSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
+import { addCoPurchaseSignal, addRecentRepeatSignal, addGoesWithSignal, addRepeatMomentumSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
 import { preferenceMatch } from './preferenceFit';
 import { addSameRangeSignal } from './sameRange';
@@ -23,6 +23,8 @@ export interface ScoringQuery {
   requested?: ReadonlyMap<number, number>;
   /** How many of the best candidates to rank (default: all). */
   depth?: number;
+  /** A present was asked for: what customers buy one unit at a time enters and scores as the request's match. */
+  gift?: boolean;
 }
 
 export interface ScoredCandidates {
@@ -55,7 +57,8 @@ function scoreInto(
   const now = context.now ?? (Number.isFinite(index.latestTime) ? index.latestTime : 0);
   const history = context.personalized && context.customerId !== null ? index.history(context.customerId) : undefined;
   const personal = context.personalized;
-  const weights = weightsFor(params.weights, personal ? context.strategy : undefined);
+  const base = params.learnt && index.learntBlend ? { ...params.weights, ...index.learntBlend.weights } : params.weights;
+  const weights = weightsFor(base, personal ? context.strategy : undefined);
   const { allowed } = query;
   const boughtCategories = new Set<string>();
 
@@ -64,6 +67,7 @@ function scoreInto(
     const repeatRate = rateExponent > 0 ? (item: number): number => Math.pow(index.repeatRates.rate(item), rateExponent) : undefined;
     const strengths = historyStrengths(history, now, params.frequencyExponent, params.repeatTauDays, repeatRate);
     addRepeatSignal(board, strengths, weights, allowed);
+    if (weights.repeat_recent > 0) addRecentRepeatSignal(board, history, params.recentRepeat, weights.repeat_recent, allowed);
     const momentum = weights.repeat_momentum > 0 ? index.momentum() : null;
     if (momentum) addRepeatMomentumSignal(board, strengths, momentum, weights.repeat_momentum, allowed);
     // The customer's strongest items (by recent purchases) feed co-purchase, goes_with and same_range.
@@ -95,6 +99,7 @@ function scoreInto(
     }
   }
   if (query.requested) enterTop(board, topByTrend(index, [...query.requested.keys()], take, allowed), take, allowed);
+  if (query.gift) enterTop(board, index.singleUnit.top(), take, allowed);
 
   addLookupSignals(board, index, context, query, weights, { now, params, boughtCategories });
   return rank(board, index, context, params, query.depth ?? board.items.length);
@@ -137,12 +142,17 @@ function addLookupSignals(
     if (!counter || weight <= 0 || max <= 0) continue;
     for (let row = 0; row < board.items.length; row++) board.addAt(row, kind, (weight * counter.get(board.items[row])) / max);
   }
+  // A present was asked for: how many orders hold the item as a single unit counts as much as the strongest signal in
+  // play (it is what the shopper asked for). Learnt from the orders; no price enters it.
+  const single = index.singleUnit;
+  const giftWeight = query.gift && single.max > 0 ? Math.max(...Object.values(weights)) / single.max : 0;
   const newWindowMs = state.params.newArrivalDays * DAY_MS;
   const catalog = index.catalog;
   for (let row = 0; row < board.items.length; row++) {
     const item = board.items[row];
     const match = query.requested?.get(item);
     if (match) board.addAt(row, 'request', weights.request * match);
+    if (giftWeight > 0) board.addAt(row, 'single_unit', giftWeight * single.get(item));
     if (!personal) continue;
     const age = state.now - catalog.addedTime(item);
     if (age >= 0 && age <= newWindowMs) board.addAt(row, 'new_arrival', weights.new_arrival * decayByAge(age, state.params.newArrivalDays));

@@ -27,13 +27,15 @@ export interface RecommendationContext {
  * 'same_range' (shares the rarer words of its name with a bought item) as 'similar_to', and 'repeat_momentum'
  * (a bought item selling faster than usual) as 'repeat'.
  */
-export type Signal = ReasonKind | 'goes_with' | 'same_range' | 'repeat_momentum';
+export type Signal = ReasonKind | 'goes_with' | 'same_range' | 'repeat_momentum' | 'repeat_recent' | 'single_unit';
 
 /** Weight of each signal in the blend (every signal is first scaled to 0..1). */
 export type SignalWeights = Record<Signal, number>;
 
 export interface ScoringParameters {
   weights: SignalWeights;
+  /** Use the weights the index learnt from the shop's recent weeks (when it has them) in place of `weights` for those signals. */
+  learnt: boolean;
   /** Repeat strength = orders^frequencyExponent * repeatRate^repeatRateExponent * exp(-age / repeatTauDays). */
   frequencyExponent: number;
   repeatRateExponent: number;
@@ -50,6 +52,11 @@ export interface ScoringParameters {
   easeWeightedSources: boolean;
   /** goes_with candidates kept per request. */
   easeCandidates: number;
+  /**
+   * repeat_recent: the customer's own items by how many of their baskets hold them, baskets in groups of `groupSize`
+   * counted back from the latest, each older group weighing `groupDecay` times the next (TIFU-KNN's own vector).
+   */
+  recentRepeat: { groupSize: number; groupDecay: number };
   /** The same_range (name words) signal. */
   sameRange: SameRangeParameters;
   /** Neighbourhood of the similar_customers signal. */
@@ -67,7 +74,7 @@ export interface ScoringParameters {
 export const SIGNALS: readonly Signal[] = [
   'repeat', 'co_purchase', 'similar_to', 'segment_popular', 'country_popular',
   'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request', 'similar_customers', 'goes_with',
-  'same_range', 'repeat_momentum',
+  'same_range', 'repeat_momentum', 'repeat_recent', 'single_unit',
 ];
 
 /**
@@ -79,10 +86,14 @@ export const DEFAULT_SCORING: ScoringParameters = {
   weights: {
     repeat: 1, co_purchase: 0.45, similar_to: 1, segment_popular: 0.02, country_popular: 0.02,
     preference: 0.15, persona: 0.1, popular: 0.02, trending: 0.1, new_arrival: 0.3, request: 0.2,
-    similar_customers: 0.2, goes_with: 0.07, same_range: 0.1, repeat_momentum: 0.4,
+    similar_customers: 0.2, goes_with: 0.07, same_range: 0.1, repeat_momentum: 0.4, repeat_recent: 0,
+    // Gift requests only; its weight there is the strongest weight in play (scoring.ts), this one is unused.
+    single_unit: 0,
   },
+  learnt: true,
   easeWeightedSources: false,
   easeCandidates: 50,
+  recentRepeat: { groupSize: 3, groupDecay: 0.6 },
   sameRange: { words: 20, maxItemShare: 0.05, candidates: 100 },
   frequencyExponent: 0.5,
   repeatRateExponent: 0.5,

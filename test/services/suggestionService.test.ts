@@ -202,3 +202,17 @@ describe('request constraints, explanations and product lookup', () => {
     if (found) expect(await r.catalog.get(found.id)).toMatchObject({ name: found.name, price: found.price, currency: found.currency });
   });
 });
+
+describe('model refits stay off the request path', () => {
+  it('answers from the last EASE fit right after an order and refits once the turn has replied', async () => {
+    const context = await contextFor(ALICE.id, 'conv-refit');
+    const productId = (await r.catalog.list())[0].id;
+    index.addOrder({ id: 'refit-test-order', customerId: 'refit-test-customer', date: TEST_NOW.toISOString(), lines: [{ productId, quantity: 1, unitPrice: 1 }] });
+    expect(index.modelsStale).toBe(true);
+    const result = await suggestions.suggest(context, request(context));
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(index.modelsStale).toBe(true); // the request did not wait for the refit
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(index.modelsStale).toBe(false);
+  });
+});
