@@ -33,7 +33,8 @@ const ratingValidator = (min: number, max: number) => async (p: PromptValidatorC
   readRating(p.recognized.value ?? '', min, max) !== null;
 
 const CSAT_CHOICES = ['1', '2', '3', '4', '5', 'Skip'];
-const NPS_CHOICES = ['0', '5', '8', '10', 'Skip'];
+// Every score from 0 to 10: NPS needs the whole scale, and a shortened one steers the answer.
+const NPS_CHOICES = [...Array.from({ length: 11 }, (_, n) => String(n)), 'Skip'];
 
 export class SurveyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {

@@ -49,7 +49,9 @@ describe('privacy requests', () => {
     const chat = await signedIn();
     const replies = await chat.say('what do you know about me');
     const summary = replies[0];
-    expect(summary.text).toMatch(/^Here is what I hold about you, Ada\. Your shopper group is "champions"\. You like candles & lighting\./);
+    expect(summary.text).toMatch(/^Here is what I hold about you, Ada\. From how recently, how often and how much you buy, my suggestions take into account that you have bought from us recently and often\. You like candles & lighting\./);
+    // Plain words only: no internal segment label, no storage names.
+    expect(summary.text).not.toMatch(/champions|segment|suggestion events|group/i);
     expect(summary.text).toContain('Marketing messages are on, personalised suggestions are on.');
     expect(summary.text).toContain('I also hold 1 order.');
     const attachment = summary.attachments?.[0];

@@ -1,5 +1,5 @@
 import { signedTokenFor } from './support/fakeIdentity';
-import { asksSomething, startConversation, texts } from './support/harness';
+import { asksSomething, choicesOf, startConversation, texts } from './support/harness';
 import type { Conversation } from './support/harness';
 
 const CSAT_Q = 'How satisfied are you with this chat, from 1 (not at all) to 5 (very)?';
@@ -15,6 +15,14 @@ async function afterSuggestions(): Promise<Conversation> {
 }
 
 describe('feedback survey', () => {
+  it('offers every NPS score from 0 to 10 as a choice, and skip', async () => {
+    const chat = await afterSuggestions();
+    await chat.say("No, that's all");
+    await chat.say('yes');
+    const nps = await chat.say('4');
+    expect(choicesOf(nps[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'Skip']);
+  });
+
   it.each([
     ['digits', ['4', '9', 'Lovely lanterns'], { csat: 4, nps: 9, comment: 'Lovely lanterns' }],
     ['words', ['four', 'nine out of ten', 'skip'], { csat: 4, nps: 9, comment: null }],
