@@ -1,0 +1,95 @@
+/**
+ * Opens the PostgreSQL store: a pool, the migrations (unless turned off), the seed when the database is empty,
+ * the repositories of every port and the dialog-state Storage. Nothing per conversation is held in memory.
+ */
+import type { OpenedStore } from '../openStore';
+import type { StoreData } from '../storeSchema';
+import { PostgresCatalogRepository } from './catalogRepository';
+import { PostgresConversationStorage } from './conversationStorage';
+import { PostgresCustomerRepository } from './customerRepository';
+import { PostgresLockRepository } from './lockRepository';
+import { migrate } from './migrator';
+import { PostgresOrderRepository } from './orderRepository';
+import { createPool } from './pool';
+import { PostgresAuditRepository, PostgresFeedbackRepository, PostgresSuggestionEventRepository } from './recordRepositories';
+import { seedIfEmpty } from './seedDatabase';
+import { PostgresSegmentRepository } from './segmentRepository';
+import type { Pool } from 'pg';
+
+export interface OpenPostgresStoreOptions {
+  url: string;
+  /** Loads the seed; called only when the database has no products and no customers. */
+  seed: () => Promise<StoreData>;
+  /** Apply pending migrations first (default true; DATABASE_MIGRATE=false when a release step runs them). */
+  migrate?: boolean;
+  poolSize?: number;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface DatabaseHealth {
+  ok: boolean;
+  latencyMs: number;
+}
+
+export interface OpenedPostgresStore extends OpenedStore {
+  pool: Pool;
+  /** One round trip; never throws. */
+  health(): Promise<DatabaseHealth>;
+}
+
+export async function openPostgresStore(options: OpenPostgresStoreOptions): Promise<OpenedPostgresStore> {
+  const started = Date.now();
+  const pool = createPool(options.url, { max: options.poolSize });
+  try {
+    if (options.migrate !== false) await migrate(pool, { log: options.log });
+    await seedIfEmpty(pool, options.seed, options.log);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  const conversationStorage = new PostgresConversationStorage(pool);
+  options.log?.('Store opened', { database: redactedUrl(options.url), ms: Date.now() - started });
+  let closed = false;
+  return {
+    pool,
+    repositories: {
+      customers: new PostgresCustomerRepository(pool),
+      catalog: new PostgresCatalogRepository(pool),
+      orders: new PostgresOrderRepository(pool),
+      segments: new PostgresSegmentRepository(pool),
+      feedback: new PostgresFeedbackRepository(pool),
+      suggestionEvents: new PostgresSuggestionEventRepository(pool),
+      audit: new PostgresAuditRepository(pool),
+      locks: new PostgresLockRepository(pool),
+    },
+    conversationStorage,
+    purgeConversationState: (matches) => conversationStorage.purge(matches),
+    // Every write resolves once PostgreSQL has committed it: nothing is pending here.
+    flush: async () => undefined,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+    health: async () => {
+      const at = Date.now();
+      try {
+        await pool.query('SELECT 1');
+        return { ok: true, latencyMs: Date.now() - at };
+      } catch {
+        return { ok: false, latencyMs: Date.now() - at };
+      }
+    },
+  };
+}
+
+/** The URL without its password, for logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
