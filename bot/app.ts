@@ -14,7 +14,7 @@ import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
 import { buildServices } from './services';
-import { openStore } from '../data/openStore';
+import { openDatabaseStore } from '../data/openDatabaseStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
 import { openConsoleStore } from '../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
@@ -43,7 +43,10 @@ export interface App {
 const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
 
 export async function createApp(config: Config, log: Logger): Promise<App> {
-  const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
+  const store = await openDatabaseStore({
+    databaseUrl: config.DATABASE_URL, storePath: config.STORE_PATH, seedPath: DEFAULT_SEED_PATH, migrate: config.DATABASE_MIGRATE,
+    poolSize: config.DATABASE_POOL_SIZE, log: (msg, fields) => log.info(msg, fields),
+  });
   const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
@@ -106,7 +109,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     runTurn: (context) => bot.run(context),
     maxBodyBytes: config.MAX_BODY_BYTES,
     log,
-    health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
+    health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
     extraRoutes: (s) => {
       registerReviewRoutes(s, {
         console: consoleStore,

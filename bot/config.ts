@@ -47,6 +47,12 @@ export const ConfigSchema = z.object({
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (the staff login throttle needs it). */
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** postgres://user:password@host:5432/db selects the PostgreSQL store; unset keeps the embedded lowdb store. */
+  DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
+  /** Apply pending migrations at start (turn off when a release step runs `npm run db:migrate`). */
+  DATABASE_MIGRATE: flag.default(true),
+  /** Connections each instance opens to PostgreSQL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

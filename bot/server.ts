@@ -16,7 +16,7 @@ export interface ServerOptions {
   createStreamingAdapter: () => CloudAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   maxBodyBytes: number;
-  health: () => Promise<Record<string, unknown>>;
+  health: () => Promise<Record<string, unknown> & { database?: { ok: boolean } }>;
   log: Logger;
   /** Called after the core routes so extra routes (pages, review API) share the same server. */
   extraRoutes?: (server: restify.Server) => void;
@@ -43,7 +43,10 @@ export function createServer(options: ServerOptions): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     try {
-      res.send(200, { status: 'ok', ...(await options.health()) });
+      const report = await options.health();
+      // An unreachable database makes this instance useless: a load balancer should route around it.
+      const databaseDown = report.database?.ok === false;
+      res.send(databaseDown ? 503 : 200, { status: databaseDown ? 'unavailable' : 'ok', ...report });
     } catch (error) {
       log.error('health check failed', { error: error as Error });
       res.send(503, { status: 'unavailable' });

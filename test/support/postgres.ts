@@ -39,6 +39,8 @@ export interface TestCluster {
   adminUrl: string;
   /** Creates an empty database with a unique name and returns its URL. */
   freshDatabase(): Promise<string>;
+  /** Stops and starts the server again, keeping its data (outage tests); undefined on a TEST_DATABASE_URL server. */
+  outage?: { stopServer(): Promise<void>; startServer(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -59,11 +61,14 @@ export async function startTestCluster(): Promise<TestCluster> {
   await shell(`${bin}/initdb -D ${data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >${dir}/initdb.log 2>&1`);
   // Durability settings off: a test server never survives its suite, and fsync per commit is slow here.
   const serverOptions = `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
-  await shell(`${bin}/pg_ctl -D ${data} -l ${dir}/server.log -w -t 60 -o "${serverOptions}" start >/dev/null`);
-  return clusterAt(`postgres://postgres@127.0.0.1:${port}/postgres`, async () => {
-    await shell(`${bin}/pg_ctl -D ${data} -m immediate -w stop >/dev/null 2>&1`).catch(() => undefined);
+  const startServer = () => shell(`${bin}/pg_ctl -D ${data} -l ${dir}/server.log -w -t 60 -o "${serverOptions}" start >/dev/null`);
+  const stopServer = () => shell(`${bin}/pg_ctl -D ${data} -m immediate -w stop >/dev/null 2>&1`);
+  await startServer();
+  const cluster = clusterAt(`postgres://postgres@127.0.0.1:${port}/postgres`, async () => {
+    await stopServer().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   });
+  return { ...cluster, outage: { stopServer, startServer } };
 }
 
 function clusterAt(adminUrl: string, stopServer: () => Promise<void>): TestCluster {
