@@ -13,6 +13,7 @@ import { createServer } from './server';
 import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
+import { TurnLockMiddleware } from './turnLockMiddleware';
 import { buildServices } from './services';
 import { openDatabaseStore } from '../data/openDatabaseStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
@@ -68,8 +69,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
 
   const auth = createBotAuthentication(config);
+  const turnLock = new TurnLockMiddleware(store.turnLock);
   const transcripts = new TranscriptMiddleware(consoleStore.transcripts, { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
+    adapter.use(turnLock);
     adapter.use(annotationsMiddleware);
     adapter.use(transcripts);
     adapter.use(speechMiddleware);

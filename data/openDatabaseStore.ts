@@ -4,7 +4,9 @@
  */
 import { openStore, type OpenedStore, type StoreLogger } from './openStore';
 import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
+import { createPool } from './postgres/pool';
 import { readSeedFile } from './seedFile';
+import { inProcessTurnLock, postgresTurnLock, type TurnLock } from './turnLock';
 
 export interface DatabaseStoreOptions {
   /** postgres://…; unset keeps lowdb at `storePath`. */
@@ -21,6 +23,8 @@ export interface DatabaseStore extends OpenedStore {
   kind: 'postgres' | 'lowdb';
   /** For /healthz: one round trip to the database (lowdb: always ok, it is in-process). Never throws. */
   health(): Promise<DatabaseHealth & { kind: 'postgres' | 'lowdb' }>;
+  /** The turns of one conversation one at a time (across instances on PostgreSQL). */
+  turnLock: TurnLock;
 }
 
 export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<DatabaseStore> {
@@ -29,8 +33,14 @@ export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<
       url: options.databaseUrl, seed: () => readSeedFile(options.seedPath), migrate: options.migrate,
       poolSize: options.poolSize, log: options.log,
     });
-    return { ...store, kind: 'postgres', health: async () => ({ kind: 'postgres', ...(await store.health()) }) };
+    // A turn waits at most this long for another instance to finish a turn of the same conversation.
+    const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }));
+    return {
+      ...store, kind: 'postgres', turnLock,
+      health: async () => ({ kind: 'postgres', ...(await store.health()) }),
+      close: async () => { await Promise.all([turnLock.close(), store.close()]); },
+    };
   }
   const store = await openStore({ path: options.storePath, seed: options.seedPath, log: options.log });
-  return { ...store, kind: 'lowdb', health: async () => ({ kind: 'lowdb', ok: true, latencyMs: 0 }) };
+  return { ...store, kind: 'lowdb', turnLock: inProcessTurnLock(), health: async () => ({ kind: 'lowdb', ok: true, latencyMs: 0 }) };
 }
