@@ -14,6 +14,7 @@ import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
 import { TurnLockMiddleware } from './turnLockMiddleware';
+import { applyChanges } from './changeFeedSync';
 import { buildServices } from './services';
 import { openDatabaseStore } from '../data/openDatabaseStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
@@ -52,7 +53,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, refreshSegmentGroups, recommender } = await buildServices({
+  const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
     // The kept segmentation engine (below) re-keys the erased customer to the pseudonym, as the store does.
     afterErasure: async (customerId, pseudonym) => { (await segmentation)?.reassignCustomer(customerId, pseudonym); },
@@ -100,6 +101,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       return null;
     });
   const ready = segmentation.then(() => undefined);
+  // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
+  store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender }));
 
   const orderIntake = new OrderIntakeService({
     ...store.repositories, recommender, segmentation: () => segmentation, log,

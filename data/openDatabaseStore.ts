@@ -3,6 +3,7 @@
  * Both give the same OpenedStore (every port, dialog-state Storage, erasure purge) plus a health probe.
  */
 import { openStore, type OpenedStore, type StoreLogger } from './openStore';
+import type { ChangeHandler } from './postgres/changeFeed';
 import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
 import { createPool } from './postgres/pool';
 import { readSeedFile } from './seedFile';
@@ -25,6 +26,8 @@ export interface DatabaseStore extends OpenedStore {
   health(): Promise<DatabaseHealth & { kind: 'postgres' | 'lowdb' }>;
   /** The turns of one conversation one at a time (across instances on PostgreSQL). */
   turnLock: TurnLock;
+  /** PostgreSQL: other instances' changes, to apply to the in-memory indexes (lowdb has one process: none). */
+  changeFeed?: { start(apply: ChangeHandler): void };
 }
 
 export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<DatabaseStore> {

@@ -4,6 +4,7 @@ import { EmailInUseError, normaliseEmail } from '../lowdb/customerIndex';
 import { validRecord } from '../lowdb/records';
 import type { CustomerRepository } from '../ports';
 import { violates } from './pgErrors';
+import { inTransaction, recordChange } from './pool';
 
 /** The key the unique email index holds: none for an erased customer or an empty email. */
 export function emailKeyOf(customer: Customer): string | null {
@@ -34,10 +35,14 @@ export class PostgresCustomerRepository implements CustomerRepository {
   async put(customer: Customer): Promise<void> {
     const valid = validRecord(CustomerSchema, customer, 'customer');
     try {
-      await this.pool.query(
-        `INSERT INTO customers (id, email_key, doc) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET email_key = EXCLUDED.email_key, doc = EXCLUDED.doc, updated_at = now()`,
-        [valid.id, emailKeyOf(valid), JSON.stringify(valid)]);
+      await inTransaction(this.pool, async (client) => {
+        await client.query(
+          `INSERT INTO customers (id, email_key, doc) VALUES ($1, $2, $3)
+           ON CONFLICT (id) DO UPDATE SET email_key = EXCLUDED.email_key, doc = EXCLUDED.doc, updated_at = now()`,
+          [valid.id, emailKeyOf(valid), JSON.stringify(valid)]);
+        // Other instances' segmentation learns a new customer's country and stated interests from this.
+        await recordChange(client, 'customer', [valid.id]);
+      });
     } catch (e) {
       if (violates(e, 'customers_email_key')) throw new EmailInUseError(valid.id);
       throw e;

@@ -5,6 +5,7 @@
 import type { OpenedStore } from '../openStore';
 import type { StoreData } from '../storeSchema';
 import { PostgresCatalogRepository } from './catalogRepository';
+import { ChangeFeed, newestChangeId } from './changeFeed';
 import { PostgresConversationStorage } from './conversationStorage';
 import { PostgresCustomerRepository } from './customerRepository';
 import { PostgresLockRepository } from './lockRepository';
@@ -35,14 +36,19 @@ export interface OpenedPostgresStore extends OpenedStore {
   pool: Pool;
   /** One round trip; never throws. */
   health(): Promise<DatabaseHealth>;
+  /** Changes made after the store opened (by any instance), for the in-memory indexes; started by the app. */
+  changeFeed: ChangeFeed;
 }
 
 export async function openPostgresStore(options: OpenPostgresStoreOptions): Promise<OpenedPostgresStore> {
   const started = Date.now();
   const pool = createPool(options.url, { max: options.poolSize });
+  let changeFeed: ChangeFeed;
   try {
     if (options.migrate !== false) await migrate(pool, { log: options.log });
     await seedIfEmpty(pool, options.seed, options.log);
+    // Read before anything builds an index from the database, so no change falls between the two.
+    changeFeed = new ChangeFeed(pool, options.url, await newestChangeId(pool), { log: options.log });
   } catch (e) {
     await pool.end();
     throw e;
@@ -52,6 +58,7 @@ export async function openPostgresStore(options: OpenPostgresStoreOptions): Prom
   let closed = false;
   return {
     pool,
+    changeFeed,
     repositories: {
       customers: new PostgresCustomerRepository(pool),
       catalog: new PostgresCatalogRepository(pool),
@@ -69,6 +76,7 @@ export async function openPostgresStore(options: OpenPostgresStoreOptions): Prom
     close: async () => {
       if (closed) return;
       closed = true;
+      await changeFeed.stop();
       await pool.end();
     },
     health: async () => {

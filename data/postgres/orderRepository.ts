@@ -45,7 +45,8 @@ export class PostgresOrderRepository implements OrderRepository {
       const { rows } = await client.query<{ id: string }>(
         `UPDATE orders SET customer_id = $2, doc = jsonb_set(doc, '{customerId}', to_jsonb($2::text))
          WHERE customer_id = $1 RETURNING id`, [fromCustomerId, toPseudonym]);
-      await recordChange(client, 'order', rows.map((r) => r.id));
+      // One 'erasure' change, not one per order: other instances re-key their indexes (the order ids are unchanged).
+      if (rows.length) await recordChange(client, 'erasure', [JSON.stringify({ customerId: fromCustomerId, pseudonym: toPseudonym })]);
       return rows.length;
     });
   }
