@@ -91,7 +91,8 @@ export class ChangeFeed {
   private async readBatch(): Promise<boolean> {
     const limit = this.options.batchSize ?? 500;
     const { rows } = await this.pool.query<{ id: string; kind: string; key: string }>(
-      'SELECT id::text, kind, key FROM changes WHERE id > $1 ORDER BY id LIMIT $2', [this.cursor, limit]);
+      // ORDER BY the bigint column: the text alias would sort '1000' before '368'.
+      'SELECT id::text AS id, kind, key FROM changes WHERE changes.id > $1::bigint ORDER BY changes.id LIMIT $2', [this.cursor, limit]);
     if (!rows.length) return false;
     const keysOf = (kind: string) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.key))];
     const [products, customers, orders] = await Promise.all([

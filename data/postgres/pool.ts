@@ -9,12 +9,15 @@ export interface PoolOptions {
 }
 
 export function createPool(url: string, options: PoolOptions = {}): Pool {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
   const pool = new Pool({
     connectionString: url,
     max: options.max ?? 10,
     // A lost server must fail a turn quickly (the shopper gets an apology), not hang it.
     connectionTimeoutMillis: 5_000,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    statement_timeout: statementTimeout,
+    // Client side too: a socket that went silent (server gone without closing it) must not hang a caller forever.
+    query_timeout: statementTimeout ? statementTimeout + 5_000 : undefined,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.

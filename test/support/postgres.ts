@@ -62,10 +62,11 @@ export async function startTestCluster(): Promise<TestCluster> {
   // Durability settings off: a test server never survives its suite, and fsync per commit is slow here.
   const serverOptions = `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
   const startServer = () => shell(`${bin}/pg_ctl -D ${data} -l ${dir}/server.log -w -t 60 -o "${serverOptions}" start >/dev/null`);
-  const stopServer = () => shell(`${bin}/pg_ctl -D ${data} -m immediate -w stop >/dev/null 2>&1`);
+  // Fast (clean) shutdown for outages: with fsync and synchronous_commit off an immediate stop may lose recent commits.
+  const stopServer = () => shell(`${bin}/pg_ctl -D ${data} -m fast -w stop >/dev/null 2>&1`);
   await startServer();
   const cluster = clusterAt(`postgres://postgres@127.0.0.1:${port}/postgres`, async () => {
-    await stopServer().catch(() => undefined);
+    await shell(`${bin}/pg_ctl -D ${data} -m immediate -w stop >/dev/null 2>&1`).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   });
   return { ...cluster, outage: { stopServer, startServer } };
