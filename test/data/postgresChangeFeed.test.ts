@@ -22,7 +22,8 @@ pg.describe('the PostgreSQL change feed', () => {
   let writer: OpenedPostgresStore;
   let reader: OpenedPostgresStore;
   const batches: ChangeBatch[] = [];
-  const all = <K extends 'products' | 'orders' | 'customers' | 'erasures'>(kind: K) => batches.flatMap((b) => b[kind] as ChangeBatch[K]);
+  const all = <K extends 'products' | 'orders' | 'customers' | 'erasures'>(kind: K): ChangeBatch[K] =>
+    batches.flatMap((b) => b[kind] as unknown[]) as ChangeBatch[K];
 
   beforeAll(async () => {
     const url = await pg.cluster().freshDatabase();
