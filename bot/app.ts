@@ -48,6 +48,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const store = await openDatabaseStore({
     databaseUrl: config.DATABASE_URL, storePath: config.STORE_PATH, seedPath: DEFAULT_SEED_PATH, migrate: config.DATABASE_MIGRATE,
     poolSize: config.DATABASE_POOL_SIZE, log: (msg, fields) => log.info(msg, fields),
+    retention: { stateTtlDays: config.STATE_TTL_DAYS, suggestionEventDays: config.SUGGESTION_EVENT_RETENTION_DAYS },
   });
   const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
 

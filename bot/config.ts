@@ -53,6 +53,10 @@ export const ConfigSchema = z.object({
   DATABASE_MIGRATE: flag.default(true),
   /** Connections each instance opens to PostgreSQL at most. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL: dialog state of a conversation idle this long is pruned in the background. */
+  STATE_TTL_DAYS: z.coerce.number().positive().default(30),
+  /** PostgreSQL: suggestion events older than this are pruned in the background. */
+  SUGGESTION_EVENT_RETENTION_DAYS: z.coerce.number().positive().default(365),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

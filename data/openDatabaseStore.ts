@@ -6,6 +6,7 @@ import { openStore, type OpenedStore, type StoreLogger } from './openStore';
 import type { ChangeHandler } from './postgres/changeFeed';
 import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
 import { createPool } from './postgres/pool';
+import type { RetentionPolicy } from './postgres/retention';
 import { readSeedFile } from './seedFile';
 import { inProcessTurnLock, postgresTurnLock, type TurnLock } from './turnLock';
 
@@ -17,6 +18,8 @@ export interface DatabaseStoreOptions {
   seedPath: string;
   migrate?: boolean;
   poolSize?: number;
+  /** PostgreSQL: background pruning of dialog state and suggestion events. */
+  retention?: RetentionPolicy;
   log?: StoreLogger;
 }
 
@@ -34,7 +37,7 @@ export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<
   if (options.databaseUrl) {
     const store = await openPostgresStore({
       url: options.databaseUrl, seed: () => readSeedFile(options.seedPath), migrate: options.migrate,
-      poolSize: options.poolSize, log: options.log,
+      poolSize: options.poolSize, retention: options.retention, log: options.log,
     });
     // A turn waits at most this long for another instance to finish a turn of the same conversation.
     const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }));

@@ -13,6 +13,7 @@ import { migrate } from './migrator';
 import { PostgresOrderRepository } from './orderRepository';
 import { createPool } from './pool';
 import { PostgresAuditRepository, PostgresFeedbackRepository, PostgresSuggestionEventRepository } from './recordRepositories';
+import { startPruning, type RetentionPolicy } from './retention';
 import { seedIfEmpty } from './seedDatabase';
 import { PostgresSegmentRepository } from './segmentRepository';
 import type { Pool } from 'pg';
@@ -24,6 +25,8 @@ export interface OpenPostgresStoreOptions {
   /** Apply pending migrations first (default true; DATABASE_MIGRATE=false when a release step runs them). */
   migrate?: boolean;
   poolSize?: number;
+  /** Background pruning of what grows with traffic (off when unset). */
+  retention?: RetentionPolicy;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -54,6 +57,7 @@ export async function openPostgresStore(options: OpenPostgresStoreOptions): Prom
     throw e;
   }
   const conversationStorage = new PostgresConversationStorage(pool);
+  const pruning = options.retention && startPruning(pool, options.retention, options.log);
   options.log?.('Store opened', { database: redactedUrl(options.url), ms: Date.now() - started });
   let closed = false;
   return {
@@ -76,7 +80,7 @@ export async function openPostgresStore(options: OpenPostgresStoreOptions): Prom
     close: async () => {
       if (closed) return;
       closed = true;
-      await changeFeed.stop();
+      await Promise.all([changeFeed.stop(), pruning?.stop()]);
       await pool.end();
     },
     health: async () => {

@@ -7,6 +7,7 @@ describe('database settings', () => {
       expect(config.DATABASE_URL).toBeUndefined();
       expect(config.DATABASE_MIGRATE).toBe(true);
       expect(config.DATABASE_POOL_SIZE).toBe(10);
+      expect([config.STATE_TTL_DAYS, config.SUGGESTION_EVENT_RETENTION_DAYS]).toEqual([30, 365]);
     }
   });
 
@@ -19,6 +20,7 @@ describe('database settings', () => {
     ['another database', { DATABASE_URL: 'mysql://db/shop' }, /DATABASE_URL: must be a postgres:\/\/ URL/],
     ['a pool of zero', { DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     ['a migrate flag that is not a flag', { DATABASE_MIGRATE: 'sometimes' }, /DATABASE_MIGRATE/],
+    ['a state lifetime of zero days', { STATE_TTL_DAYS: '0' }, /STATE_TTL_DAYS/],
   ])('refuses %s, naming the setting', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
