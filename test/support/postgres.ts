@@ -44,7 +44,8 @@ export interface TestCluster {
   stop(): Promise<void>;
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+/** `extraServerOptions`: more `-c name=value` settings, e.g. to load pg_stat_statements for a measurement. */
+export async function startTestCluster(extraServerOptions = ''): Promise<TestCluster> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) return clusterAt(given, async () => undefined);
   const bin = postgresBinFolder();
@@ -60,7 +61,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   };
   await shell(`${bin}/initdb -D ${data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >${dir}/initdb.log 2>&1`);
   // Durability settings off: a test server never survives its suite, and fsync per commit is slow here.
-  const serverOptions = `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
+  const serverOptions = `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 ${extraServerOptions}`;
   const startServer = () => shell(`${bin}/pg_ctl -D ${data} -l ${dir}/server.log -w -t 60 -o "${serverOptions}" start >/dev/null`);
   // Fast (clean) shutdown for outages: with fsync and synchronous_commit off an immediate stop may lose recent commits.
   const stopServer = () => shell(`${bin}/pg_ctl -D ${data} -m fast -w stop >/dev/null 2>&1`);
