@@ -25,6 +25,8 @@ export interface OpenPostgresStoreOptions {
   /** Apply pending migrations first (default true; DATABASE_MIGRATE=false when a release step runs them). */
   migrate?: boolean;
   poolSize?: number;
+  /** How long to wait at start for a database that is not up yet (default 30 s; containers start in any order). */
+  waitMs?: number;
   /** Background pruning of what grows with traffic (off when unset). */
   retention?: RetentionPolicy;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
@@ -48,6 +50,7 @@ export async function openPostgresStore(options: OpenPostgresStoreOptions): Prom
   const pool = createPool(options.url, { max: options.poolSize });
   let changeFeed: ChangeFeed;
   try {
+    await waitForDatabase(pool, options.waitMs ?? 30_000, options.log);
     if (options.migrate !== false) await migrate(pool, { log: options.log });
     await seedIfEmpty(pool, options.seed, options.log);
     // Read before anything builds an index from the database, so no change falls between the two.
@@ -93,6 +96,29 @@ export async function openPostgresStore(options: OpenPostgresStoreOptions): Prom
       }
     },
   };
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(url: string, waitedMs: number, reason: string) {
+    super(`The database at ${redactedUrl(url)} did not answer within ${Math.round(waitedMs / 1000)} s: ${reason}`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+async function waitForDatabase(pool: Pool, waitMs: number, log?: OpenPostgresStoreOptions['log']): Promise<void> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query('SELECT 1');
+      return;
+    } catch (error) {
+      const waited = Date.now() - started;
+      const url = (pool.options as { connectionString?: string }).connectionString ?? '';
+      if (waited >= waitMs) throw new DatabaseUnavailableError(url, waited, (error as Error).message);
+      if (attempt === 1) log?.('Waiting for the database', { database: redactedUrl(url), reason: (error as Error).message });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, waitMs - waited)));
+    }
+  }
 }
 
 /** The URL without its password, for logs. */
