@@ -1,5 +1,9 @@
-/** Pruning on PostgreSQL removes exactly what is past its retention, and nothing a running shop still needs. */
+/**
+ * Pruning on PostgreSQL removes exactly what is past its retention, and nothing a running shop still needs; the
+ * erasure purge of dialog state reads the table page by page.
+ */
 import { openPostgresStore, type OpenedPostgresStore } from '../../data/postgres/openPostgresStore';
+import { PostgresConversationStorage } from '../../data/postgres/conversationStorage';
 import { pruneOnce } from '../../data/postgres/retention';
 import { AT, product, smallStore } from './storeFixtures';
 import { suggestionEvent } from './contracts/records';
@@ -41,5 +45,15 @@ pg.describe('PostgreSQL retention', () => {
     for (const key of ['spent', 'expired']) expect(await repositories.locks.get(key)).toBeUndefined();
     for (const key of ['still-locked', 'fresh']) expect(await repositories.locks.get(key)).toBeDefined();
     expect(await pruneOnce(pool, { stateTtlDays: 30, suggestionEventDays: 365 }, NOW)).toEqual({ state: 0, suggestionEvents: 0, changes: 0, locks: 0 });
+  });
+
+  it('the erasure purge finds the customer\'s state across many pages and leaves the rest', async () => {
+    const storage = new PostgresConversationStorage(store.pool);
+    const items = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`purge/${String(i).padStart(2, '0')}`, { owner: i % 4 === 0 ? 'C1' : 'C2' }]));
+    await storage.write(items);
+    expect(await storage.purge((item) => item.owner === 'C1', 5)).toBe(6);
+    const left = Object.values(await storage.read(Object.keys(items))).map((i) => i.owner);
+    expect(left).toHaveLength(17);
+    expect(left.every((owner) => owner === 'C2')).toBe(true);
   });
 });
