@@ -107,6 +107,25 @@ pg.describe('two instances on one database', () => {
     process.stdout.write(`postgresInstances.test: an order taken by instance A reached B's suggestions after ${ms} ms (incl. polling)\n`);
   }, 60_000);
 
+  it("an order taken by one instance counts in the other's segmentation: its next assignment for the customer sees both orders", async () => {
+    const customerId = 'web-new-buyer-2';
+    const postOrder = (url: string, id: string, customer?: object) => fetch(`${url}/api/orders`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ id, customerId, lines: [{ productId: '85123A', quantity: 4, unitPrice: 2.5 }], ...(customer ? { customer } : {}) }),
+    });
+    expect((await postOrder(a.url, 'WEB-8001', { displayName: 'Omar Haddad', email: 'omar.haddad@example.com', postcode: 'LS1 4AP', country: 'United Kingdom' })).status).toBe(201);
+    // B has applied the change once its suggestions know the order (index and engine take it in the same step).
+    const identity = signIdentity(customerId, TEST_IDENTITY_SECRET, 300);
+    await until(async () => cardTexts(await say(b.url, nextId(), 'show me candles', { channelData: { identity } }))
+      .some((c) => /bought this before|bought with|Goes well with|same range as/i.test(c.text ?? '')));
+    expect((await postOrder(b.url, 'WEB-8002')).status).toBe(201);
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ doc: { rfm: { frequency: number; monetary: number } } }>('SELECT doc FROM segments WHERE customer_id = $1', [customerId]);
+    await client.end();
+    expect(rows[0].doc.rfm).toMatchObject({ frequency: 2, monetary: 20 });
+  }, 60_000);
+
   it("a product taken out of stock on one instance leaves the other's suggestions", async () => {
     const firstCard = async (url: string) => cardTexts(await say(url, nextId(), 'show me candles')).map((c) => c.buttons?.[0]?.value?.productId)[0];
     const productId = await firstCard(b.url);
