@@ -29,7 +29,10 @@ export function postgresBinFolder(): string | undefined {
 
 export function postgresMissingReason(): string | null {
   if (process.env.TEST_DATABASE_URL) return null;
-  if (!postgresBinFolder()) return `no PostgreSQL server binaries under ${PG_ROOT} and no TEST_DATABASE_URL (apt-get install -y postgresql); PostgreSQL tests skipped`;
+  if (!postgresBinFolder()) {
+    const where = process.env.PG_BIN ? `in PG_BIN=${process.env.PG_BIN}` : `under ${PG_ROOT}`;
+    return `no PostgreSQL server binaries ${where} and no TEST_DATABASE_URL (apt-get install -y postgresql); PostgreSQL tests skipped`;
+  }
   if (isRoot() && !hasUser(RUN_AS)) return `running as root without a "${RUN_AS}" user to run the server; PostgreSQL tests skipped`;
   return null;
 }
