@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { ProductSchema, type Product } from '../../domain/model';
 import { validRecord } from '../lowdb/records';
 import type { CatalogRepository } from '../ports';
-import { inTransaction, recordChange } from './pool';
+import { inTransaction, jsonb, recordChange } from './pool';
 
 /** Products by id; every change is recorded in the change feed for the other instances' indexes. */
 export class PostgresCatalogRepository implements CatalogRepository {
@@ -27,7 +27,7 @@ export class PostgresCatalogRepository implements CatalogRepository {
     const valid = products.map((p) => validRecord(ProductSchema, p, 'product'));
     if (!valid.length) return;
     await inTransaction(this.pool, async (client) => {
-      await client.query(UPSERT_PRODUCTS, [JSON.stringify(valid)]);
+      await client.query(UPSERT_PRODUCTS, [jsonb(valid)]);
       await recordChange(client, 'product', valid.map((p) => p.id));
     });
   }

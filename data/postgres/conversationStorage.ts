@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
 import { ETagConflictError } from '../lowdb/conversationStorage';
-import { inTransaction } from './pool';
+import { inTransaction, jsonb } from './pool';
 
 export class PostgresConversationStorage implements Storage {
   constructor(private readonly pool: Pool) {}
@@ -65,6 +65,6 @@ async function writeItem(db: Pool | PoolClient, key: string, item: StoreItem): P
     `INSERT INTO bot_state (key, doc, etag) VALUES ($1, $2, $3)
      ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, updated_at = now()
      ${conditional ? 'WHERE bot_state.etag = $4' : ''}`,
-    conditional ? [key, JSON.stringify(doc), randomUUID(), eTag] : [key, JSON.stringify(doc), randomUUID()]);
+    conditional ? [key, jsonb(doc), randomUUID(), eTag] : [key, jsonb(doc), randomUUID()]);
   if (result.rowCount === 0) throw new ETagConflictError(key);
 }

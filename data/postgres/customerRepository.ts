@@ -4,7 +4,7 @@ import { EmailInUseError, normaliseEmail } from '../lowdb/customerIndex';
 import { validRecord } from '../lowdb/records';
 import type { CustomerRepository } from '../ports';
 import { violates } from './pgErrors';
-import { inTransaction, recordChange } from './pool';
+import { inTransaction, jsonb, recordChange } from './pool';
 
 /** The key the unique email index holds: none for an erased customer or an empty email. */
 export function emailKeyOf(customer: Customer): string | null {
@@ -39,7 +39,7 @@ export class PostgresCustomerRepository implements CustomerRepository {
         await client.query(
           `INSERT INTO customers (id, email_key, doc) VALUES ($1, $2, $3)
            ON CONFLICT (id) DO UPDATE SET email_key = EXCLUDED.email_key, doc = EXCLUDED.doc, updated_at = now()`,
-          [valid.id, emailKeyOf(valid), JSON.stringify(valid)]);
+          [valid.id, emailKeyOf(valid), jsonb(valid)]);
         // Other instances' segmentation learns a new customer's country and stated interests from this.
         await recordChange(client, 'customer', [valid.id]);
       });

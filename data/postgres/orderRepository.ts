@@ -4,7 +4,7 @@ import { DuplicateKeyError } from '../lowdb/keyedList';
 import { validRecord } from '../lowdb/records';
 import type { OrderRepository } from '../ports';
 import { violates } from './pgErrors';
-import { inTransaction, recordChange } from './pool';
+import { inTransaction, jsonb, recordChange } from './pool';
 
 /** Orders with their lines in one jsonb document; listed in the order they were added. */
 export class PostgresOrderRepository implements OrderRepository {
@@ -30,7 +30,7 @@ export class PostgresOrderRepository implements OrderRepository {
     const valid = validRecord(OrderSchema, order, 'order');
     try {
       await inTransaction(this.pool, async (client) => {
-        await client.query(INSERT_ORDERS, [JSON.stringify([valid])]);
+        await client.query(INSERT_ORDERS, [jsonb([valid])]);
         await recordChange(client, 'order', [valid.id]);
       });
     } catch (e) {
@@ -46,7 +46,7 @@ export class PostgresOrderRepository implements OrderRepository {
         `UPDATE orders SET customer_id = $2, doc = jsonb_set(doc, '{customerId}', to_jsonb($2::text))
          WHERE customer_id = $1 RETURNING id`, [fromCustomerId, toPseudonym]);
       // One 'erasure' change, not one per order: other instances re-key their indexes (the order ids are unchanged).
-      if (rows.length) await recordChange(client, 'erasure', [JSON.stringify({ customerId: fromCustomerId, pseudonym: toPseudonym })]);
+      if (rows.length) await recordChange(client, 'erasure', [jsonb({ customerId: fromCustomerId, pseudonym: toPseudonym })]);
       return rows.length;
     });
   }

@@ -54,3 +54,11 @@ export async function recordChange(client: PoolClient, kind: string, keys: reado
     `WITH added AS (INSERT INTO changes (kind, key) SELECT $1, unnest($2::text[]) RETURNING id)
      SELECT pg_notify('changes', max(id)::text) FROM added`, [kind, keys]);
 }
+
+/**
+ * A value as a jsonb parameter. PostgreSQL's jsonb (and text) cannot hold the NUL character, which JSON allows:
+ * it is dropped from strings here, so a stray NUL typed by a shopper never fails a write.
+ */
+export function jsonb(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.includes('\0') ? v.replaceAll('\0', '') : v));
+}

@@ -9,6 +9,7 @@ import {
 import { InvalidRecordError, validRecord } from '../lowdb/records';
 import type { AuditRepository, FeedbackRepository, SuggestionEventRepository } from '../ports';
 import { duplicateKeyOf, violates } from './pgErrors';
+import { jsonb } from './pool';
 
 type RecordTable = 'feedback' | 'suggestion_events';
 
@@ -26,7 +27,7 @@ async function insertRecords<T extends { id: string; customerId: string | null; 
     await pool.query(
       `INSERT INTO ${table} (id, customer_id, at, doc)
        SELECT d->>'id', d->>'customerId', (d->>'at')::timestamptz, d
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(d, n) ORDER BY n`, [JSON.stringify(records)]);
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(d, n) ORDER BY n`, [jsonb(records)]);
   } catch (e) {
     if (violates(e, `${table}_id_key`)) throw new InvalidRecordError(what, `id "${duplicateKeyOf(e) ?? '?'}" is already stored`);
     throw e;
@@ -94,7 +95,7 @@ export class PostgresAuditRepository implements AuditRepository {
     const valid = validRecord(AuditEntrySchema, entry, 'audit entry');
     try {
       await this.pool.query('INSERT INTO audit (id, subject, at, doc) VALUES ($1, $2, $3, $4)',
-        [valid.id, valid.subject, valid.at, JSON.stringify(valid)]);
+        [valid.id, valid.subject, valid.at, jsonb(valid)]);
     } catch (e) {
       if (violates(e, 'audit_id_key')) throw new InvalidRecordError('audit entry', `id "${valid.id}" is already stored`);
       throw e;

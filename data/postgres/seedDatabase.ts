@@ -8,7 +8,7 @@ import type { StoreData } from '../storeSchema';
 import { UPSERT_PRODUCTS } from './catalogRepository';
 import { emailKeyOf } from './customerRepository';
 import { INSERT_ORDERS } from './orderRepository';
-import { inTransaction } from './pool';
+import { inTransaction, jsonb } from './pool';
 import { UPSERT_SEGMENTS } from './segmentRepository';
 
 const SEED_LOCK_KEY = 7_345_002;
@@ -53,7 +53,7 @@ async function insertStoreData(client: PoolClient, data: StoreData, log?: Log): 
   for (const [table, records, sql] of tables) {
     for (let start = 0; start < records.length; start += SEED_BATCH_SIZE) {
       const batch = records.slice(start, start + SEED_BATCH_SIZE);
-      await client.query(sql, [JSON.stringify(batch)]);
+      await client.query(sql, [jsonb(batch)]);
       total += batch.length;
       log?.('Seeding', { table, done: start + batch.length, of: records.length });
     }

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { SegmentAssignmentSchema, type SegmentAssignment } from '../../domain/model';
 import { validRecord } from '../lowdb/records';
 import type { SegmentRepository } from '../ports';
+import { jsonb } from './pool';
 
 export class PostgresSegmentRepository implements SegmentRepository {
   constructor(private readonly pool: Pool) {}
@@ -20,7 +21,7 @@ export class PostgresSegmentRepository implements SegmentRepository {
   async putMany(assignments: SegmentAssignment[]): Promise<void> {
     const valid = assignments.map((a) => validRecord(SegmentAssignmentSchema, a, 'segment assignment'));
     if (!valid.length) return;
-    await this.pool.query(UPSERT_SEGMENTS, [JSON.stringify(valid)]);
+    await this.pool.query(UPSERT_SEGMENTS, [jsonb(valid)]);
   }
 
   async remove(customerId: string): Promise<void> {

@@ -2,9 +2,9 @@
 import { postgresSuite } from '../support/postgres';
 import { catalogContract, customerContract, orderContract, segmentContract } from './contracts/commerce';
 import { lowdbFactory, postgresFactory, type StoreFactory } from './contracts/harness';
-import { auditContract, feedbackContract, lockContract, suggestionEventContract } from './contracts/records';
+import { auditContract, feedbackContract, feedbackTextContract, lockContract, suggestionEventContract } from './contracts/records';
 
-const contracts = [customerContract, catalogContract, orderContract, segmentContract, feedbackContract, suggestionEventContract, auditContract, lockContract];
+const contracts = [customerContract, catalogContract, orderContract, segmentContract, feedbackContract, feedbackTextContract, suggestionEventContract, auditContract, lockContract];
 
 function runAll(factory: () => StoreFactory): void {
   for (const contract of contracts) contract(factory);

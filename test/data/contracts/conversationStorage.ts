@@ -60,6 +60,15 @@ export function conversationStorageContract(factory: () => StoreFactory): void {
       });
     });
 
+    it('accepts a NUL character typed into a value (PostgreSQL drops it: jsonb cannot hold one)', async () => {
+      await withStorage(factory(), async (storage) => {
+        await storage.write({ [KEY]: { text: 'a\u0000b', list: ['\u0000'] } });
+        const read = (await storage.read([KEY]))[KEY];
+        expect((read.text as string).replaceAll('\u0000', '')).toBe('ab');
+        expect(read.list).toHaveLength(1);
+      });
+    });
+
     it('a conditional write to a key that does not exist yet creates it', async () => {
       await withStorage(factory(), async (storage) => {
         await storage.write({ [KEY]: { n: 1, eTag: 'from-elsewhere' } });

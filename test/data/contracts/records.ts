@@ -35,6 +35,18 @@ export function feedbackContract(factory: () => StoreFactory): void {
   });
 }
 
+export function feedbackTextContract(factory: () => StoreFactory): void {
+  describe('FeedbackRepository free text', () => {
+    it('stores a comment with a NUL character in it (PostgreSQL drops the NUL)', async () => {
+      await actThenCheck(factory(), async ({ repositories: { feedback } }) => {
+        await feedback.add({ ...feedbackRecord('F9', 'C1'), comment: 'great\u0000 service' });
+      }, async ({ repositories: { feedback } }) => {
+        expect((await feedback.forCustomer('C1'))[0].comment?.replaceAll('\u0000', '')).toBe('great service');
+      });
+    });
+  });
+}
+
 export function suggestionEventContract(factory: () => StoreFactory): void {
   describe('SuggestionEventRepository', () => {
     it('adds batches in order, all or nothing; lists by customer; unlinkCustomer detaches', async () => {
