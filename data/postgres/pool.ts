@@ -55,10 +55,16 @@ export async function recordChange(client: PoolClient, kind: string, keys: reado
      SELECT pg_notify('changes', max(id)::text) FROM added`, [kind, keys]);
 }
 
+/** A lone UTF-16 surrogate (half of a pair), which JavaScript strings allow and PostgreSQL's json refuses. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSTORABLE = /[\0\ud800-\udfff]/;
+
 /**
- * A value as a jsonb parameter. PostgreSQL's jsonb (and text) cannot hold the NUL character, which JSON allows:
- * it is dropped from strings here, so a stray NUL typed by a shopper never fails a write.
+ * A value as a jsonb parameter. JSON allows what PostgreSQL's jsonb cannot hold: the NUL character (dropped here)
+ * and lone surrogates (replaced by U+FFFD), so odd characters typed by a shopper never fail a write.
  */
 export function jsonb(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.includes('\0') ? v.replaceAll('\0', '') : v));
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && UNSTORABLE.test(v)
+    ? v.replaceAll('\0', '').replace(LONE_SURROGATE, '\ufffd')
+    : v));
 }

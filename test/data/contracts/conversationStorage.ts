@@ -69,6 +69,13 @@ export function conversationStorageContract(factory: () => StoreFactory): void {
       });
     });
 
+    it('accepts a lone surrogate in a value (as the replacement character or as it was)', async () => {
+      await withStorage(factory(), async (storage) => {
+        await storage.write({ [KEY]: { text: 'a\ud800b' } });
+        expect(['a\ud800b', 'a\ufffdb']).toContain((await storage.read([KEY]))[KEY].text);
+      });
+    });
+
     it('a conditional write to a key that does not exist yet creates it', async () => {
       await withStorage(factory(), async (storage) => {
         await storage.write({ [KEY]: { n: 1, eTag: 'from-elsewhere' } });
