@@ -2,14 +2,14 @@ import type { Pool } from 'pg';
 import { ProductSchema, type Product } from '../../domain/model';
 import { validRecord } from '../lowdb/records';
 import type { CatalogRepository } from '../ports';
-import { inTransaction, jsonb, recordChange } from './pool';
+import { inTransaction, jsonb, recordChange, storable } from './pool';
 
 /** Products by id; every change is recorded in the change feed for the other instances' indexes. */
 export class PostgresCatalogRepository implements CatalogRepository {
   constructor(private readonly pool: Pool) {}
 
   async get(id: string): Promise<Product | undefined> {
-    const { rows } = await this.pool.query<{ doc: Product }>('SELECT doc FROM products WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<{ doc: Product }>('SELECT doc FROM products WHERE id = $1', [storable(id)]);
     return rows[0]?.doc;
   }
 

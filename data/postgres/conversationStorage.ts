@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
 import { ETagConflictError } from '../lowdb/conversationStorage';
-import { inTransaction, jsonb } from './pool';
+import { inTransaction, jsonb, storable } from './pool';
 
 export class PostgresConversationStorage implements Storage {
   constructor(private readonly pool: Pool) {}
@@ -17,9 +17,14 @@ export class PostgresConversationStorage implements Storage {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
     if (!keys.length) return {};
     const { rows } = await this.pool.query<{ key: string; doc: StoreItem; etag: string }>(
-      'SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+      'SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [keys.map(storable)]);
+    const byStoredKey = new Map(rows.map((row) => [row.key, row]));
     const found: StoreItems = {};
-    for (const row of rows) found[row.key] = { ...row.doc, eTag: row.etag };
+    // Answered under the key asked for (a key with characters PostgreSQL cannot hold is stored cleaned).
+    for (const key of keys) {
+      const row = byStoredKey.get(storable(key));
+      if (row) found[key] = { ...row.doc, eTag: row.etag };
+    }
     return found;
   }
 
@@ -37,7 +42,7 @@ export class PostgresConversationStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
-    if (keys.length) await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+    if (keys.length) await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys.map(storable)]);
   }
 
   /** Erasure: removes the items `matches` selects, reading the table in pages (never all of it at once). */
@@ -65,6 +70,6 @@ async function writeItem(db: Pool | PoolClient, key: string, item: StoreItem): P
     `INSERT INTO bot_state (key, doc, etag) VALUES ($1, $2, $3)
      ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, updated_at = now()
      ${conditional ? 'WHERE bot_state.etag = $4' : ''}`,
-    conditional ? [key, jsonb(doc), randomUUID(), eTag] : [key, jsonb(doc), randomUUID()]);
+    conditional ? [storable(key), jsonb(doc), randomUUID(), storable(eTag)] : [storable(key), jsonb(doc), randomUUID()]);
   if (result.rowCount === 0) throw new ETagConflictError(key);
 }

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { validRecord } from '../lowdb/records';
 import type { IdentificationLockRepository } from '../ports';
 import { LockStateSchema, type LockState } from '../storeSchema';
+import { storable } from './pool';
 
 /** Failed identification attempts by key; updated_at lets old, expired entries be pruned. */
 export class PostgresLockRepository implements IdentificationLockRepository {
@@ -9,7 +10,7 @@ export class PostgresLockRepository implements IdentificationLockRepository {
 
   async get(key: string): Promise<LockState | undefined> {
     const { rows } = await this.pool.query<{ failures: number; locked_until: string | null }>(
-      'SELECT failures, locked_until FROM identification_locks WHERE key = $1', [key]);
+      'SELECT failures, locked_until FROM identification_locks WHERE key = $1', [storable(key)]);
     return rows[0] && { failures: rows[0].failures, lockedUntil: rows[0].locked_until };
   }
 
@@ -18,10 +19,10 @@ export class PostgresLockRepository implements IdentificationLockRepository {
     await this.pool.query(
       `INSERT INTO identification_locks (key, failures, locked_until) VALUES ($1, $2, $3)
        ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures, locked_until = EXCLUDED.locked_until, updated_at = now()`,
-      [key, valid.failures, valid.lockedUntil]);
+      [storable(key), valid.failures, valid.lockedUntil && storable(valid.lockedUntil)]);
   }
 
   async remove(key: string): Promise<void> {
-    await this.pool.query('DELETE FROM identification_locks WHERE key = $1', [key]);
+    await this.pool.query('DELETE FROM identification_locks WHERE key = $1', [storable(key)]);
   }
 }

@@ -4,19 +4,19 @@ import { DuplicateKeyError } from '../lowdb/keyedList';
 import { validRecord } from '../lowdb/records';
 import type { OrderRepository } from '../ports';
 import { violates } from './pgErrors';
-import { inTransaction, jsonb, recordChange } from './pool';
+import { inTransaction, jsonb, recordChange, storable } from './pool';
 
 /** Orders with their lines in one jsonb document; listed in the order they were added. */
 export class PostgresOrderRepository implements OrderRepository {
   constructor(private readonly pool: Pool) {}
 
   async forCustomer(customerId: string): Promise<Order[]> {
-    const { rows } = await this.pool.query<{ doc: Order }>('SELECT doc FROM orders WHERE customer_id = $1 ORDER BY seq', [customerId]);
+    const { rows } = await this.pool.query<{ doc: Order }>('SELECT doc FROM orders WHERE customer_id = $1 ORDER BY seq', [storable(customerId)]);
     return rows.map((r) => r.doc);
   }
 
   async get(orderId: string): Promise<Order | undefined> {
-    const { rows } = await this.pool.query<{ doc: Order }>('SELECT doc FROM orders WHERE id = $1', [orderId]);
+    const { rows } = await this.pool.query<{ doc: Order }>('SELECT doc FROM orders WHERE id = $1', [storable(orderId)]);
     return rows[0]?.doc;
   }
 
@@ -44,7 +44,7 @@ export class PostgresOrderRepository implements OrderRepository {
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ id: string }>(
         `UPDATE orders SET customer_id = $2, doc = jsonb_set(doc, '{customerId}', to_jsonb($2::text))
-         WHERE customer_id = $1 RETURNING id`, [fromCustomerId, toPseudonym]);
+         WHERE customer_id = $1 RETURNING id`, [storable(fromCustomerId), storable(toPseudonym)]);
       // One 'erasure' change, not one per order: other instances re-key their indexes (the order ids are unchanged).
       if (rows.length) await recordChange(client, 'erasure', [jsonb({ customerId: fromCustomerId, pseudonym: toPseudonym })]);
       return rows.length;

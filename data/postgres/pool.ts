@@ -52,7 +52,7 @@ export async function recordChange(client: PoolClient, kind: string, keys: reado
   if (!keys.length) return;
   await client.query(
     `WITH added AS (INSERT INTO changes (kind, key) SELECT $1, unnest($2::text[]) RETURNING id)
-     SELECT pg_notify('changes', max(id)::text) FROM added`, [kind, keys]);
+     SELECT pg_notify('changes', max(id)::text) FROM added`, [kind, keys.map(storable)]);
 }
 
 /** A lone UTF-16 surrogate (half of a pair), which JavaScript strings allow and PostgreSQL's json refuses. */
@@ -60,11 +60,14 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const UNSTORABLE = /[\0\ud800-\udfff]/;
 
 /**
- * A value as a jsonb parameter. JSON allows what PostgreSQL's jsonb cannot hold: the NUL character (dropped here)
- * and lone surrogates (replaced by U+FFFD), so odd characters typed by a shopper never fail a write.
+ * A value as a jsonb parameter. JSON allows what PostgreSQL's jsonb cannot hold: the NUL character and lone
+ * surrogates, both replaced by U+FFFD here, so odd characters typed by a shopper never fail a write.
  */
 export function jsonb(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && UNSTORABLE.test(v)
-    ? v.replaceAll('\0', '').replace(LONE_SURROGATE, '\ufffd')
-    : v));
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v));
+}
+
+/** Text as PostgreSQL can hold it, the same way jsonb() stores it: lookups by a typed key then match (or not) alike. */
+export function storable(text: string): string {
+  return UNSTORABLE.test(text) ? text.replaceAll('\0', '\ufffd').replace(LONE_SURROGATE, '\ufffd') : text;
 }

@@ -9,7 +9,7 @@ import {
 import { InvalidRecordError, validRecord } from '../lowdb/records';
 import type { AuditRepository, FeedbackRepository, SuggestionEventRepository } from '../ports';
 import { duplicateKeyOf, violates } from './pgErrors';
-import { jsonb } from './pool';
+import { jsonb, storable } from './pool';
 
 type RecordTable = 'feedback' | 'suggestion_events';
 
@@ -51,14 +51,14 @@ export class PostgresFeedbackRepository implements FeedbackRepository {
   }
 
   forCustomer(customerId: string): Promise<Feedback[]> {
-    return docs(this.pool, 'SELECT doc FROM feedback WHERE customer_id = $1 ORDER BY seq', [customerId]);
+    return docs(this.pool, 'SELECT doc FROM feedback WHERE customer_id = $1 ORDER BY seq', [storable(customerId)]);
   }
 
   /** Erasure: the scores stay, detached; the free-text comment (it may name the customer) goes with the link. */
   async unlinkCustomer(customerId: string): Promise<number> {
     const result = await this.pool.query(
       `UPDATE feedback SET customer_id = NULL, doc = doc || '{"customerId": null, "comment": null}'::jsonb
-       WHERE customer_id = $1`, [customerId]);
+       WHERE customer_id = $1`, [storable(customerId)]);
     return result.rowCount ?? 0;
   }
 }
@@ -76,13 +76,13 @@ export class PostgresSuggestionEventRepository implements SuggestionEventReposit
   }
 
   forCustomer(customerId: string): Promise<SuggestionEvent[]> {
-    return docs(this.pool, 'SELECT doc FROM suggestion_events WHERE customer_id = $1 ORDER BY seq', [customerId]);
+    return docs(this.pool, 'SELECT doc FROM suggestion_events WHERE customer_id = $1 ORDER BY seq', [storable(customerId)]);
   }
 
   async unlinkCustomer(customerId: string): Promise<number> {
     const result = await this.pool.query(
       `UPDATE suggestion_events SET customer_id = NULL, doc = doc || '{"customerId": null}'::jsonb
-       WHERE customer_id = $1`, [customerId]);
+       WHERE customer_id = $1`, [storable(customerId)]);
     return result.rowCount ?? 0;
   }
 }
@@ -95,7 +95,7 @@ export class PostgresAuditRepository implements AuditRepository {
     const valid = validRecord(AuditEntrySchema, entry, 'audit entry');
     try {
       await this.pool.query('INSERT INTO audit (id, subject, at, doc) VALUES ($1, $2, $3, $4)',
-        [valid.id, valid.subject, valid.at, jsonb(valid)]);
+        [storable(valid.id), storable(valid.subject), valid.at, jsonb(valid)]);
     } catch (e) {
       if (violates(e, 'audit_id_key')) throw new InvalidRecordError('audit entry', `id "${valid.id}" is already stored`);
       throw e;

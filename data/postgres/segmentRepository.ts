@@ -2,13 +2,13 @@ import type { Pool } from 'pg';
 import { SegmentAssignmentSchema, type SegmentAssignment } from '../../domain/model';
 import { validRecord } from '../lowdb/records';
 import type { SegmentRepository } from '../ports';
-import { jsonb } from './pool';
+import { jsonb, storable } from './pool';
 
 export class PostgresSegmentRepository implements SegmentRepository {
   constructor(private readonly pool: Pool) {}
 
   async get(customerId: string): Promise<SegmentAssignment | undefined> {
-    const { rows } = await this.pool.query<{ doc: SegmentAssignment }>('SELECT doc FROM segments WHERE customer_id = $1', [customerId]);
+    const { rows } = await this.pool.query<{ doc: SegmentAssignment }>('SELECT doc FROM segments WHERE customer_id = $1', [storable(customerId)]);
     return rows[0]?.doc;
   }
 
@@ -25,7 +25,7 @@ export class PostgresSegmentRepository implements SegmentRepository {
   }
 
   async remove(customerId: string): Promise<void> {
-    await this.pool.query('DELETE FROM segments WHERE customer_id = $1', [customerId]);
+    await this.pool.query('DELETE FROM segments WHERE customer_id = $1', [storable(customerId)]);
   }
 }
 

@@ -46,6 +46,34 @@ export function customerContract(factory: () => StoreFactory): void {
   });
 }
 
+/** Sign-in answers are typed by shoppers: a NUL character in one is no match, never an error. */
+export function typedLookupContract(factory: () => StoreFactory): void {
+  describe('lookups with typed text', () => {
+    it('a NUL character in an email, an order number or an id finds nothing and throws nothing', async () => {
+      const session = await factory().open();
+      try {
+        const { customers, orders, catalog, segments, locks } = session.store.repositories;
+        expect(await customers.findByEmail('person.c1@example.com\u0000')).toBeUndefined();
+        expect(await customers.get('C1\u0000')).toBeUndefined();
+        expect(await orders.get('O1\u0000')).toBeUndefined();
+        expect(await orders.forCustomer('C1\u0000')).toEqual([]);
+        expect(await catalog.get('P1\u0000')).toBeUndefined();
+        expect(await segments.get('C1\u0000')).toBeUndefined();
+        expect(await locks.get('user:webchat/\u0000')).toBeUndefined();
+        // Written with one, found again with the same text.
+        await locks.put('user:webchat/odd\u0000', { failures: 1, lockedUntil: null });
+        expect(await locks.get('user:webchat/odd\u0000')).toEqual({ failures: 1, lockedUntil: null });
+        await customers.put(customer('C8', 'odd\u0000@example.com'));
+        expect((await customers.findByEmail('ODD\u0000@example.com'))?.id).toBe('C8');
+        await orders.add(order('O\u00008', 'C8'));
+        expect(await orders.forCustomer('C8')).toHaveLength(1);
+      } finally {
+        await session.dispose();
+      }
+    });
+  });
+}
+
 export function catalogContract(factory: () => StoreFactory): void {
   describe('CatalogRepository', () => {
     it('gets, lists, adds and replaces products, one at a time or in a batch', async () => {

@@ -60,11 +60,13 @@ export function conversationStorageContract(factory: () => StoreFactory): void {
       });
     });
 
-    it('accepts a NUL character typed into a value (PostgreSQL drops it: jsonb cannot hold one)', async () => {
+    it('accepts a NUL character typed into a value or a key (PostgreSQL keeps U+FFFD instead: jsonb cannot hold one)', async () => {
       await withStorage(factory(), async (storage) => {
-        await storage.write({ [KEY]: { text: 'a\u0000b', list: ['\u0000'] } });
+        await storage.write({ [KEY]: { text: 'a\u0000b', list: ['\u0000'] }, 'odd\u0000key': { n: 1 } });
         const read = (await storage.read([KEY]))[KEY];
-        expect((read.text as string).replaceAll('\u0000', '')).toBe('ab');
+        expect(['a\u0000b', 'a\ufffdb']).toContain(read.text);
+        expect(await storage.read(['odd\u0000key'])).toMatchObject({ 'odd\u0000key': { n: 1 } });
+        expect(await storage.read(['oddkey'])).toEqual({});
         expect(read.list).toHaveLength(1);
       });
     });
