@@ -1,10 +1,10 @@
 /** Every repository port's contract, against the lowdb store (a real file in a temp folder) and PostgreSQL. */
 import { postgresSuite } from '../support/postgres';
-import { catalogContract, customerContract, orderContract, segmentContract } from './contracts/commerce';
+import { catalogContract, customerContract, orderContract, segmentContract, typedLookupContract } from './contracts/commerce';
 import { lowdbFactory, postgresFactory, type StoreFactory } from './contracts/harness';
 import { auditContract, feedbackContract, feedbackTextContract, lockContract, suggestionEventContract } from './contracts/records';
 
-const contracts = [customerContract, catalogContract, orderContract, segmentContract, feedbackContract, feedbackTextContract, suggestionEventContract, auditContract, lockContract];
+const contracts = [customerContract, typedLookupContract, catalogContract, orderContract, segmentContract, feedbackContract, feedbackTextContract, suggestionEventContract, auditContract, lockContract];
 
 function runAll(factory: () => StoreFactory): void {
   for (const contract of contracts) contract(factory);
