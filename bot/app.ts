@@ -15,8 +15,10 @@ import type { AlexaRouteOptions } from './alexa/alexaRoute';
 import { ShoppingBot } from './shoppingBot';
 import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
 import { TranscriptMiddleware } from './transcriptMiddleware';
+import { TurnLockMiddleware } from './turnLockMiddleware';
+import { applyChanges } from './changeFeedSync';
 import { buildServices } from './services';
-import { openStore } from '../data/openStore';
+import { openDatabaseStore } from '../data/openDatabaseStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
 import { openConsoleStore } from '../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
@@ -57,12 +59,16 @@ export interface AppOverrides {
 }
 
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const store = await openStore({ path: config.STORE_PATH, seed: DEFAULT_SEED_PATH, log: (msg, fields) => log.info(msg, fields) });
+  const store = await openDatabaseStore({
+    databaseUrl: config.DATABASE_URL, storePath: config.STORE_PATH, seedPath: DEFAULT_SEED_PATH, migrate: config.DATABASE_MIGRATE,
+    poolSize: config.DATABASE_POOL_SIZE, log: (msg, fields) => log.info(msg, fields),
+    retention: { stateTtlDays: config.STATE_TTL_DAYS, suggestionEventDays: config.SUGGESTION_EVENT_RETENTION_DAYS },
+  });
   const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
 
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
-  const { services, recognizer, backend, refreshSegmentGroups, recommender } = await buildServices({
+  const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
     // The kept segmentation engine (below) re-keys the erased customer to the pseudonym, as the store does.
     afterErasure: async (customerId, pseudonym) => { (await segmentation)?.reassignCustomer(customerId, pseudonym); },
@@ -81,8 +87,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const auth = createBotAuthentication(config);
   // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
   const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null);
+  const turnLock = new TurnLockMiddleware(store.turnLock);
   const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
+    adapter.use(turnLock);
     adapter.use(annotationsMiddleware);
     adapter.use(transcripts);
     adapter.use(speechMiddleware);
@@ -117,6 +125,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       return null;
     });
   const ready = segmentation.then(() => undefined);
+  // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
+  store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender }));
 
   const orderIntake = new OrderIntakeService({
     ...store.repositories, recommender, segmentation: () => segmentation, log,
@@ -131,7 +141,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     checkServiceUrl: authMode(config) === 'anonymous' ? anonymousServiceUrlCheck(config.ANONYMOUS_SERVICE_URLS) : undefined,
     log,
     alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, botAppId: config.MicrosoftAppId, ...overrides.alexa },
-    health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE }),
+    health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
     extraRoutes: (s) => {
       registerReviewRoutes(s, {
         console: consoleStore,

@@ -73,6 +73,16 @@ export const ConfigSchema = z.object({
   STAFF_HOURS: optionalText,
   /** The IANA time zone of STAFF_HOURS. */
   STAFF_TIMEZONE: z.string().trim().min(1).default('Europe/London'),
+  /** postgres://user:password@host:5432/db selects the PostgreSQL store; unset keeps the embedded lowdb store. */
+  DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
+  /** Apply pending migrations at start (turn off when a release step runs `npm run db:migrate`). */
+  DATABASE_MIGRATE: flag.default(true),
+  /** Connections each instance opens to PostgreSQL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL: dialog state of a conversation idle this long is pruned in the background. */
+  STATE_TTL_DAYS: z.coerce.number().positive().default(30),
+  /** PostgreSQL: suggestion events older than this are pruned in the background. */
+  SUGGESTION_EVENT_RETENTION_DAYS: z.coerce.number().positive().default(365),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -6,6 +6,8 @@ import { authMode, ConfigError, loadConfig, loadDotEnv } from './config';
 import { createApp } from './app';
 import { createLogger } from './logger';
 import { StoreFileError } from '../data/lowdb/durableJsonFile';
+import { DatabaseUnavailableError } from '../data/postgres/openPostgresStore';
+import { MigrationError } from '../data/postgres/migrator';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Startup problems are the operator's to fix: say what and where, without a stack trace for known ones.
-  const known = error instanceof ConfigError || error instanceof StoreFileError;
+  const known = error instanceof ConfigError || error instanceof StoreFileError || error instanceof DatabaseUnavailableError || error instanceof MigrationError;
   process.stderr.write(`Cannot start the shopping assistant.\n${known ? (error as Error).message : (error instanceof Error ? error.stack : String(error))}\n`);
   process.exit(1);
 });

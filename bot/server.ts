@@ -19,7 +19,7 @@ export interface ServerOptions {
   createStreamingAdapter: () => CloudAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   maxBodyBytes: number;
-  health: () => Promise<Record<string, unknown>>;
+  health: () => Promise<Record<string, unknown> & { database?: { ok: boolean } }>;
   log: Logger;
   /** The reason an activity's serviceUrl is refused (anonymous mode), or null. */
   checkServiceUrl?: ServiceUrlCheck;
@@ -56,7 +56,10 @@ export function createServer(options: ServerOptions): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     try {
-      res.send(200, { status: 'ok', ...(await options.health()) });
+      const report = await options.health();
+      // An unreachable database makes this instance useless: a load balancer should route around it.
+      const databaseDown = report.database?.ok === false;
+      res.send(databaseDown ? 503 : 200, { status: databaseDown ? 'unavailable' : 'ok', ...report });
     } catch (error) {
       log.error('health check failed', { error: error as Error });
       res.send(503, { status: 'unavailable' });

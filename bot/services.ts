@@ -43,6 +43,8 @@ export interface BuiltServices {
   refreshSegmentGroups(): Promise<void>;
   /** What order intake and catalogue updates change: always the current index, even across an erasure's rebuild. */
   recommender: RecommenderUpdater & CatalogueIndexUpdater;
+  /** Rebuilds the recommender index from the store (another instance erased a customer). */
+  rebuildRecommender(): Promise<void>;
 }
 
 /** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
@@ -111,5 +113,5 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     upsertProducts: (products) => live.change((target) => { for (const product of products) target.upsertProduct(product); }),
   };
   // The recognizer's product keywords are built once above: a new product's words reach it only after a restart.
-  return { services, recognizer, backend, refreshSegmentGroups, recommender };
+  return { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender: () => live.rebuild() };
 }

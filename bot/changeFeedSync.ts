@@ -1,0 +1,43 @@
+/**
+ * Applies the database's change feed (data/postgres/changeFeed.ts) to this instance's in-memory state: products to
+ * the recommender index, orders to the index and the kept segmentation engine, new or changed customers to the
+ * engine, erasures as a re-key of the engine and a rebuild of the index. Every step is idempotent, so changes this
+ * instance made itself (already applied when it made them) pass through harmlessly.
+ */
+import type { ChangeHandler } from '../data/postgres/changeFeed';
+import type { SegmentAssignment } from '../domain/model';
+import type { SegmentationEngine } from '../recommender/segmentation';
+import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
+import type { RecommenderUpdater } from '../services/orderIntake';
+
+export interface ChangeTargets {
+  recommender: RecommenderUpdater & CatalogueIndexUpdater;
+  /** The kept segmentation engine once the start-up refresh is done (null when it failed). */
+  segmentation: () => Promise<Pick<SegmentationEngine, 'applyOrder' | 'upsertCustomer' | 'reassignCustomer'> | null>;
+  rebuildRecommender: () => Promise<void>;
+  now?: () => Date;
+}
+
+export function applyChanges(targets: ChangeTargets): ChangeHandler {
+  return async ({ products, customers, orders, erasures }) => {
+    if (products.length) targets.recommender.upsertProducts(products);
+    const engine = await targets.segmentation();
+    const now = targets.now?.() ?? new Date();
+    const changed: SegmentAssignment[] = [];
+    for (const customer of customers) {
+      if (engine && !customer.erasedAt) changed.push(...engine.upsertCustomer(customer, now));
+    }
+    for (const order of orders) {
+      targets.recommender.addOrder(order);
+      if (engine) changed.push(...engine.applyOrder(order, now));
+    }
+    // The instance that erased has re-keyed its engine already (false here): only the others rebuild.
+    const rekeyed = erasures.filter((e) => !engine || engine.reassignCustomer(e.customerId, e.pseudonym));
+    if (rekeyed.length) await targets.rebuildRecommender();
+    if (changed.length) await targets.recommender.updateSegmentLabels(latestPerCustomer(changed));
+  };
+}
+
+function latestPerCustomer(assignments: readonly SegmentAssignment[]): SegmentAssignment[] {
+  return [...new Map(assignments.map((a) => [a.customerId, a])).values()];
+}

@@ -1,0 +1,12 @@
+/** Runs each turn under the conversation's turn lock (see data/turnLock.ts), around state load and save. */
+import type { Middleware, TurnContext } from 'botbuilder';
+import type { TurnLock } from '../data/turnLock';
+
+export class TurnLockMiddleware implements Middleware {
+  constructor(private readonly lock: TurnLock) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { channelId, conversation } = context.activity;
+    await this.lock.run(`${channelId}/${conversation?.id ?? ''}`, next);
+  }
+}

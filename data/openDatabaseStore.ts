@@ -1,0 +1,52 @@
+/**
+ * Picks the store from the settings: PostgreSQL when a database URL is given, else the embedded lowdb file.
+ * Both give the same OpenedStore (every port, dialog-state Storage, erasure purge) plus a health probe.
+ */
+import { openStore, type OpenedStore, type StoreLogger } from './openStore';
+import type { ChangeHandler } from './postgres/changeFeed';
+import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
+import { createPool } from './postgres/pool';
+import type { RetentionPolicy } from './postgres/retention';
+import { readSeedFile } from './seedFile';
+import { inProcessTurnLock, postgresTurnLock, type TurnLock } from './turnLock';
+
+export interface DatabaseStoreOptions {
+  /** postgres://…; unset keeps lowdb at `storePath`. */
+  databaseUrl?: string;
+  storePath: string;
+  /** A seed file (.json or .json.gz) for a new lowdb file or an empty database. */
+  seedPath: string;
+  migrate?: boolean;
+  poolSize?: number;
+  /** PostgreSQL: background pruning of dialog state and suggestion events. */
+  retention?: RetentionPolicy;
+  log?: StoreLogger;
+}
+
+export interface DatabaseStore extends OpenedStore {
+  kind: 'postgres' | 'lowdb';
+  /** For /healthz: one round trip to the database (lowdb: always ok, it is in-process). Never throws. */
+  health(): Promise<DatabaseHealth & { kind: 'postgres' | 'lowdb' }>;
+  /** The turns of one conversation one at a time (across instances on PostgreSQL). */
+  turnLock: TurnLock;
+  /** PostgreSQL: other instances' changes, to apply to the in-memory indexes (lowdb has one process: none). */
+  changeFeed?: { start(apply: ChangeHandler): void };
+}
+
+export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<DatabaseStore> {
+  if (options.databaseUrl) {
+    const store = await openPostgresStore({
+      url: options.databaseUrl, seed: () => readSeedFile(options.seedPath), migrate: options.migrate,
+      poolSize: options.poolSize, retention: options.retention, log: options.log,
+    });
+    // A turn waits at most this long for another instance to finish a turn of the same conversation.
+    const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }));
+    return {
+      ...store, kind: 'postgres', turnLock,
+      health: async () => ({ kind: 'postgres', ...(await store.health()) }),
+      close: async () => { await Promise.all([turnLock.close(), store.close()]); },
+    };
+  }
+  const store = await openStore({ path: options.storePath, seed: options.seedPath, log: options.log });
+  return { ...store, kind: 'lowdb', turnLock: inProcessTurnLock(), health: async () => ({ kind: 'lowdb', ok: true, latencyMs: 0 }) };
+}

@@ -1,0 +1,74 @@
+/**
+ * Bounded growth on PostgreSQL: what only grows with traffic is pruned in the background, in small batches so no
+ * statement holds many row locks or runs long. Every instance may prune; the deletes are idempotent.
+ * - dialog state untouched for `stateTtlDays` (a conversation idle that long starts afresh);
+ * - suggestion events older than `suggestionEventDays` (the console's statistics look back that far at most);
+ * - the change feed after `changeDays` (instances rebuild from the tables when they start; a running one reads
+ *   changes within seconds);
+ * - identification-failure counters untouched for a day that no longer lock anyone.
+ */
+import type { Pool } from 'pg';
+
+export interface RetentionPolicy {
+  stateTtlDays: number;
+  suggestionEventDays: number;
+  changeDays?: number;
+}
+
+export interface PruneResult {
+  state: number;
+  suggestionEvents: number;
+  changes: number;
+  locks: number;
+}
+
+const BATCH = 5000;
+const DAY_MS = 86_400_000;
+
+export async function pruneOnce(pool: Pool, policy: RetentionPolicy, now = new Date()): Promise<PruneResult> {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  return {
+    state: await deleteInBatches(pool, 'bot_state', 'key', 'updated_at < $1', [before(policy.stateTtlDays)]),
+    suggestionEvents: await deleteInBatches(pool, 'suggestion_events', 'seq', 'at < $1', [before(policy.suggestionEventDays)]),
+    changes: await deleteInBatches(pool, 'changes', 'id', 'at < $1', [before(policy.changeDays ?? 7)]),
+    // lockedUntil is an ISO date-time string: compare as a timestamp, never as text.
+    locks: await deleteInBatches(pool, 'identification_locks', 'key',
+      'updated_at < $1 AND (locked_until IS NULL OR locked_until::timestamptz < $2)', [before(1), now.toISOString()]),
+  };
+}
+
+async function deleteInBatches(pool: Pool, table: string, key: string, where: string, params: unknown[]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await pool.query(
+      `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT ${BATCH})`, params);
+    total += result.rowCount ?? 0;
+    if ((result.rowCount ?? 0) < BATCH) return total;
+  }
+}
+
+/** Prunes now and then every `everyMs` (default hourly) until stopped; failures are logged and retried next time. */
+export function startPruning(
+  pool: Pool, policy: RetentionPolicy,
+  log?: (msg: string, fields?: Record<string, unknown>) => void, everyMs = 3_600_000,
+): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const run = () => {
+    if (running) return;
+    running = pruneOnce(pool, policy)
+      .then((pruned) => { if (Object.values(pruned).some((n) => n > 0)) log?.('Pruned old records', { ...pruned }); })
+      .catch((error: unknown) => log?.('Pruning failed, will retry', { error: (error as Error).message }))
+      .finally(() => { running = undefined; });
+  };
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return {
+    stop: async () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
