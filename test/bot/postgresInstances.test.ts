@@ -1,3 +1,4 @@
+import { productCards } from '../../scripts/productCards';
 /**
  * Two instances of the real app on one PostgreSQL database, as behind a load balancer: a conversation whose
  * turns alternate between them completes; two turns of one conversation sent to both at once both keep their
@@ -30,8 +31,7 @@ async function until(check: () => Promise<boolean>, limitMs = 15_000): Promise<n
 }
 
 const texts = (replies: ReplyActivity[]) => replies.map((r) => r.text ?? '').join(' ');
-const cardTexts = (replies: ReplyActivity[]) => replies.flatMap((r) => r.attachments ?? [])
-  .map((a) => a.content as { title?: string; text?: string; buttons?: { value?: { productId?: string } }[] });
+const cardTexts = (replies: ReplyActivity[]) => productCards(replies);
 
 pg.describe('two instances on one database', () => {
   let a: RunningApp;
@@ -69,7 +69,7 @@ pg.describe('two instances on one database', () => {
       const [atA, atB] = await Promise.all([say(a.url, id, 'show me candles', user), say(b.url, id, 'show me bags', user)]);
       for (const replies of [atA, atB]) {
         expect(texts(replies)).not.toMatch(APOLOGY);
-        const ids = cardTexts(replies).map((c) => c.buttons?.[0]?.value?.productId ?? '');
+        const ids = cardTexts(replies).map((c) => c.productId);
         expect(ids.length).toBeGreaterThan(0);
         ids.forEach((p) => shown.add(p));
       }
@@ -127,7 +127,7 @@ pg.describe('two instances on one database', () => {
   }, 60_000);
 
   it("a product taken out of stock on one instance leaves the other's suggestions", async () => {
-    const firstCard = async (url: string) => cardTexts(await say(url, nextId(), 'show me candles')).map((c) => c.buttons?.[0]?.value?.productId)[0];
+    const firstCard = async (url: string) => cardTexts(await say(url, nextId(), 'show me candles')).map((c) => c.productId)[0];
     const productId = await firstCard(b.url);
     expect(productId).toBeDefined();
     const { addedAt: _kept, ...product } = (await readSeedFile(DEFAULT_SEED_PATH)).products.find((p) => p.id === productId)!;
@@ -137,7 +137,7 @@ pg.describe('two instances on one database', () => {
     });
     expect(res.status).toBe(200);
     const ms = await until(async () => {
-      const ids = cardTexts(await say(b.url, nextId(), 'show me candles')).map((c) => c.buttons?.[0]?.value?.productId);
+      const ids = cardTexts(await say(b.url, nextId(), 'show me candles')).map((c) => c.productId);
       return !ids.includes(productId);
     });
     process.stdout.write(`postgresInstances.test: a stock change on A reached B's suggestions after ${ms} ms (incl. polling)\n`);
