@@ -41,7 +41,7 @@ describeInBrowser('product cards on the chat page', () => {
     await page.setViewportSize(size);
     const started = Date.now();
     await page.goto(server.base);
-    await page.getByText(/shopping assistant/i).filter({ visible: true }).first().waitFor();
+    await page.getByText(/I am your shopping assistant/i).filter({ visible: true }).first().waitFor();
     if (name === 'desktop') process.stdout.write(`first greeting shown ${Date.now() - started} ms after navigation (loopback, cold cache)\n`);
 
     const received: unknown[] = [];

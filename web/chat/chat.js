@@ -96,9 +96,46 @@ window.addEventListener(BASKET_EVENT, (event) => {
   document.getElementById('basket').hidden = false;
 });
 
-function renderChat(history, displayName = 'Shopper') {
+// Web Chat is 3.9 MB of script (0.7 MB on the wire): the page preloads it but runs it only after the greeting is
+// on screen, because running it holds the page for about a second on a slow phone.
+let webChatLoaded = null;
+function loadWebChat() {
+  webChatLoaded ??= new Promise((resolve, reject) => {
+    if (window.WebChat) { resolve(); return; }
+    const script = document.createElement('script');
+    script.src = '/vendor/webchat.js';
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('the chat component did not load'));
+    document.head.append(script);
+  });
+  return webChatLoaded;
+}
+
+/** The bot's first words, shown as plain bubbles until Web Chat takes over (it then shows the same activities). */
+function showPreview(activity) {
+  if (!chatHost.classList.contains('previewing') || activity.type !== 'message' || !activity.text) return;
+  let log = chatHost.querySelector('.greeting-preview');
+  if (!log) {
+    log = document.createElement('div');
+    log.className = 'greeting-preview';
+    log.setAttribute('role', 'log');
+    chatHost.replaceChildren(log);
+  }
+  const bubble = document.createElement('p');
+  bubble.textContent = activity.text;
+  log.append(bubble);
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+let renders = 0;
+
+async function renderChat(history, displayName = 'Shopper') {
+  // A newer conversation (demo sign-in while the first still loads) wins: an older render stops at its next await.
+  const render = (renders += 1);
   directLine?.end();
-  directLine = createExpectRepliesDirectLine({
+  chatHost.classList.add('previewing');
+  const connection = createExpectRepliesDirectLine({
     endpoint: '/api/messages',
     conversationId: chat.conversationId,
     user: { id: chat.userId, name: displayName },
@@ -106,13 +143,24 @@ function renderChat(history, displayName = 'Shopper') {
     history,
     pushUrl: chat.resumeToken ? `/api/chat/stream?token=${encodeURIComponent(chat.resumeToken)}` : undefined,
     onTurnDone: refreshAccount,
+    onBotActivity: showPreview,
   });
+  directLine = connection;
+  // The greeting is asked for now, not when Web Chat connects: it is shown while Web Chat loads.
+  const greeted = connection.connect();
+  if (!window.WebChat) {
+    await Promise.race([greeted, new Promise((resolve) => setTimeout(resolve, 1500))]);
+    await nextFrame();
+    await loadWebChat();
+  }
+  if (render !== renders) return;
+  chatHost.classList.remove('previewing');
   // A fresh element per conversation: Web Chat would otherwise keep the previous conversation's activities.
   const chatElement = document.createElement('div');
   chatElement.className = 'webchat-root';
   chatHost.replaceChildren(chatElement);
   window.WebChat.renderWebChat({
-    directLine,
+    directLine: connection,
     store: markSpokenInput(),
     userID: chat.userId,
     username: displayName,
@@ -147,7 +195,7 @@ async function startNewChat() {
     const random = () => crypto.randomUUID().replace(/-/g, '');
     chat = { conversationId: `webchat-${random()}`, userId: `shopper-${random()}`, resumeToken: null };
   }
-  renderChat([]);
+  await renderChat([]);
 }
 
 /** The saved conversation if the server still knows it (within CHAT_RESUME_HOURS), otherwise a new one. */
@@ -161,7 +209,7 @@ async function resumeOrStart() {
       identityToken = body.signedIn ? saved.identityToken || null : null;
       persist();
       showAccount(body.signedIn);
-      renderChat(body.activities);
+      await renderChat(body.activities);
       return;
     }
   }

@@ -51,15 +51,23 @@ function createStatus(initial) {
  */
 function createActivityFeed() {
   let current = null;
+  // Until Web Chat's lasting subscription (or the fallback timer) says so, activities are held, never handed to
+  // the first, short-lived subscription.
+  let live = false;
   const held = [];
   return {
-    subscribe(observer) {
+    /** `lasting`: the subscription Web Chat keeps once the connection is online gets what arrived before it. */
+    subscribe(observer, lasting) {
       current = observer;
-      while (held.length > 0) observer.next(held.shift());
-      return () => { if (current === observer) current = null; };
+      if (lasting) this.flush();
+      return () => { if (current === observer) { current = null; live = false; } };
+    },
+    flush() {
+      live = true;
+      while (current && held.length > 0) current.next(held.shift());
     },
     next(activity) {
-      if (current) current.next(activity);
+      if (current && live) current.next(activity);
       else held.push(activity);
     },
   };
@@ -79,7 +87,8 @@ const TYPING_DELAY_MS = 250;
  * }} options
  *   history: activities to show first (a resumed conversation: no new greeting is asked for);
  *   pushUrl: an event stream of messages from staff (server-sent events, event name "activity");
- *   onTurnDone: called after each exchange with the bot (the page refreshes who is signed in).
+ *   onTurnDone: called after each exchange with the bot (the page refreshes who is signed in);
+ *   onBotActivity: sees every activity from the bot as it arrives (the page previews the greeting with it).
  */
 export function createExpectRepliesDirectLine(options) {
   const conversation = { id: options.conversationId };
@@ -123,6 +132,7 @@ export function createExpectRepliesDirectLine(options) {
   function emitReplies(replies, replyToId) {
     for (const reply of replies) {
       if (reply.type === 'typing' || reply.type === 'trace' || reply.type === 'delay') continue;
+      options.onBotActivity?.(reply);
       activities.next({
         ...reply,
         id: reply.id || nextId(),
@@ -169,26 +179,30 @@ export function createExpectRepliesDirectLine(options) {
   }
 
   /** A resumed conversation shows its history; a new one announces the user, like Direct Line, so the bot greets. */
+  let greeting = Promise.resolve();
   function start() {
-    if (started) return;
+    if (started) return greeting;
     started = true;
     openStream();
     if (options.history && options.history.length > 0) {
       for (const activity of options.history) activities.next({ ...activity, conversation });
-      return;
+      return greeting;
     }
-    exchange(complete({ type: 'conversationUpdate', id: nextId(), membersAdded: [user, bot] }))
-      .catch(() => status.next(STATUS.failed));
+    greeting = exchange(complete({ type: 'conversationUpdate', id: nextId(), membersAdded: [user, bot] }))
+      .then(() => undefined, () => status.next(STATUS.failed));
+    return greeting;
   }
 
   return {
+    /** Starts the conversation before Web Chat subscribes (what arrives is held for it); resolves once greeted. */
+    connect: start,
     activity$: new Observable((observer) => {
-      const unsubscribe = activities.subscribe(observer);
+      const unsubscribe = activities.subscribe(observer, status.value !== STATUS.uninitialized);
       if (status.value === STATUS.uninitialized) {
         status.next(STATUS.connecting);
         status.next(STATUS.online);
         // Normally the second subscription starts the conversation; this covers a client that subscribes once.
-        setTimeout(start, 1000);
+        setTimeout(() => { start(); activities.flush(); }, 1000);
       } else {
         start();
       }
