@@ -65,6 +65,13 @@ export interface AuditRepository {
   redactSubject(subject: string): Promise<number>;
 }
 
+/**
+ * Past this many records the counts (failures below the lock) nearest to expiry are dropped too: each failed attempt
+ * from a fresh channel user id or email adds a record. The same ceiling for every store. Active locks
+ * are never dropped before they end, so a locked account stays locked.
+ */
+export const MAX_LOCK_RECORDS = 10_000;
+
 /** Failed identification attempts, keyed by channel user or by email hash: one record per key. */
 export interface IdentificationLockRepository {
   get(key: string): Promise<{ failures: number; lockedUntil: string | null; expiresAt?: string } | undefined>;

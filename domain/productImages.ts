@@ -3,6 +3,7 @@
  * name, served by the bot (nothing fetched from outside). Pure: the route in bot/ serves what this draws.
  */
 import { categoryLabel } from './categories';
+import { escapeXml } from './xml';
 
 /** The path the bot serves a product's placeholder at, absolute when the public base URL is known. */
 export function placeholderImageUrl(productId: string, publicBaseUrl?: string): string {
@@ -16,9 +17,6 @@ const CATEGORY_COLOURS: Record<string, string> = {
   party: '#f7dff0', stationery: '#e8e3f5', toys_games: '#fdf0c9', home_decor: '#efe6dc', storage: '#e0e7ea',
   jewellery_accessories: '#f3e0e6', bath_beauty: '#dcefee', other: '#eceff1',
 };
-
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** Up to three lines of at most `width` characters, the last one cut with an ellipsis if the name runs on. */
 function wrapName(name: string, width = 22, lines = 3): string[] {

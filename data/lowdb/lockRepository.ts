@@ -1,14 +1,7 @@
-import type { IdentificationLockRepository } from '../ports';
+import { MAX_LOCK_RECORDS, type IdentificationLockRepository } from '../ports';
 import { LockStateSchema, type LockState } from '../storeSchema';
 import { validRecord } from './records';
 import type { StoreContext } from './storeIndexes';
-
-/**
- * Past this many records the counts (failures below the lock) nearest to expiry are dropped too: each failed attempt
- * from a fresh channel user id or email adds a record, and every record is rewritten with the store file. Active locks
- * are never dropped before they end, so a locked account stays locked.
- */
-export const MAX_LOCK_RECORDS = 10_000;
 
 /** Keys are stored as own properties of a plain record; hasOwn keeps "constructor" & co. from matching. */
 export class LowdbLockRepository implements IdentificationLockRepository {

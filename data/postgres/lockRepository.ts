@@ -1,9 +1,8 @@
 import type { Pool } from 'pg';
 import { validRecord } from '../lowdb/records';
-import type { IdentificationLockRepository } from '../ports';
+import { MAX_LOCK_RECORDS, type IdentificationLockRepository } from '../ports';
 import { LockStateSchema, type LockState } from '../storeSchema';
 import { storable } from './pool';
-import { MAX_LOCK_RECORDS } from '../lowdb/lockRepository';
 
 /** Failed identification attempts by key; updated_at lets old, expired entries be pruned. */
 export class PostgresLockRepository implements IdentificationLockRepository {

@@ -7,7 +7,7 @@
  * a price becomes "<cardinal>1</cardinal> pound <cardinal>45</cardinal>" rather than `currency`, which
  * Alexa and espeak-ng do not know.
  */
-import { escapeXml } from './xml';
+import { escapeXml } from '../../domain/xml';
 
 const CURRENCIES: Record<string, { major: [string, string]; minor: [string, string] }> = {
   '£': { major: ['pound', 'pounds'], minor: ['penny', 'pence'] },

@@ -4,9 +4,9 @@
  * <speak> root with xml:lang, which Direct Line Speech, Web Chat's speech synthesis and Alexa accept.
  */
 import { markUpForSpeech } from './sayAs';
-import { escapeXml } from './xml';
+import { escapeXml } from '../../domain/xml';
 
-export { escapeXml } from './xml';
+export { escapeXml } from '../../domain/xml';
 
 export const SPEECH_LANGUAGE = 'en-GB';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Feedback, SegmentAssignment, SuggestionEvent } from '../../domain/model';
 import { openStore, type OpenedStore } from '../../data/openStore';
 import { AT, customer, order, smallStore, withTempDir } from './storeFixtures';
-import { MAX_LOCK_RECORDS } from '../../data/lowdb/lockRepository';
+import { MAX_LOCK_RECORDS } from '../../data/ports';
 import type { LockState } from '../../data/storeSchema';
 
 function feedbackRecord(id: string, customerId: string | null): Feedback {

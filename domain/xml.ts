@@ -1,4 +1,4 @@
-/** XML escaping for SSML, shared by the document builder and the say-as markup. */
+/** XML escaping, shared by the SSML builder, the say-as markup and the drawn product pictures. */
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Escapes the five XML special characters; also drops control characters XML 1.0 forbids. */
