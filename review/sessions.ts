@@ -62,14 +62,27 @@ export class StaffSessions {
     return account && !account.disabled ? account : null;
   }
 
+  /** Agents and admins: conversations, handoffs, KPIs. A marketer may use campaigns only (requireRole). */
   require(req: Request): StaffAccount {
+    const account = this.requireSignedIn(req);
+    if (account.role === 'marketer') throw new HttpError(403, 'A marketer account can use campaigns only.');
+    return account;
+  }
+
+  requireSignedIn(req: Request): StaffAccount {
     const account = this.current(req);
     if (!account) throw new HttpError(401, 'Sign in first.');
     return account;
   }
 
+  requireRole(req: Request, roles: readonly StaffAccount['role'][]): StaffAccount {
+    const account = this.requireSignedIn(req);
+    if (!roles.includes(account.role)) throw new HttpError(403, `Only ${roles.join(' or ')} accounts can do this.`);
+    return account;
+  }
+
   requireAdmin(req: Request): StaffAccount {
-    const account = this.require(req);
+    const account = this.requireSignedIn(req);
     if (account.role !== 'admin') throw new HttpError(403, 'Only an admin can do this.');
     return account;
   }

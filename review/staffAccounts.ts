@@ -8,7 +8,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
 export const NewStaffSchema = z.object({
   email: z.string().trim().toLowerCase().email('a valid email address is needed'),
   password: z.string().min(MIN_PASSWORD_LENGTH, `the password needs at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
-  role: z.enum(['agent', 'admin']).default('agent'),
+  role: z.enum(['agent', 'admin', 'marketer']).default('agent'),
 });
 export type NewStaff = z.input<typeof NewStaffSchema>;
 

@@ -46,7 +46,8 @@ export const ConversationRecordSchema = z.object({
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
-export const StaffRoleSchema = z.enum(['agent', 'admin']);
+/** marketer: campaigns only (no transcripts, handoffs or accounts). */
+export const StaffRoleSchema = z.enum(['agent', 'admin', 'marketer']);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
 export const StaffAccountSchema = z.object({

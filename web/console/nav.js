@@ -20,7 +20,9 @@ export async function mountNav(current) {
       window.location.assign('/console/');
     },
   }, 'Sign out');
-  const pages = status.role === 'admin' ? [...PAGES, ['staff.html', 'Staff accounts']] : PAGES;
+  const campaigns = ['campaigns.html', 'Campaigns'];
+  const pages = status.role === 'marketer' ? [campaigns]
+    : status.role === 'admin' ? [...PAGES, campaigns, ['staff.html', 'Staff accounts']] : PAGES;
   const header = el('header', { className: 'topbar' },
     el('a', { className: 'brand', href: 'conversations.html' }, 'Shopping assistant · Staff console'),
     el('nav', { 'aria-label': 'Console' }, el('ul', {}, pages.map(([href, label]) =>

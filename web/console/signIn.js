@@ -4,7 +4,8 @@ const form = document.getElementById('sign-in');
 const message = document.getElementById('message');
 
 const status = await api('/api/review/auth/status', { allowUnauthorized: true });
-if (status.signedIn) window.location.assign('conversations.html');
+const homeOf = (role) => (role === 'marketer' ? 'campaigns.html' : 'conversations.html');
+if (status.signedIn) window.location.assign(homeOf(status.role));
 if (!status.adminConfigured) {
   const setup = document.getElementById('setup');
   setup.textContent = status.howToCreateAdmin;
@@ -21,8 +22,8 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   try {
-    await api('/api/review/auth/login', { method: 'POST', body: { email, password }, allowUnauthorized: true });
-    window.location.assign('conversations.html');
+    const account = await api('/api/review/auth/login', { method: 'POST', body: { email, password }, allowUnauthorized: true });
+    window.location.assign(homeOf(account.role));
   } catch (error) {
     showMessage(message, error.message, 'error');
     form.password.select();
