@@ -35,7 +35,8 @@ export const FrequencyCapSchema = z.object({
 });
 export type FrequencyCap = z.infer<typeof FrequencyCapSchema>;
 
-export const CampaignStatusSchema = z.enum(['scheduled', 'running', 'paused', 'completed']);
+/** draft: created, checked with a preview and a dry run, not yet started; scheduled: started, waiting for startAt. */
+export const CampaignStatusSchema = z.enum(['draft', 'scheduled', 'running', 'paused', 'completed']);
 export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
 
 export const CampaignSchema = z.object({

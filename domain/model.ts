@@ -169,6 +169,7 @@ export const AuditEntrySchema = z.object({
   at: isoDateTime,
   action: z.enum([
     'consent_change', 'data_export', 'erasure', 'staff_access', 'staff_login', 'staff_account', 'identification_lock', 'handoff',
+    'campaign_send',
   ]),
   /** Customer id or a pseudonym after erasure; never an email or a name. */
   subject: z.string(),
