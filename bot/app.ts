@@ -40,6 +40,7 @@ import { signOutMiddleware } from './signOutEvent';
 import { quietStartSink } from './quietStartSink';
 import { registerPushRoutes } from './pushRoutes';
 import { ResumeTokens } from './resumeTokens';
+import { openCampaigns } from './campaignWiring';
 
 export interface App {
   server: Server;
@@ -71,7 +72,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
     // The kept segmentation engine (below) re-keys the erased customer to the pseudonym, as the store does.
-    afterErasure: async (customerId, pseudonym) => { (await segmentation)?.reassignCustomer(customerId, pseudonym); },
+    afterErasure: async (customerId, pseudonym) => {
+      (await segmentation)?.reassignCustomer(customerId, pseudonym);
+      await campaigns.forgetCustomer(customerId);
+    },
   });
 
   // Per channel user: in a shared conversation each member has their own session and dialog stack.
@@ -87,6 +91,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const auth = createBotAuthentication(config);
   // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
   const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null);
+  // Campaigns to a segment: proactive messages go through the adapter built below.
+  const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => adapter, log });
   const turnLock = new TurnLockMiddleware(store.turnLock);
   const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
@@ -96,6 +102,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     adapter.use(speechMiddleware);
     adapter.use(agentHoldMiddleware({ handoffs: consoleStore.handoffs, hub: liveChat }));
     adapter.use(signOutMiddleware(conversationState, sessions));
+    adapter.use(campaigns.middleware);
     return adapter;
   };
   let pushRoutes: { closeStreams(): void } | undefined;
@@ -155,6 +162,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         allowedOrigins: config.CONSOLE_ALLOWED_ORIGINS,
         describePersona: (id) => PERSONAS.get(id),
         shopperChannel: liveChat,
+        campaigns: campaigns.service,
       });
       pushRoutes = registerPushRoutes(s, {
         tokens: new ResumeTokens(identitySecret, config.CHAT_RESUME_HOURS), hub: liveChat, transcripts: consoleStore.transcripts,
@@ -184,6 +192,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       await ready;
       pushRoutes?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await campaigns.close();
       await Promise.all([store.close(), consoleStore.close()]);
     },
   };

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { RecognizerConfig } from '../language/config';
 import { DEFAULT_NUMBER_LIMITS, MAX_CONFIGURABLE_LIMIT, type NumberLimits } from '../domain/limits';
 import { parseStaffHours } from '../review/staffHours';
+import { parseQuietHours } from '../services/campaigns/campaignInput';
+import { checkTimeZone } from '../services/campaigns/pacing';
 
 const optionalText = z.string().trim().min(1).optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -83,6 +85,17 @@ export const ConfigSchema = z.object({
   STATE_TTL_DAYS: z.coerce.number().positive().default(30),
   /** PostgreSQL: suggestion events older than this are pruned in the background. */
   SUGGESTION_EVENT_RETENTION_DAYS: z.coerce.number().positive().default(365),
+  /** Campaigns: an audience smaller than this is refused (a tiny audience singles people out). */
+  CAMPAIGN_MIN_AUDIENCE: z.coerce.number().int().min(1).default(20),
+  /** Campaigns: default frequency cap, campaign messages per customer per 7 days (all campaigns together). */
+  CAMPAIGN_MAX_PER_WEEK: z.coerce.number().int().min(1).max(50).default(2),
+  /** Campaigns: default quiet hours in CAMPAIGN_TIMEZONE ("21:00-09:00"), or "off". */
+  CAMPAIGN_QUIET_HOURS: z.string().trim().min(1).default('21:00-09:00'),
+  CAMPAIGN_TIMEZONE: z.string().trim().min(1).default('Europe/London'),
+  /** Campaigns: seconds between scheduler runs; 0 = this instance never sends (run one sender per database). */
+  CAMPAIGN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Campaigns: customers handled per campaign per scheduler run. */
+  CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -133,6 +146,12 @@ function crossFieldProblems(c: Config): string[] {
     } catch (error) {
       problems.push(`STAFF_HOURS / STAFF_TIMEZONE: ${(error as Error).message}`);
     }
+  }
+  try {
+    parseQuietHours(c.CAMPAIGN_QUIET_HOURS);
+    checkTimeZone(c.CAMPAIGN_TIMEZONE);
+  } catch (error) {
+    problems.push(`CAMPAIGN_QUIET_HOURS / CAMPAIGN_TIMEZONE: ${(error as Error).message}`);
   }
   return problems;
 }

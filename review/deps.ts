@@ -7,6 +7,7 @@ import type { ReviewLogger } from './logger';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './loginThrottle';
 import { StaffSessions } from './sessions';
 import type { ShopperChannel } from './liveChat';
+import type { CampaignService } from '../services/campaigns/campaignService';
 
 export interface ReviewDeps {
   console: Pick<ConsoleStore, 'transcripts' | 'staff' | 'handoffs'>;
@@ -29,6 +30,8 @@ export interface ReviewDeps {
   now?: () => Date;
   /** Delivers agents' messages to the shopper (live handoff); without it messages are only recorded. */
   shopperChannel?: ShopperChannel;
+  /** Campaigns to a segment (/api/review/campaigns); without it those routes are not registered. */
+  campaigns?: CampaignService;
 }
 
 export interface ReviewContext {

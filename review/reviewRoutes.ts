@@ -5,6 +5,7 @@
  */
 import type { Server } from 'restify';
 import { registerAuthRoutes } from './authRoutes';
+import { registerCampaignRoutes } from './campaignRoutes';
 import { registerConversationRoutes } from './conversationRoutes';
 import { createReviewContext, type ReviewDeps } from './deps';
 import { consoleForgeryGuard } from './forgeryGuard';
@@ -23,4 +24,5 @@ export function registerReviewRoutes(server: Server, deps: ReviewDeps): void {
   registerHandoffRoutes(server, ctx);
   registerKpiRoutes(server, ctx);
   registerLiveChatRoutes(server, ctx, deps.shopperChannel);
+  if (deps.campaigns) registerCampaignRoutes(server, ctx, deps.campaigns);
 }
