@@ -10,7 +10,7 @@ import { openLowdbCampaignStores } from '../data/lowdb/campaignStore';
 import { postgresCampaignStores } from '../data/postgres/campaignStore';
 import { createPool } from '../data/postgres/pool';
 import type { Repositories } from '../data/ports';
-import { defaultSegmentDefinitions } from '../recommender/segmentation';
+import { defaultSegmentDefinitions, PERSONAS, RFM_LABELS } from '../recommender/segmentation';
 import { parseQuietHours, type CampaignSettings } from '../services/campaigns/campaignInput';
 import { CampaignDispatcher } from '../services/campaigns/campaignDispatcher';
 import { CampaignService } from '../services/campaigns/campaignService';
@@ -59,9 +59,13 @@ export async function openCampaigns(inputs: CampaignInputs): Promise<Campaigns> 
   const now = inputs.now ?? (() => new Date());
   const stores = await openCampaignStores(config);
   const settings = campaignSettings(config);
-  const ruleConditions = new Map(defaultSegmentDefinitions().map((d) => [d.id, d.when as unknown]));
+  const definitions = defaultSegmentDefinitions();
+  const ruleConditions = new Map(definitions.map((d) => [d.id, d.when as unknown]));
+  const choices = {
+    rfmLabels: RFM_LABELS, ruleSegments: definitions.map((d) => d.id), personas: [...PERSONAS.values()].map((p) => ({ id: p.id, name: p.name })),
+  };
   const service = new CampaignService({
-    ...stores, customers: repositories.customers, segments: repositories.segments, ruleConditions, settings, now,
+    ...stores, customers: repositories.customers, segments: repositories.segments, ruleConditions, settings, now, choices,
   });
   const dispatcher = new CampaignDispatcher({
     ...stores, customers: repositories.customers, segments: repositories.segments, audit: repositories.audit,

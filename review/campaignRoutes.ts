@@ -53,6 +53,11 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
     sendJson(res, 200, { items: (await service.list()).map(campaignView) });
   }));
 
+  server.get('/api/review/campaigns/choices', handle(logger, async (req, res) => {
+    staffOf(req);
+    sendJson(res, 200, await service.choices());
+  }));
+
   server.post('/api/review/campaigns/audience', handle(logger, async (req, res) => {
     const staff = staffOf(req);
     const body = await readJson(req);

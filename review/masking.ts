@@ -14,16 +14,15 @@ export interface CustomerView {
   contactMasked: boolean;
 }
 
-const HIDDEN = '•••• (hidden for agents)';
-
 export function customerView(customer: Customer, role: StaffRole): CustomerView {
   const masked = role !== 'admin';
+  const hidden = `•••• (hidden for ${role}s)`;
   return {
     id: customer.id,
     // A display name could itself hold contact details; agents get it redacted.
     displayName: masked ? redact(customer.displayName) : customer.displayName,
-    email: masked ? HIDDEN : customer.email,
-    postcode: masked ? HIDDEN : customer.postcode,
+    email: masked ? hidden : customer.email,
+    postcode: masked ? hidden : customer.postcode,
     country: customer.country,
     consent: customer.consent,
     erased: customer.erasedAt !== undefined,

@@ -30,6 +30,15 @@ export interface CampaignServiceDeps {
   ruleConditions: RuleConditions;
   settings: CampaignSettings;
   now: () => Date;
+  /** What the console offers to choose from (clusters are read from the assignments). */
+  choices?: { rfmLabels: readonly string[]; ruleSegments: readonly string[]; personas: readonly { id: string; name: string }[] };
+}
+
+export interface AudienceChoices {
+  rfmLabels: string[];
+  ruleSegments: string[];
+  personas: { id: string; name: string }[];
+  clusters: number[];
 }
 
 export interface AudiencePreview {
@@ -62,6 +71,16 @@ export class CampaignService {
   /** The fairness guard on the audience as sent (before validation): null when it may be used. */
   protectedReason(rawAudience: unknown): string | null {
     return protectedAttributeReason(rawAudience, this.deps.ruleConditions);
+  }
+
+  async choices(): Promise<AudienceChoices> {
+    const clusters = new Set<number>();
+    for (const a of await this.deps.segments.list()) if (a.cluster !== undefined) clusters.add(a.cluster);
+    const given = this.deps.choices;
+    return {
+      rfmLabels: [...(given?.rfmLabels ?? [])], ruleSegments: [...(given?.ruleSegments ?? [])], personas: [...(given?.personas ?? [])],
+      clusters: [...clusters].sort((a, b) => a - b),
+    };
   }
 
   async preview(audience: Audience): Promise<AudiencePreview> {
