@@ -115,6 +115,10 @@ describe('a campaign through the real server and a stand-in Bot Framework connec
     const stopped = await say(running.url, page, 'STOP', identity);
     expect(stopped.map((r) => r.text)).toEqual([expect.stringMatching(/^Done: you won't get marketing messages from us any more, starting now/)]);
 
+    // Where no campaign message went, "stop" keeps its meaning ("cancel"): nobody is opted out.
+    await channelTurn(nonMember, 'stop');
+    expect(repliesIn(`teams-${nonMember}`).at(-1)).not.toMatch(/marketing/);
+
     // "stop" on the channel: the reply goes through the connector; consent is off at once.
     await channelTurn(reachedA, 'stop');
     expect(repliesIn(`teams-${reachedA}`).at(-1)).toMatch(/^Done: you won't get marketing messages/);
