@@ -80,5 +80,28 @@ describeInBrowser('campaigns console page', () => {
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'console-campaigns.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+
+    // On a phone nothing runs off the screen (wide tables scroll inside their frame).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await row.getByText('completed').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   }, 90_000);
+
+  test('an agent who opens the campaigns page sees only that it is for marketers and admins', async () => {
+    const admin = await signIn(running.url, ADMIN.email, ADMIN.password);
+    expect((await admin.post('/api/review/staff', { email: 'ann.agent@shop.test', password: 'a long agent passphrase', role: 'agent' })).status).toBe(201);
+    const agentPage = await browser.context.newPage();
+    await agentPage.context().clearCookies();
+    await agentPage.goto(`${running.url}/console/`);
+    await agentPage.getByLabel('Work email').fill('ann.agent@shop.test');
+    await agentPage.getByLabel('Password').fill('a long agent passphrase');
+    await agentPage.getByRole('button', { name: 'Sign in' }).click();
+    await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+    expect(await agentPage.getByRole('link', { name: 'Campaigns' }).count()).toBe(0);
+    await agentPage.goto(`${running.url}/console/campaigns.html`);
+    await agentPage.getByText('This page is for marketers and admins.').waitFor();
+    expect(await agentPage.locator('form').count()).toBe(0);
+    await agentPage.close();
+  }, 60_000);
 });

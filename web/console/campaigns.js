@@ -2,7 +2,14 @@
 import { api, el, formatDateTime, segmentLabel, showMessage } from './api.js';
 import { mountNav } from './nav.js';
 
-await mountNav('campaigns.html');
+const me = await mountNav('campaigns.html');
+if (me.role !== 'marketer' && me.role !== 'admin') {
+  // Nothing of the page for other roles, not even its empty form.
+  document.getElementById('main').replaceChildren(el('h1', {}, 'Campaigns'),
+    el('p', { className: 'notice', role: 'alert' }, 'This page is for marketers and admins.'),
+    el('a', { className: 'button', href: 'conversations.html' }, 'Back to conversations'));
+  throw new Error('campaigns are for marketers and admins');
+}
 const form = document.getElementById('new-campaign');
 const message = document.getElementById('message');
 const countLine = document.getElementById('audience-count');
