@@ -125,6 +125,14 @@ describe('a campaign through the real server and a stand-in Bot Framework connec
     const after = await marketer.post('/api/review/campaigns/audience', { audience: AUDIENCE });
     expect(after.body).toMatchObject({ consenting: members.length - 3 });
 
+    // Erasure: the customer's deliveries (and conversation reference) go with their data.
+    await channelTurn(reachedB, 'delete my data');
+    expect(repliesIn(`teams-${reachedB}`).at(-1)).toMatch(/Are you sure\?$/);
+    const before = repliesIn(`teams-${reachedB}`).length;
+    await channelTurn(reachedB, 'yes');
+    expect(repliesIn(`teams-${reachedB}`).slice(before)).toContainEqual(expect.stringMatching(/personal data has been erased/));
+    expect((await marketer.get(`/api/review/campaigns/${id}`)).body.counts).toMatchObject({ sent: 2 });
+
     // The proactive message went through the turn middleware: the conversation's transcript has it.
     const transcript = await admin.get(`/api/review/conversations/teams-${reachedA}`);
     expect(JSON.stringify(transcript.body)).toContain('Happy new year! A treat for you:');
