@@ -30,8 +30,13 @@ export function protectedAttributeReason(raw: unknown, rules: RuleConditions): s
   }
   const ruleIds = typeof raw === 'object' && raw !== null ? (raw as { ruleSegments?: unknown }).ruleSegments : undefined;
   for (const id of Array.isArray(ruleIds) ? ruleIds : []) {
-    const uses = findSpecialCategoryUses(rules.get(String(id)) ?? null, `ruleSegments.${String(id)}`);
+    const conditions = rules.get(String(id)) ?? null;
+    const uses = findSpecialCategoryUses(conditions, `ruleSegments.${String(id)}`);
     if (uses.length > 0) return `the rule segment "${String(id)}" is defined by ${uses[0].category}; campaigns may not target it`;
+    // Age is a protected characteristic too (equality law), though not a special category: no campaign by age band.
+    if (typeof conditions === 'object' && conditions !== null && 'ageBand' in conditions) {
+      return `the rule segment "${String(id)}" is defined by age band, a protected characteristic; campaigns may not target it`;
+    }
   }
   return null;
 }

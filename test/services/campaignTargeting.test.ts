@@ -185,6 +185,8 @@ describe('refusals', () => {
       expect(h.service.protectedReason({ ruleSegments: ['halal_buyers'] })).toMatch(/religion or belief/);
       const guarded = new CampaignService({ ...h.stores, customers: h.store.repositories.customers, segments: h.store.repositories.segments, ruleConditions: new Map([['quiet_buyers', { values: ['wheelchair'] }]]), settings: DEFAULT_CAMPAIGN_SETTINGS, now: () => h.clock.now });
       expect(guarded.protectedReason({ ruleSegments: ['quiet_buyers'] })).toMatch(/"quiet_buyers" is defined by health or disability/);
+      const byAge = new CampaignService({ ...h.stores, customers: h.store.repositories.customers, segments: h.store.repositories.segments, ruleConditions: new Map([['young_adults', { ageBand: ['18-24'] }]]), settings: DEFAULT_CAMPAIGN_SETTINGS, now: () => h.clock.now });
+      expect(byAge.protectedReason({ ruleSegments: ['young_adults'] })).toMatch(/"young_adults" is defined by age band, a protected characteristic/);
       expect(h.service.protectedReason(AUDIENCE)).toBeNull();
     } finally {
       await h.close();
