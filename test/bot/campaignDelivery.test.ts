@@ -107,7 +107,8 @@ describe('a campaign through the real server and a stand-in Bot Framework connec
     // The chat page, next visit: the waiting message comes with the greeting, once.
     const page = `page-${nextVisitor}`;
     const identity = { channelData: { identity: signIdentity(nextVisitor, TEST_IDENTITY_SECRET, 300) }, from: { id: `web-${nextVisitor}` } };
-    const visit = await say(running.url, page, 'hi', identity);
+    // As the chat page starts: a conversationUpdate with the signed identity, answered with the greeting.
+    const visit = await say(running.url, page, undefined, { ...identity, type: 'conversationUpdate', membersAdded: [{ id: `web-${nextVisitor}` }, { id: 'bot' }] });
     expect(visit.map((r) => r.text)).toContainEqual(expect.stringMatching(/^Happy new year![\s\S]*Reply STOP to stop these messages\.$/));
     expect((await say(running.url, page, 'hi', identity)).map((r) => r.text).join('\n')).not.toMatch(/Happy new year/);
 
