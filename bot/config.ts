@@ -83,6 +83,12 @@ export const ConfigSchema = z.object({
   STATE_TTL_DAYS: z.coerce.number().positive().default(30),
   /** PostgreSQL: suggestion events older than this are pruned in the background. */
   SUGGESTION_EVENT_RETENTION_DAYS: z.coerce.number().positive().default(365),
+  /** Orders are attributed to a suggestion seen or opened this many days before (last touch). */
+  ATTRIBUTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Customer lifetime value: the expected remaining years a customer keeps buying (the projection). */
+  CLV_EXPECTED_YEARS: z.coerce.number().positive().max(50).default(3),
+  /** `npm run simulate`: a turn's channelData.simulatedAt dates its suggestion events and exposures (demo mode only). */
+  SIMULATION_CLOCK: flag.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -126,6 +132,7 @@ function crossFieldProblems(c: Config): string[] {
     // Outside demo mode signed identities need a stable secret shared with the host page.
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
   }
+  if (c.SIMULATION_CLOCK && !c.DEMO_MODE) problems.push('SIMULATION_CLOCK: only for demos (npm run simulate), not allowed when DEMO_MODE is false');
   if (c.ALEXA_SKIP_VERIFICATION && !c.DEMO_MODE) problems.push('ALEXA_SKIP_VERIFICATION: only for local testing, not allowed when DEMO_MODE is false');
   if (c.STAFF_HOURS) {
     try {

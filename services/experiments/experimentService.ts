@@ -92,6 +92,10 @@ export class ExperimentService implements ExperimentTreatments {
     return this.deps.repository.exposures(experimentId);
   }
 
+  exposuresAll(): Promise<Exposure[]> {
+    return this.deps.repository.exposures();
+  }
+
   async treatmentFor(subject: TreatmentSubject): Promise<Treatment | null> {
     if (subject.customerId === null || !subject.personalization) return null;
     const experiments = await this.current();
