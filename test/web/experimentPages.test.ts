@@ -145,6 +145,19 @@ describeInBrowser('experiments and attribution pages', () => {
     expect(server.errors).toEqual([]);
   });
 
+  test('at phone width neither page scrolls sideways (tables scroll inside their frame)', async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['experiments.html', 'attribution.html']) {
+      await phone.goto(`${server.base}/console/${path}`);
+      await phone.locator('main h1').first().waitFor();
+      await phone.waitForLoadState('networkidle');
+      const widths = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect({ path, scrollsSideways: widths[0] > widths[1] + 1 }).toEqual({ path, scrollsSideways: false });
+    }
+    await phone.close();
+  });
+
   test('an agent sees neither page in the menu and is told the pages are for admins and marketers', async () => {
     await signInAs(page, server.base, AGENT);
     expect(await page.getByRole('link', { name: 'Experiments' }).count()).toBe(0);
