@@ -13,9 +13,8 @@
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../data/import/seededRandom';
 import { DEFAULT_SEED_PATH, readSeedFile } from '../data/seedFile';
-import { BotClient, visit, type ShopperProfile } from './simulateShopper';
+import { BotClient, shopperProfiles, visit } from './simulateShopper';
 import { attributionTable, experimentTable, lifetimeTable, type AttributionRow, type LifetimeRow, type VariantRow } from './simulateTables';
-import type { StoreData } from '../data/storeSchema';
 
 const DAY_MS = 86_400_000;
 const { values } = parseArgs({
@@ -29,27 +28,6 @@ const print = (line = '') => process.stdout.write(`${line}\n`);
 function fail(message: string): never {
   process.stderr.write(`simulate: ${message}\n`);
   process.exit(2);
-}
-
-function profiles(data: StoreData): ShopperProfile[] {
-  const byCustomer = new Map<string, StoreData['orders']>();
-  for (const o of data.orders) byCustomer.set(o.customerId, [...(byCustomer.get(o.customerId) ?? []), o]);
-  const categoryOf = new Map(data.products.map((p) => [p.id, p.category]));
-  return data.customers.filter((c) => !c.erasedAt && c.email && c.postcode).map((customer) => {
-    const orders = byCustomer.get(customer.id) ?? [];
-    const counts = new Map<string, number>();
-    const lines = orders.flatMap((o) => o.lines);
-    for (const l of lines) counts.set(categoryOf.get(l.productId) ?? 'other', (counts.get(categoryOf.get(l.productId) ?? 'other') ?? 0) + 1);
-    const favourite = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? customer.preferences.categories[0] ?? null;
-    const dates = orders.map((o) => Date.parse(o.date)).sort((a, b) => a - b);
-    const years = dates.length > 1 ? Math.max(0.25, (dates[dates.length - 1] - dates[0]) / (365 * DAY_MS)) : 1;
-    const quantities = lines.map((l) => l.quantity).sort((a, b) => a - b);
-    return {
-      customer, orders, favouriteCategory: favourite, ordersPerYear: orders.length / years,
-      usualQuantity: Math.max(1, Math.min(24, quantities[Math.floor(quantities.length / 2)] ?? 1)),
-      boughtBefore: [...new Set(lines.map((l) => l.productId))],
-    };
-  });
 }
 
 async function signInToConsole(url: string, email: string, password: string): Promise<(path: string, init?: RequestInit) => Promise<unknown>> {
@@ -87,7 +65,7 @@ async function main(): Promise<void> {
   const consoleApi = await signInToConsole(url, admin.email, admin.password);
 
   const data = await readSeedFile(DEFAULT_SEED_PATH);
-  const shoppers = profiles(data);
+  const shoppers = shopperProfiles(data);
   const prices = new Map(data.products.map((p) => [p.id, p.price]));
   const { items } = await consoleApi('/api/review/experiments') as { items: { id: string; name: string; status: string }[] };
   const experiment = items.find((e) => e.status === 'running')

@@ -14,6 +14,9 @@ import { randomUUID } from 'node:crypto';
 import type { SeededRandom } from '../data/import/seededRandom';
 import type { Customer, Order } from '../domain/model';
 import { productCards } from './productCards';
+import type { StoreData } from '../data/storeSchema';
+
+const DAY_MS = 86_400_000;
 
 export interface ShopperProfile {
   customer: Customer;
@@ -124,4 +127,26 @@ export async function visit(
     if (lines.length) outcome.order = { id: `sim-${runId}-${randomUUID().slice(0, 8)}`, date, lines };
   }
   return outcome;
+}
+
+/** Each seed customer as a shopper: favourite category, order frequency and usual quantity from their history. */
+export function shopperProfiles(data: StoreData): ShopperProfile[] {
+  const byCustomer = new Map<string, StoreData['orders']>();
+  for (const o of data.orders) byCustomer.set(o.customerId, [...(byCustomer.get(o.customerId) ?? []), o]);
+  const categoryOf = new Map(data.products.map((p) => [p.id, p.category]));
+  return data.customers.filter((c) => !c.erasedAt && c.email && c.postcode).map((customer) => {
+    const orders = byCustomer.get(customer.id) ?? [];
+    const counts = new Map<string, number>();
+    const lines = orders.flatMap((o) => o.lines);
+    for (const l of lines) counts.set(categoryOf.get(l.productId) ?? 'other', (counts.get(categoryOf.get(l.productId) ?? 'other') ?? 0) + 1);
+    const favourite = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? customer.preferences.categories[0] ?? null;
+    const dates = orders.map((o) => Date.parse(o.date)).sort((a, b) => a - b);
+    const years = dates.length > 1 ? Math.max(0.25, (dates[dates.length - 1] - dates[0]) / (365 * DAY_MS)) : 1;
+    const quantities = lines.map((l) => l.quantity).sort((a, b) => a - b);
+    return {
+      customer, orders, favouriteCategory: favourite, ordersPerYear: orders.length / years,
+      usualQuantity: Math.max(1, Math.min(24, quantities[Math.floor(quantities.length / 2)] ?? 1)),
+      boughtBefore: [...new Set(lines.map((l) => l.productId))],
+    };
+  });
 }
