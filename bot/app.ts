@@ -41,6 +41,11 @@ import { quietStartSink } from './quietStartSink';
 import { registerPushRoutes } from './pushRoutes';
 import { ResumeTokens } from './resumeTokens';
 import { openCampaigns } from './campaignWiring';
+import { simulatedClockMiddleware } from './simulatedClock';
+import { experimentFilePath, LowdbExperimentRepository } from '../data/lowdb/experimentRepository';
+import { PostgresExperimentRepository } from '../data/postgres/experimentRepository';
+import { ExperimentService } from '../services/experiments/experimentService';
+import { turnNow } from '../services/experiments/turnClock';
 
 export interface App {
   server: Server;
@@ -67,6 +72,14 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
 
+  // Experiments beside the store: their own file, or their tables (migration 020) in the same database.
+  const experimentRepository = config.DATABASE_URL
+    ? PostgresExperimentRepository.open(config.DATABASE_URL)
+    : await LowdbExperimentRepository.open(experimentFilePath(config.STORE_PATH));
+  const experiments = new ExperimentService({
+    repository: experimentRepository, now: turnNow, onExposureError: (error) => log.warn('exposure not recorded', { error }),
+  });
+
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
@@ -75,9 +88,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     afterErasure: async (customerId, pseudonym) => {
       (await segmentation)?.reassignCustomer(customerId, pseudonym);
       await campaigns.forgetCustomer(customerId);
+      await experimentRepository.unlinkCustomer(customerId);
     },
   });
 
+  services.experiments = experiments;
   // Per channel user: in a shared conversation each member has their own session and dialog stack.
   const conversationState = new PerUserConversationState(store.conversationStorage);
   const sessions = createSessionAccessor(conversationState);
@@ -96,6 +111,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const turnLock = new TurnLockMiddleware(store.turnLock);
   const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
+    if (config.SIMULATION_CLOCK) adapter.use(simulatedClockMiddleware);
     adapter.use(turnLock);
     adapter.use(annotationsMiddleware);
     adapter.use(transcripts);
@@ -163,6 +179,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         describePersona: (id) => PERSONAS.get(id),
         shopperChannel: liveChat,
         campaigns: campaigns.service,
+        insights: {
+          experiments, orders: store.repositories.orders, segments: store.repositories.segments,
+          attributionWindowDays: config.ATTRIBUTION_WINDOW_DAYS, clvExpectedYears: config.CLV_EXPECTED_YEARS,
+        },
       });
       pushRoutes = registerPushRoutes(s, {
         tokens: new ResumeTokens(identitySecret, config.CHAT_RESUME_HOURS), hub: liveChat, transcripts: consoleStore.transcripts,
@@ -193,7 +213,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       pushRoutes?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await campaigns.close();
-      await Promise.all([store.close(), consoleStore.close()]);
+      await Promise.all([store.close(), consoleStore.close(), experimentRepository.close()]);
     },
   };
 }

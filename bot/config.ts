@@ -96,6 +96,12 @@ export const ConfigSchema = z.object({
   CAMPAIGN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Campaigns: customers handled per campaign per scheduler run. */
   CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Orders are attributed to a suggestion seen or opened this many days before (last touch). */
+  ATTRIBUTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Customer lifetime value: the expected remaining years a customer keeps buying (the projection). */
+  CLV_EXPECTED_YEARS: z.coerce.number().positive().max(50).default(3),
+  /** `npm run simulate`: a turn's channelData.simulatedAt dates its suggestion events and exposures (demo mode only). */
+  SIMULATION_CLOCK: flag.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -139,6 +145,7 @@ function crossFieldProblems(c: Config): string[] {
     // Outside demo mode signed identities need a stable secret shared with the host page.
     problems.push('IDENTITY_SECRET: required when DEMO_MODE is false');
   }
+  if (c.SIMULATION_CLOCK && !c.DEMO_MODE) problems.push('SIMULATION_CLOCK: only for demos (npm run simulate), not allowed when DEMO_MODE is false');
   if (c.ALEXA_SKIP_VERIFICATION && !c.DEMO_MODE) problems.push('ALEXA_SKIP_VERIFICATION: only for local testing, not allowed when DEMO_MODE is false');
   if (c.STAFF_HOURS) {
     try {

@@ -6,6 +6,7 @@
 import type {
   AuditEntry, Customer, Feedback, Order, Product, SegmentAssignment, SuggestionEvent,
 } from '../domain/model';
+import type { Experiment, Exposure } from '../domain/experiments';
 
 export interface CustomerRepository {
   get(id: string): Promise<Customer | undefined>;
@@ -99,4 +100,19 @@ export interface TranscriptRepository {
   forCustomer(customerId: string): Promise<{ id: string; channelId: string; startedAt: string; entries: { at: string; direction: string; text?: string | null }[] }[]>;
   /** Erasure: remove every transcript of the customer. Returns how many were removed. */
   removeCustomer(customerId: string): Promise<number>;
+}
+
+/** Experiments and their exposures (services/experiments). */
+export interface ExperimentRepository {
+  list(): Promise<Experiment[]>;
+  get(id: string): Promise<Experiment | undefined>;
+  /** Adds the experiment, or replaces the one with its id. */
+  put(experiment: Experiment): Promise<void>;
+  /** Stores the exposure unless one for the same experiment and conversation is stored; true when it was added. */
+  addExposure(exposure: Exposure): Promise<boolean>;
+  /** In the order recorded; one experiment's when `experimentId` is given. */
+  exposures(experimentId?: string): Promise<Exposure[]>;
+  /** Erasure: exposures keep their variant and segment but no longer name the customer. */
+  unlinkCustomer(customerId: string): Promise<number>;
+  close(): Promise<void>;
 }

@@ -29,6 +29,8 @@ import type { SuggestionsOptions } from './suggestions/suggestionsDialog';
 import { SURVEY_DIALOG, SurveyDialog } from './survey/surveyDialog';
 import type { SurveyOptions } from './survey/surveyDialog';
 import { annotate, noRecognition, recognizeTurn } from './turn';
+import { treatmentFor } from './experimentTreatment';
+import { DEFAULT_SURVEY_TIMING } from '../services/experiments/treatments';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** Set in turnState when this turn already greeted the shopper by name (signed identity). */
@@ -192,8 +194,14 @@ export class MainDialog extends ComponentDialog {
 
   /** The shopper is done: after a round of suggestions that is when the survey is offered, once. */
   private async wrapUp(step: WaterfallStepContext, session: ConversationSession): Promise<DialogTurnResult> {
-    if (session.shownProductIds.length > 0 && !session.surveyOffered) return this.startSurvey(step, session, true);
+    if (!session.surveyOffered && (await this.offersSurveyOnGoodbye(step.context, session))) return this.startSurvey(step, session, true);
     return this.goodbye(step);
+  }
+
+  /** By default after a round of suggestions; an experiment variant may offer it always, or only on request. */
+  private async offersSurveyOnGoodbye(context: TurnContext, session: ConversationSession): Promise<boolean> {
+    const timing = (await treatmentFor(this.deps, context, session))?.surveyTiming ?? DEFAULT_SURVEY_TIMING;
+    return timing === 'always_on_goodbye' || (timing === 'after_suggestions' && session.shownProductIds.length > 0);
   }
 
   private async goodbye(step: WaterfallStepContext): Promise<DialogTurnResult> {

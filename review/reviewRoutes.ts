@@ -12,10 +12,13 @@ import { consoleForgeryGuard } from './forgeryGuard';
 import { registerHandoffRoutes } from './handoffs';
 import { registerKpiRoutes } from './kpiRoutes';
 import { registerLiveChatRoutes } from './liveChat';
+import type { MarketingInsightDeps } from './experimentDeps';
+import { registerExperimentRoutes } from './experimentRoutes';
+import { registerAttributionRoutes } from './attributionRoutes';
 
 export type { ReviewDeps } from './deps';
 
-export function registerReviewRoutes(server: Server, deps: ReviewDeps): void {
+export function registerReviewRoutes(server: Server, deps: ReviewDeps & MarketingInsightDeps): void {
   // Before routing and body parsing: forged (cross-site or non-JSON) changes never reach a handler.
   server.pre(consoleForgeryGuard({ allowedOrigins: deps.allowedOrigins ?? [], trustProxy: deps.trustProxy ?? false }));
   const ctx = createReviewContext(deps);
@@ -25,4 +28,8 @@ export function registerReviewRoutes(server: Server, deps: ReviewDeps): void {
   registerKpiRoutes(server, ctx);
   registerLiveChatRoutes(server, ctx, deps.shopperChannel);
   if (deps.campaigns) registerCampaignRoutes(server, ctx, deps.campaigns);
+  if (deps.insights) {
+    registerExperimentRoutes(server, ctx, deps.insights);
+    registerAttributionRoutes(server, ctx, deps.insights);
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { Consent, Persona, Preferences, SegmentSnapshot } from '../domain/model';
 import type { SuggestionRequest, SuggestionResult, SuggestionReason } from '../domain/suggestions';
+import type { ExperimentTreatments, Treatment } from './experiments/treatments';
 
 /** What an identified conversation knows about its customer. */
 export interface CustomerProfile {
@@ -48,6 +49,8 @@ export interface IdentityService {
 export interface SuggestionContext {
   conversationId: string;
   profile: CustomerProfile | null;
+  /** The customer's experiment variant (services/experiments): its strategy replaces the persona's. */
+  treatment?: Treatment | null;
 }
 
 export interface SuggestionService {
@@ -91,6 +94,8 @@ export interface Services {
   feedback: FeedbackService;
   privacy: PrivacyService;
   handoff: HandoffService;
+  /** Experiments per segment: the customer's variant (absent = no experiments). */
+  experiments?: ExperimentTreatments;
 }
 
 /**

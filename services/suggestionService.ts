@@ -13,6 +13,7 @@ import type { SuggestionContext, SuggestionService } from './ports';
 import { ProductFinder } from './productFinder';
 import { RecentReasons } from './recentReasons';
 import { AnonymousResults } from './anonymousResults';
+import { turnNow } from './experiments/turnClock';
 
 export interface SuggestionDeps {
   catalog: CatalogRepository;
@@ -57,7 +58,7 @@ export class RecommenderSuggestionService implements SuggestionService {
 
   async record(context: SuggestionContext, kind: 'shown' | 'opened' | 'dismissed', items: { productId: string; reason: string }[]): Promise<void> {
     if (items.length === 0) return;
-    const at = (this.deps.now?.() ?? new Date()).toISOString();
+    const at = (this.deps.now?.() ?? turnNow()).toISOString();
     await this.deps.events.add(items.map((item) => ({
       id: newId('ev'),
       conversationId: context.conversationId,
@@ -109,7 +110,8 @@ export class RecommenderSuggestionService implements SuggestionService {
       customerId: customer.id,
       personalized: true,
       segmentLabel: profile.segment.rfmLabel,
-      strategy: profile.persona.strategy,
+      // An experiment variant may try another strategy for this customer.
+      strategy: context.treatment?.strategy ?? profile.persona.strategy,
       country: customer.country,
       preferences: customer.preferences,
       dismissed,

@@ -13,6 +13,7 @@ import { widenedRound, type Suggest } from './widen';
 import { placeholderImageUrl } from '../../domain/productImages';
 import { spokenFullList, spokenRound, VOICE_REFINE_QUESTION } from './spokenSuggestions';
 import { introSentence, notPersonalisedNotice, voiceIntro } from './tone';
+import { treatedProfile, treatmentFor } from '../experimentTreatment';
 
 const TEXT_LIMIT = 5;
 /** A voice reply reads out the top three and shows no more than it reads. */
@@ -48,7 +49,8 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   const finalRequest = withExclusions(request, session.dismissed);
   // An opted-out customer's id is not even passed: nothing can personalise the request by accident.
   const customerId = profile && profile.consent.personalization ? profile.customerId : null;
-  const suggest: Suggest = (wanted, limit) => deps.services.suggestions.suggest(suggestionContext(context, session), { ...wanted, customerId, limit });
+  const treatment = await treatmentFor(deps, context, session);
+  const suggest: Suggest = (wanted, limit) => deps.services.suggestions.suggest({ ...suggestionContext(context, session), treatment }, { ...wanted, customerId, limit });
   const result = await widenedRound(finalRequest, voice ? VOICE_LIMIT : TEXT_LIMIT, suggest);
 
   if (result.items.length === 0) {
@@ -70,7 +72,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   session.shownProductIds = [...new Set([...session.shownProductIds, ...shown.map((item) => item.productId)])].slice(-MAX_REMEMBERED_IDS);
   annotate(context, { reasons, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
 
-  const toneInput = { profile, personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
+  const toneInput = { profile: treatedProfile(profile, treatment), personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
   const intro = [result.note ?? introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
   await context.sendActivity(statement(voice ? `${intro} ${topItemsText(shown)}` : intro, {
     speak: spokenRound(result.spokenNote ?? voiceIntro(toneInput), shown, VOICE_REFINE_QUESTION), attachments: suggestionCarousel(shown), carousel: true,

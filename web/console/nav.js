@@ -7,6 +7,10 @@ const PAGES = [
   ['kpis.html', 'KPIs by segment'],
 ];
 
+// Experiments and attribution: admins and marketers (a role list, so a new role needs only an entry here and in the API).
+const INSIGHT_PAGES = [['experiments.html', 'Experiments'], ['attribution.html', 'Attribution']];
+const INSIGHT_ROLES = ['admin', 'marketer'];
+
 export async function mountNav(current) {
   const status = await api('/api/review/auth/status', { allowUnauthorized: true });
   if (!status.signedIn) {
@@ -21,8 +25,9 @@ export async function mountNav(current) {
     },
   }, 'Sign out');
   const campaigns = ['campaigns.html', 'Campaigns'];
-  const pages = status.role === 'marketer' ? [campaigns]
-    : status.role === 'admin' ? [...PAGES, campaigns, ['staff.html', 'Staff accounts']] : PAGES;
+  const insightPages = INSIGHT_ROLES.includes(status.role) ? INSIGHT_PAGES : [];
+  const pages = status.role === 'marketer' ? [campaigns, ...insightPages]
+    : status.role === 'admin' ? [...PAGES, ...insightPages, campaigns, ['staff.html', 'Staff accounts']] : PAGES;
   const header = el('header', { className: 'topbar' },
     el('a', { className: 'brand', href: 'conversations.html' }, 'Shopping assistant · Staff console'),
     el('nav', { 'aria-label': 'Console' }, el('ul', {}, pages.map(([href, label]) =>
