@@ -7,6 +7,7 @@ import type { OrderRepository, SegmentRepository } from '../data/ports';
 import type { StaffAccount } from '../data/console/schema';
 import type { ExperimentService } from '../services/experiments/experimentService';
 import type { ReviewContext } from './deps';
+import { HttpError } from './http';
 
 export interface MarketingInsights {
   experiments: ExperimentService;
@@ -26,7 +27,9 @@ export interface MarketingInsightDeps {
 export const INSIGHT_ROLES: readonly StaffAccount['role'][] = ['admin', 'marketer'];
 
 export function requireInsightRole(ctx: ReviewContext, req: Request): StaffAccount {
-  return ctx.sessions.requireRole(req, INSIGHT_ROLES);
+  const account = ctx.sessions.requireSignedIn(req);
+  if (!INSIGHT_ROLES.includes(account.role)) throw new HttpError(403, 'Only admins and marketers can see experiments and attribution.');
+  return account;
 }
 
 export function csvHeaders(filename: string): Record<string, string> {

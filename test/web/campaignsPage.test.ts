@@ -49,8 +49,8 @@ describeInBrowser('campaigns console page', () => {
     await page.getByLabel('Password').fill(MARKETER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
-    // A marketer's console has campaigns only.
-    await expect(page.locator('nav[aria-label="Console"] a').allTextContents()).resolves.toEqual(['Campaigns']);
+    // A marketer's console has campaigns and the marketing insights, no conversations.
+    await expect(page.locator('nav[aria-label="Console"] a').allTextContents()).resolves.toEqual(['Campaigns', 'Experiments', 'Attribution']);
 
     await page.getByRole('checkbox', { name: "cant lose" }).check();
     await page.locator('#audience-count').getByText(/too small/).waitFor();
