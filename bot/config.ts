@@ -83,6 +83,8 @@ export const ConfigSchema = z.object({
   STATE_TTL_DAYS: z.coerce.number().positive().default(30),
   /** PostgreSQL: suggestion events older than this are pruned in the background. */
   SUGGESTION_EVENT_RETENTION_DAYS: z.coerce.number().positive().default(365),
+  /** Both stores: conversations (transcripts) idle this long are pruned in the background. */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().positive().default(90),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -13,6 +13,8 @@ export interface RetentionPolicy {
   stateTtlDays: number;
   suggestionEventDays: number;
   changeDays?: number;
+  /** Conversations idle this long go with their transcript (TRANSCRIPT_RETENTION_DAYS; both stores). */
+  transcriptDays?: number;
 }
 
 export interface PruneResult {
