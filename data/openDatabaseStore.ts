@@ -7,6 +7,7 @@ import type { OpenedConsoleStore } from './consolePorts';
 import { openStore, type OpenedStore, type StoreLogger } from './openStore';
 import type { ChangeHandler } from './postgres/changeFeed';
 import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
+import { postgresConsoleStore } from './postgres/consoleStore';
 import { createPool } from './postgres/pool';
 import type { RetentionPolicy } from './postgres/retention';
 import { readSeedFile } from './seedFile';
@@ -47,11 +48,11 @@ export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<
     });
     // A turn waits at most this long for another instance to finish a turn of the same conversation.
     const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }));
-    const consoleStore = await openLowdbConsole(options);
+    const consoleStore = postgresConsoleStore(store.pool);
     return {
       ...store, kind: 'postgres', turnLock, console: consoleStore,
       health: async () => ({ kind: 'postgres', ...(await store.health()) }),
-      close: async () => { await Promise.all([turnLock.close(), store.close(), consoleStore.close()]); },
+      close: async () => { await Promise.all([turnLock.close(), store.close()]); },
     };
   }
   const store = await openStore({ path: options.storePath, seed: options.seedPath, log: options.log });
