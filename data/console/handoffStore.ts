@@ -1,4 +1,7 @@
-/** lowdb: the queue of conversations handed to a person, and who holds each one. */
+/**
+ * lowdb: the queue of conversations handed to a person, and who holds each one. Hands out copies (as PostgreSQL
+ * does), so a handoff a caller holds does not change under it when the stored one does.
+ */
 import { randomUUID } from 'node:crypto';
 import type { ConsoleDb } from './consoleStore';
 import type { ClaimResult, HandoffRepository, HandoffRequest } from '../consolePorts';
@@ -15,23 +18,23 @@ export class HandoffStore implements HandoffRepository {
     };
     this.db.data.handoffs.push(handoff);
     await this.db.save();
-    return handoff;
+    return { ...handoff };
   }
 
   async list(status?: Handoff['status']): Promise<Handoff[]> {
-    return this.db.data.handoffs.filter((h) => status === undefined || h.status === status);
+    return this.db.data.handoffs.filter((h) => status === undefined || h.status === status).map((h) => ({ ...h }));
   }
 
   async get(id: string): Promise<Handoff | undefined> {
-    return this.find(id);
+    return copy(this.find(id));
   }
 
   async activeFor(conversationId: string): Promise<Handoff | undefined> {
-    return this.latest(conversationId, (h) => h.status !== 'closed');
+    return copy(this.latest(conversationId, (h) => h.status !== 'closed'));
   }
 
   async latestFor(conversationId: string): Promise<Handoff | undefined> {
-    return this.latest(conversationId, () => true);
+    return copy(this.latest(conversationId, () => true));
   }
 
   async claim(id: string, staffId: string, at: string): Promise<ClaimResult> {
@@ -44,7 +47,7 @@ export class HandoffStore implements HandoffRepository {
       handoff.claimedAt = at;
       await this.db.save();
     }
-    return { ok: true, handoff };
+    return { ok: true, handoff: { ...handoff } };
   }
 
   async close(id: string, at: string, outcome: NonNullable<Handoff['outcome']> = 'closed'): Promise<Handoff | undefined> {
@@ -54,7 +57,7 @@ export class HandoffStore implements HandoffRepository {
     handoff.closedAt = at;
     handoff.outcome = outcome;
     await this.db.save();
-    return handoff;
+    return { ...handoff };
   }
 
   async setCallbackEmail(id: string, email: string): Promise<Handoff | undefined> {
@@ -62,7 +65,7 @@ export class HandoffStore implements HandoffRepository {
     if (!handoff) return undefined;
     handoff.callbackEmail = email;
     await this.db.save();
-    return handoff;
+    return { ...handoff };
   }
 
   async setReference(id: string, reference: Record<string, unknown>): Promise<void> {
@@ -91,4 +94,8 @@ export class HandoffStore implements HandoffRepository {
     }
     return undefined;
   }
+}
+
+function copy(handoff: Handoff | undefined): Handoff | undefined {
+  return handoff && { ...handoff };
 }
