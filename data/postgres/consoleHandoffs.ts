@@ -47,13 +47,14 @@ export class PostgresHandoffRepository implements HandoffRepository {
       if (!handoff || handoff.status === 'closed') return { ok: false, why: 'not_found' };
       if (handoff.status === 'claimed' && handoff.claimedBy !== staffId) return { ok: false, why: 'held_by_other', holder: handoff.claimedBy ?? undefined };
       if (handoff.status === 'claimed') return { ok: true, handoff };
-      const claimed: Handoff = { ...handoff, status: 'claimed', claimedBy: staffId, claimedAt: at };
+      const claimed = validRecord(HandoffSchema, { ...handoff, status: 'claimed', claimedBy: staffId, claimedAt: at }, 'handoff');
       await client.query(`UPDATE handoffs SET status = 'claimed', doc = $2::jsonb WHERE id = $1`, [handoff.id, jsonb(claimed)]);
       return { ok: true, handoff: claimed };
     });
   }
 
   close(id: string, at: string, outcome: NonNullable<Handoff['outcome']> = 'closed'): Promise<Handoff | undefined> {
+    validRecord(HandoffSchema.shape.closedAt, at, 'handoff closing time');
     return this.update(id, `status = 'closed', doc = doc || jsonb_build_object('status', 'closed', 'closedAt', $2::text, 'outcome', $3::text)`, [at, outcome]);
   }
 
