@@ -18,7 +18,7 @@ import { logText, readLogFile } from './appendLogFile';
 import { StoreFileError } from './durableJsonFile';
 import { KeyedList } from './keyedList';
 import { StoreClosedError } from './persistentDocument';
-import { deepFreeze, InvalidRecordError } from './records';
+import { deepFreeze, InvalidRecordError } from '../records';
 
 export interface AppendLogOptions<T> {
   schema: z.ZodType<T>;

@@ -3,7 +3,7 @@
  * that "everything of customer X" and the erasure helpers touch only that customer's records.
  */
 import { KeyedList } from './keyedList';
-import { deepFreeze } from './records';
+import { deepFreeze } from '../records';
 
 export class CustomerLinkedList<T extends { id: string; customerId: string | null }> {
   private readonly byId: KeyedList<T>;

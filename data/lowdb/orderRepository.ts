@@ -1,6 +1,6 @@
 import { StorableOrderSchema, type Order } from '../../domain/model';
 import type { OrderRepository } from '../ports';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 import type { StoreContext } from './storeIndexes';
 
 export class LowdbOrderRepository implements OrderRepository {

@@ -8,7 +8,7 @@ import { CustomerIndex } from './customerIndex';
 import { CustomerLinkedList } from './customerLinkedList';
 import { KeyedList } from './keyedList';
 import type { PersistentDocument } from './persistentDocument';
-import { deepFreeze } from './records';
+import { deepFreeze } from '../records';
 
 export interface StoreIndexes {
   products: KeyedList<Product>;

@@ -1,7 +1,7 @@
 /** PostgreSQL: the handoff queue. A claim locks its row, so two agents on two instances cannot both take one. */
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { ClaimResult, HandoffRepository, HandoffRequest } from '../consolePorts';
 import { HandoffSchema, type Handoff } from '../console/schema';
 import { inTransaction, jsonb, storable } from './pool';

@@ -1,6 +1,6 @@
 /** PostgreSQL: staff accounts (unique by email) and sessions (looked up by token hash only). */
 import type { Pool } from 'pg';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { StaffRepository } from '../consolePorts';
 import { StaffAccountSchema, StaffSessionSchema, type StaffAccount, type StaffSession } from '../console/schema';
 import { violates } from './pgErrors';

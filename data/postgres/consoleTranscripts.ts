@@ -4,7 +4,7 @@
  */
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { TranscriptRepository } from '../consolePorts';
 import { ConversationRecordSchema, StaffNoteSchema, TranscriptEntrySchema, type ConversationRecord, type StaffNote, type TranscriptEntry } from '../console/schema';
 import { inTransaction, jsonb, storable } from './pool';
