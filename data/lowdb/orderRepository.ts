@@ -26,6 +26,7 @@ export class LowdbOrderRepository implements OrderRepository {
   }
 
   reassignCustomer(fromCustomerId: string, toPseudonym: string): Promise<number> {
-    return this.store.doc.change(() => this.store.indexes.orders.relink(fromCustomerId, toPseudonym));
+    // A fresh frozen copy of each order (same id) under the pseudonym.
+    return this.store.doc.change(() => this.store.indexes.orders.updateCustomer(fromCustomerId, (order) => ({ ...order, customerId: toPseudonym })));
   }
 }
