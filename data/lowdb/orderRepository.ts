@@ -27,6 +27,7 @@ export class LowdbOrderRepository implements OrderRepository {
 
   reassignCustomer(fromCustomerId: string, toPseudonym: string): Promise<number> {
     // A fresh frozen copy of each order (same id) under the pseudonym.
-    return this.store.doc.change(() => this.store.indexes.orders.updateCustomer(fromCustomerId, (order) => ({ ...order, customerId: toPseudonym })));
+    return this.store.doc.change(() => (fromCustomerId === toPseudonym ? 0
+      : this.store.indexes.orders.updateCustomer(fromCustomerId, (order) => ({ ...order, customerId: toPseudonym }))));
   }
 }
