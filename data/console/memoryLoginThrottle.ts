@@ -15,22 +15,33 @@ interface Mark {
 
 export class MemoryLoginThrottle implements LoginThrottleStore {
   private readonly marks = new Map<string, Mark[]>();
+  /** The keys of each attempt still in flight, so settling one touches only its own keys. */
+  private readonly attemptKeys = new Map<string, string[]>();
 
   // Synchronous inside: check and reservation cannot interleave with another attempt.
   async reserve(keys: readonly ThrottleKey[], attemptId: string, now: number, windowMs: number): Promise<number> {
     const wait = Math.max(0, ...keys.map(({ key, max }) => this.waitFor(key, max, now, windowMs)));
     if (wait > 0) return wait;
     for (const { key } of keys) this.add(key, { at: now, pendingId: attemptId }, now, windowMs);
+    this.attemptKeys.set(attemptId, keys.map((k) => k.key));
     return 0;
   }
 
   async settle(attemptId: string): Promise<void> {
-    for (const list of this.marks.values()) for (const mark of list) if (mark.pendingId === attemptId) delete mark.pendingId;
+    for (const key of this.takeKeys(attemptId)) {
+      for (const mark of this.marks.get(key) ?? []) if (mark.pendingId === attemptId) delete mark.pendingId;
+    }
   }
 
   async release(attemptId: string, forgivenKey: string): Promise<void> {
-    for (const key of [...this.marks.keys()]) this.keepOnly(key, (m) => m.pendingId !== attemptId);
+    for (const key of this.takeKeys(attemptId)) this.keepOnly(key, (m) => m.pendingId !== attemptId);
     this.keepOnly(forgivenKey, (m) => m.pendingId !== undefined);
+  }
+
+  private takeKeys(attemptId: string): string[] {
+    const keys = this.attemptKeys.get(attemptId) ?? [];
+    this.attemptKeys.delete(attemptId);
+    return keys;
   }
 
   private add(key: string, mark: Mark, now: number, windowMs: number): void {
