@@ -46,4 +46,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.latest = data;
     return this.queue.request();
   }
+
+  /** Resolves when no write is in flight. */
+  flush(): Promise<void> {
+    return this.queue.idle();
+  }
 }
