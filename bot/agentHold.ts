@@ -7,7 +7,7 @@
  * call-back address instead of going to the bot.
  */
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { HandoffStore } from '../data/console/handoffStore';
+import type { HandoffRepository } from '../data/consolePorts';
 import { statement } from '../dialogs/speech/messages';
 import type { LiveChatHub } from './liveChatHub';
 
@@ -16,7 +16,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const WITHDRAW = /^\s*(cancel|stop|never ?mind|back to the (bot|assistant)|no thanks)\s*[.!]?\s*$/i;
 
 export interface AgentHoldOptions {
-  handoffs: HandoffStore;
+  handoffs: HandoffRepository;
   hub: LiveChatHub;
 }
 
@@ -27,7 +27,7 @@ export function agentHoldMiddleware({ handoffs, hub }: AgentHoldOptions): Middle
       // A proactive continuation is the bot's own turn, not the shopper's.
       if (activity.type !== ActivityTypes.Event || activity.name !== 'ContinueConversation') hub.remember(activity);
       const conversationId = activity.conversation?.id;
-      const active = conversationId && activity.type === ActivityTypes.Message ? handoffs.activeFor(conversationId) : undefined;
+      const active = conversationId && activity.type === ActivityTypes.Message ? await handoffs.activeFor(conversationId) : undefined;
       if (active?.status === 'claimed') {
         await keepReference(handoffs, hub, conversationId as string);
         return;
@@ -56,7 +56,7 @@ export function agentHoldMiddleware({ handoffs, hub }: AgentHoldOptions): Middle
  * While the shopper waits for a person the bot does not carry on as if nothing happened: it says the message is
  * passed on (the agent reads it in the transcript), or withdraws the request when the shopper says "cancel".
  */
-async function waitForAgent(context: TurnContext, handoffs: HandoffStore, handoffId: string): Promise<void> {
+async function waitForAgent(context: TurnContext, handoffs: HandoffRepository, handoffId: string): Promise<void> {
   const text = typeof context.activity.text === 'string' ? context.activity.text : '';
   if (WITHDRAW.test(text)) {
     await handoffs.close(handoffId, new Date().toISOString(), 'withdrawn');
@@ -69,8 +69,8 @@ async function waitForAgent(context: TurnContext, handoffs: HandoffStore, handof
 }
 
 /** A real channel's reference goes with an active handoff, so the agent can reach the shopper after a restart. */
-async function keepReference(handoffs: HandoffStore, hub: LiveChatHub, conversationId: string): Promise<void> {
+async function keepReference(handoffs: HandoffRepository, hub: LiveChatHub, conversationId: string): Promise<void> {
   const reference = hub.channelReference(conversationId);
-  const active = reference ? handoffs.activeFor(conversationId) : undefined;
+  const active = reference ? await handoffs.activeFor(conversationId) : undefined;
   if (reference && active) await handoffs.setReference(active.id, { ...reference });
 }

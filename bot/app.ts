@@ -20,7 +20,6 @@ import { applyChanges } from './changeFeedSync';
 import { buildServices } from './services';
 import { openDatabaseStore } from '../data/openDatabaseStore';
 import { DEFAULT_SEED_PATH } from '../data/seedFile';
-import { openConsoleStore } from '../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
 import { MainDialog, PerUserConversationState, createSessionAccessor } from '../dialogs';
 import { registerReviewRoutes } from '../review/reviewRoutes';
@@ -68,9 +67,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const store = await openDatabaseStore({
     databaseUrl: config.DATABASE_URL, storePath: config.STORE_PATH, seedPath: DEFAULT_SEED_PATH, migrate: config.DATABASE_MIGRATE,
     poolSize: config.DATABASE_POOL_SIZE, log: (msg, fields) => log.info(msg, fields),
-    retention: { stateTtlDays: config.STATE_TTL_DAYS, suggestionEventDays: config.SUGGESTION_EVENT_RETENTION_DAYS },
+    retention: { stateTtlDays: config.STATE_TTL_DAYS, suggestionEventDays: config.SUGGESTION_EVENT_RETENTION_DAYS, transcriptDays: config.TRANSCRIPT_RETENTION_DAYS },
+    consoleStorePath: config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'),
   });
-  const consoleStore = await openConsoleStore(config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'));
+  // Transcripts, staff, handoffs and the login throttle: on PostgreSQL too when DATABASE_URL is set.
+  const consoleStore = store.console;
 
   // Experiments beside the store: their own file, or their tables (migration 020) in the same database.
   const experimentRepository = config.DATABASE_URL
@@ -105,7 +106,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
 
   const auth = createBotAuthentication(config);
   // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
-  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null);
+  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', async (conversationId) => (await consoleStore.handoffs.activeFor(conversationId))?.reference ?? null);
   // Campaigns to a segment: proactive messages go through the adapter built below.
   const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => adapter, log });
   const turnLock = new TurnLockMiddleware(store.turnLock);
@@ -167,7 +168,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
     extraRoutes: (s) => {
       registerReviewRoutes(s, {
-        console: consoleStore,
+        consoleData: consoleStore,
         customers: store.repositories.customers,
         feedback: store.repositories.feedback,
         suggestionEvents: store.repositories.suggestionEvents,
@@ -213,7 +214,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       pushRoutes?.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await campaigns.close();
-      await Promise.all([store.close(), consoleStore.close(), experimentRepository.close()]);
+      await Promise.all([store.close(), experimentRepository.close()]);
     },
   };
 }

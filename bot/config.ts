@@ -102,6 +102,8 @@ export const ConfigSchema = z.object({
   CLV_EXPECTED_YEARS: z.coerce.number().positive().max(50).default(3),
   /** `npm run simulate`: a turn's channelData.simulatedAt dates its suggestion events and exposures (demo mode only). */
   SIMULATION_CLOCK: flag.default(false),
+  /** Both stores: conversations (transcripts) idle this long are pruned in the background. */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().positive().default(90),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

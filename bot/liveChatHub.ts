@@ -32,7 +32,7 @@ export class LiveChatHub implements ShopperChannel {
   constructor(
     private readonly auth: BotFrameworkAuthentication,
     private readonly botAppId: string,
-    private readonly recall: (conversationId: string) => Partial<ConversationReference> | null = () => null,
+    private readonly recall: (conversationId: string) => Promise<Partial<ConversationReference> | null> = async () => null,
   ) {}
 
   /** Called for every incoming turn: keeps the latest reference of each conversation (bounded, oldest dropped). */
@@ -71,7 +71,7 @@ export class LiveChatHub implements ShopperChannel {
       channelData: { liveAgent: message.from.id !== 'bot' },
     };
     const known = this.conversations.get(conversationId);
-    const reference = known ? (known.pushOnly ? null : known.reference) : this.recall(conversationId);
+    const reference = known ? (known.pushOnly ? null : known.reference) : await this.recall(conversationId);
     if (reference?.serviceUrl) {
       await this.sendProactive(reference, activity);
       return;

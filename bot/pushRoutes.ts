@@ -6,7 +6,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { Storage } from 'botbuilder';
-import type { TranscriptStore } from '../data/console/transcriptStore';
+import type { TranscriptRepository } from '../data/consolePorts';
 import { SESSION_PROPERTY, type ConversationSession, type SessionPolicy } from '../dialogs';
 import { currentProfile } from '../dialogs/session';
 import { handle, HttpError, sendJson } from '../review/http';
@@ -18,7 +18,7 @@ import { historyActivities } from './chatHistory';
 export interface PushRouteOptions {
   tokens: ResumeTokens;
   hub: LiveChatHub;
-  transcripts: TranscriptStore;
+  transcripts: Pick<TranscriptRepository, 'get'>;
   /** Bot state, read to tell the page who is signed in. */
   conversationStorage: Storage;
   policy: SessionPolicy;
@@ -57,7 +57,7 @@ export function registerPushRoutes(server: Server, options: PushRouteOptions): {
 
   server.get('/api/chat/history', handle(logger, async (req, res) => {
     const { grant, token } = tokens.renew(grantOf(req));
-    const record = options.transcripts.get(grant.conversationId);
+    const record = await options.transcripts.get(grant.conversationId);
     sendJson(res, 200, {
       ...grant, resumeToken: token, signedIn: await signedIn(grant),
       activities: record ? historyActivities(record.entries, grant.userId) : [],

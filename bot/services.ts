@@ -2,7 +2,7 @@
 import { recognizerSettings, type Config } from './config';
 import type { OpenedStore } from '../data/openStore';
 import { customerOfConversationState } from '../dialogs';
-import type { ConsoleStore } from '../data/console/consoleStore';
+import type { ConsoleRepositories } from '../data/consolePorts';
 import type { Recognizer } from '../language/types';
 import { createRecognizer } from '../language';
 import { type CustomerGroups, RecommenderIndex } from '../recommender/ranking/recommenderIndex';
@@ -27,7 +27,7 @@ export interface ServiceInputs {
   store: Repositories;
   /** Erasure also removes the customer's conversation state (see OpenedStore). */
   purgeConversationState: OpenedStore['purgeConversationState'];
-  consoleStore: ConsoleStore;
+  consoleStore: ConsoleRepositories;
   identitySecret: string;
   log: Logger;
   /** After an erasure, for in-memory state built outside these services (the segmentation engine). */

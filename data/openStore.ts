@@ -90,9 +90,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
 }
 
 async function openCommerceDocument(options: OpenStoreOptions): Promise<PersistentDocument<StoreData>> {
-  const db = new Low(new DurableJsonFile(options.path, StoreDataSchema), emptyStoreData());
-  const existing = await db.adapter.read();
-  const doc = new PersistentDocument(db, 'store');
+  const file = new DurableJsonFile(options.path, StoreDataSchema);
+  const db = new Low(file, emptyStoreData());
+  const existing = await file.read();
+  const doc = new PersistentDocument(db, file, 'store');
   if (existing) {
     db.data = existing;
     return doc;

@@ -21,7 +21,7 @@ export function registerAttributionRoutes(server: Server, ctx: ReviewContext, in
   const { logger } = ctx.deps;
 
   server.get('/api/review/attribution', handle(logger, async (req, res) => {
-    requireInsightRole(ctx, req);
+    await requireInsightRole(ctx, req);
     const { from, to } = parseOr400(AttributionQuery, queryOf(req));
     const { report, lifetime, variantLabels } = await compute(ctx, insights, from, to);
     const label = (row: AttributionRow): LabelledRow => ({ ...row, label: variantLabels.get(row.key) ?? row.key });
@@ -37,7 +37,7 @@ export function registerAttributionRoutes(server: Server, ctx: ReviewContext, in
   }));
 
   server.get('/api/review/attribution/export.csv', handle(logger, async (req, res) => {
-    requireInsightRole(ctx, req);
+    await requireInsightRole(ctx, req);
     const { from, to, view } = parseOr400(ExportQuery, queryOf(req));
     const { report, lifetime, variantLabels } = await compute(ctx, insights, from, to);
     res.writeHead(200, csvHeaders(`attribution-by-${view}.csv`));

@@ -16,29 +16,29 @@ function publicAccount(a: StaffAccount): { id: string; email: string; role: stri
 }
 
 export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
-  const { logger, console: store } = ctx.deps;
+  const { logger, consoleData: store } = ctx.deps;
 
   server.post('/api/review/auth/login', handle(logger, async (req, res) => {
     const { email, password } = parseOr400(LoginSchema, await readJson(req));
     const ip = clientIp(req, ctx.trustProxy);
     const now = ctx.now().getTime();
     // Reserved before the hash is checked: parallel guesses each take one of the allowed attempts.
-    const reservation = ctx.throttle.reserve(email, ip, now);
+    const reservation = await ctx.throttle.reserve(email, ip, now);
     if (!reservation.allowed) {
       throw new HttpError(429, 'Too many failed sign-ins. Wait a while and try again.', { 'retry-after': String(reservation.retryAfterSeconds) });
     }
-    const account = store.staff.findByEmail(email);
+    const account = await store.staff.findByEmail(email);
     // Verify even for unknown accounts, so timing does not reveal which emails have accounts.
-    const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH).catch((error: unknown) => {
-      reservation.attempt.failed();
+    const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH).catch(async (error: unknown) => {
+      await reservation.attempt.failed();
       throw error;
     });
     if (!account || !matches || account.disabled) {
-      reservation.attempt.failed();
+      await reservation.attempt.failed();
       await ctx.audit({ action: 'staff_login', subject: account?.id ?? 'unknown', actor: account?.id ?? 'unknown', details: { outcome: 'failed' } });
       throw new HttpError(401, 'That email and password do not match an active account.');
     }
-    reservation.attempt.succeeded();
+    await reservation.attempt.succeeded();
     const session = await ctx.sessions.start(account.id);
     await ctx.audit({ action: 'staff_login', subject: account.id, actor: account.id, details: { outcome: 'signed_in' } });
     sendJson(res, 200, { email: account.email, role: account.role }, {
@@ -53,8 +53,8 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
 
   // Public on purpose: the sign-in page needs to know whether anyone can sign in yet.
   server.get('/api/review/auth/status', handle(logger, async (req, res) => {
-    const account = ctx.sessions.current(req);
-    const adminConfigured = store.staff.hasAdmin();
+    const account = await ctx.sessions.current(req);
+    const adminConfigured = await store.staff.hasAdmin();
     sendJson(res, 200, {
       signedIn: account !== null,
       ...(account ? { email: account.email, role: account.role } : {}),
@@ -64,12 +64,12 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
   }));
 
   server.get('/api/review/staff', handle(logger, async (req, res) => {
-    ctx.sessions.requireAdmin(req);
-    sendJson(res, 200, { items: store.staff.list().map(publicAccount) });
+    await ctx.sessions.requireAdmin(req);
+    sendJson(res, 200, { items: (await store.staff.list()).map(publicAccount) });
   }));
 
   server.post('/api/review/staff', handle(logger, async (req, res) => {
-    const admin = ctx.sessions.requireAdmin(req);
+    const admin = await ctx.sessions.requireAdmin(req);
     const input = parseOr400(NewStaffSchema, await readJson(req));
     let account: StaffAccount;
     try {
@@ -84,7 +84,7 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
 
   for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
     server.post(`/api/review/staff/:id/${path}`, handle(logger, async (req, res) => {
-      const admin = ctx.sessions.requireAdmin(req);
+      const admin = await ctx.sessions.requireAdmin(req);
       const { id } = parseOr400(StaffIdSchema, req.params);
       if (id === admin.id && disabled) throw new HttpError(400, 'You cannot disable your own account.');
       const account = await store.staff.setDisabled(id, disabled);

@@ -49,17 +49,17 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
   };
 
   server.get('/api/review/campaigns', handle(logger, async (req, res) => {
-    staffOf(req);
+    await staffOf(req);
     sendJson(res, 200, { items: (await service.list()).map(campaignView) });
   }));
 
   server.get('/api/review/campaigns/choices', handle(logger, async (req, res) => {
-    staffOf(req);
+    await staffOf(req);
     sendJson(res, 200, await service.choices());
   }));
 
   server.post('/api/review/campaigns/audience', handle(logger, async (req, res) => {
-    const staff = staffOf(req);
+    const staff = await staffOf(req);
     const body = await readJson(req);
     guard(audienceOf(body));
     const { audience } = parseOr400(PreviewSchema, body);
@@ -68,7 +68,7 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
   }));
 
   server.post('/api/review/campaigns', handle(logger, async (req, res) => {
-    const staff = staffOf(req);
+    const staff = await staffOf(req);
     const body = await readJson(req);
     guard(audienceOf(body));
     const input = parseOr400(NewCampaignSchema, body);
@@ -77,13 +77,13 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
   }));
 
   server.get('/api/review/campaigns/:id', handle(logger, async (req, res) => {
-    staffOf(req);
+    await staffOf(req);
     const id = idOf(req);
     sendJson(res, 200, campaignView(await refusalsAsHttp(() => service.get(id))));
   }));
 
   server.post('/api/review/campaigns/:id/dry-run', handle(logger, async (req, res) => {
-    const staff = staffOf(req);
+    const staff = await staffOf(req);
     const id = idOf(req);
     const plan = await refusalsAsHttp(() => service.dryRun(id));
     const count = (outcome: string, reason?: string) => plan.filter((e) => e.outcome === outcome && (reason === undefined || e.reason === reason)).length;
@@ -98,7 +98,7 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
 
   for (const action of ['start', 'pause', 'resume'] as const) {
     server.post(`/api/review/campaigns/:id/${action}`, handle(logger, async (req, res) => {
-      staffOf(req);
+      await staffOf(req);
       const id = idOf(req);
       await refusalsAsHttp(() => service.change(id, action));
       sendJson(res, 200, campaignView(await service.get(id)));

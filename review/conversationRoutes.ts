@@ -20,7 +20,7 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   const { logger } = deps;
 
   server.get('/api/review/conversations', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
+    const staff = await ctx.sessions.require(req);
     const query = parseOr400(ConversationListQuerySchema, queryOf(req));
     const facts = await loadReviewFacts(deps);
     const all = filterConversations(facts, query);
@@ -32,7 +32,7 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   }));
 
   server.get('/api/review/export/conversations.csv', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
+    const staff = await ctx.sessions.require(req);
     const query = parseOr400(ConversationListQuerySchema, queryOf(req));
     const facts = await loadReviewFacts(deps);
     const rows = filterConversations(facts, query).map((c) => summarize(c, facts, staff.role));
@@ -47,7 +47,7 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   }));
 
   server.get('/api/review/segments', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
+    await ctx.sessions.require(req);
     const facts = await loadReviewFacts(deps);
     const names = new Set<string>(['guest']);
     for (const c of facts.conversations) if (c.segment) names.add(c.segment.primary);
@@ -55,8 +55,8 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   }));
 
   server.get('/api/review/conversations/:id', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
-    const conversation = findConversation(ctx, req.params);
+    const staff = await ctx.sessions.require(req);
+    const conversation = await findConversation(ctx, req.params);
     const facts = await loadReviewFacts(deps);
     await ctx.audit({
       action: 'staff_access', subject: conversation.customerId ?? `conversation:${conversation.id}`, actor: staff.id,
@@ -70,34 +70,34 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   }));
 
   server.put('/api/review/conversations/:id/tags', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
-    const { id } = findConversation(ctx, req.params);
+    await ctx.sessions.require(req);
+    const { id } = await findConversation(ctx, req.params);
     const { tags } = parseOr400(TagsBody, await readJson(req));
-    const updated = await deps.console.transcripts.setTags(id, tags.map(redact));
+    const updated = await deps.consoleData.transcripts.setTags(id, tags.map(redact));
     sendJson(res, 200, { tags: updated?.tags ?? [] });
   }));
 
   server.post('/api/review/conversations/:id/notes', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
-    const { id } = findConversation(ctx, req.params);
+    const staff = await ctx.sessions.require(req);
+    const { id } = await findConversation(ctx, req.params);
     const { text } = parseOr400(NoteBody, await readJson(req));
     const note = { at: ctx.now().toISOString(), author: staff.email, text: redact(text) };
-    await deps.console.transcripts.addNote(id, note);
+    await deps.consoleData.transcripts.addNote(id, note);
     sendJson(res, 201, note);
   }));
 
   server.post('/api/review/conversations/:id/reviewed', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
-    const { id } = findConversation(ctx, req.params);
+    const staff = await ctx.sessions.require(req);
+    const { id } = await findConversation(ctx, req.params);
     const { reviewed } = parseOr400(ReviewedBody, await readJson(req));
-    const updated = await deps.console.transcripts.setReviewed(id, staff.id, reviewed, ctx.now().toISOString());
+    const updated = await deps.consoleData.transcripts.setReviewed(id, staff.id, reviewed, ctx.now().toISOString());
     sendJson(res, 200, { reviewedAt: updated?.reviewedAt ?? null });
   }));
 }
 
-function findConversation(ctx: ReviewContext, params: unknown): ConversationRecord {
+async function findConversation(ctx: ReviewContext, params: unknown): Promise<ConversationRecord> {
   const { id } = parseOr400(IdParams, params);
-  const conversation = ctx.deps.console.transcripts.get(id);
+  const conversation = await ctx.deps.consoleData.transcripts.get(id);
   if (!conversation) throw new HttpError(404, 'No conversation with that id.');
   return conversation;
 }

@@ -1,7 +1,7 @@
 /** What the review API needs from the composition root, and the context its route modules share. */
 import { randomUUID } from 'node:crypto';
 import type { AuditRepository, CatalogRepository, CustomerRepository, FeedbackRepository, SuggestionEventRepository } from '../data/ports';
-import type { ConsoleStore } from '../data/console/consoleStore';
+import type { ConsoleRepositories } from '../data/consolePorts';
 import type { AuditEntry } from '../domain/model';
 import type { ReviewLogger } from './logger';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './loginThrottle';
@@ -10,7 +10,8 @@ import type { ShopperChannel } from './liveChat';
 import type { CampaignService } from '../services/campaigns/campaignService';
 
 export interface ReviewDeps {
-  console: Pick<ConsoleStore, 'transcripts' | 'staff' | 'handoffs'>;
+  /** Transcripts, staff, handoffs and the login throttle's store (lowdb or PostgreSQL). */
+  consoleData: ConsoleRepositories;
   customers: CustomerRepository;
   feedback: FeedbackRepository;
   suggestionEvents: SuggestionEventRepository;
@@ -49,8 +50,8 @@ export function createReviewContext(deps: ReviewDeps): ReviewContext {
     deps,
     now,
     trustProxy: deps.trustProxy ?? false,
-    sessions: new StaffSessions(deps.console.staff, (deps.sessionTtlMinutes ?? 480) * 60_000, now),
-    throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }),
+    sessions: new StaffSessions(deps.consoleData.staff, (deps.sessionTtlMinutes ?? 480) * 60_000, now),
+    throttle: new LoginThrottle(deps.consoleData.loginThrottle, { ...DEFAULT_THROTTLE, ...deps.throttle }),
     audit: (entry) => deps.audit.add({ id: randomUUID(), at: now().toISOString(), ...entry }),
   };
 }

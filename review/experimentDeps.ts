@@ -26,8 +26,8 @@ export interface MarketingInsightDeps {
 
 export const INSIGHT_ROLES: readonly StaffAccount['role'][] = ['admin', 'marketer'];
 
-export function requireInsightRole(ctx: ReviewContext, req: Request): StaffAccount {
-  const account = ctx.sessions.requireSignedIn(req);
+export async function requireInsightRole(ctx: ReviewContext, req: Request): Promise<StaffAccount> {
+  const account = await ctx.sessions.requireSignedIn(req);
   if (!INSIGHT_ROLES.includes(account.role)) throw new HttpError(403, 'Only admins and marketers can see experiments and attribution.');
   return account;
 }

@@ -18,7 +18,7 @@ export function registerExperimentRoutes(server: Server, ctx: ReviewContext, ins
   const service = insights.experiments;
 
   server.get('/api/review/experiments', handle(logger, async (req, res) => {
-    requireInsightRole(ctx, req);
+    await requireInsightRole(ctx, req);
     const [experiments, exposures] = await Promise.all([service.list(), insights.experiments.exposuresAll()]);
     const counts = new Map<string, number>();
     for (const x of exposures) counts.set(x.experimentId, (counts.get(x.experimentId) ?? 0) + 1);
@@ -26,26 +26,26 @@ export function registerExperimentRoutes(server: Server, ctx: ReviewContext, ins
   }));
 
   server.post('/api/review/experiments', handle(logger, async (req, res) => {
-    const staff = requireInsightRole(ctx, req);
+    const staff = await requireInsightRole(ctx, req);
     const input = parseOr400(NewExperimentSchema, await readJson(req));
     sendJson(res, 201, await service.create(input, staff.id));
   }));
 
   server.get('/api/review/experiments/:id', handle(logger, async (req, res) => {
-    requireInsightRole(ctx, req);
+    await requireInsightRole(ctx, req);
     const experiment = await found(insights, req.params);
     sendJson(res, 200, { experiment, windowDays: insights.attributionWindowDays, segments: await kpisOf(ctx, insights, experiment) });
   }));
 
   server.get('/api/review/experiments/:id/kpis.csv', handle(logger, async (req, res) => {
-    requireInsightRole(ctx, req);
+    await requireInsightRole(ctx, req);
     const experiment = await found(insights, req.params);
     res.writeHead(200, csvHeaders(`experiment-${experiment.id}.csv`));
     res.end(toCsv([...KPI_CSV_HEADERS], kpiCsvRows(await kpisOf(ctx, insights, experiment))));
   }));
 
   server.post('/api/review/experiments/:id/end', handle(logger, async (req, res) => {
-    const staff = requireInsightRole(ctx, req);
+    const staff = await requireInsightRole(ctx, req);
     const { id } = parseOr400(IdParams, req.params);
     const { winnerVariantId } = parseOr400(EndBody, await readJson(req));
     try {

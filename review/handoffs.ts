@@ -2,10 +2,9 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AuditRepository } from '../data/ports';
-import type { HandoffStore } from '../data/console/handoffStore';
+import type { HandoffRepository, TranscriptRepository } from '../data/consolePorts';
 import type { Handoff, TranscriptEntry } from '../data/console/schema';
 import { HIDDEN_SIGN_IN_ANSWER } from './transcriptEntries';
-import type { TranscriptStore } from '../data/console/transcriptStore';
 import type { HandoffService } from '../services/ports';
 import type { ReviewContext } from './deps';
 import { handle, parseOr400, queryOf, sendJson } from './http';
@@ -16,8 +15,8 @@ import { randomUUID } from 'node:crypto';
 
 export class ConsoleHandoffService implements HandoffService {
   constructor(
-    private readonly handoffs: HandoffStore,
-    private readonly transcripts: TranscriptStore,
+    private readonly handoffs: HandoffRepository,
+    private readonly transcripts: TranscriptRepository,
     private readonly audit: AuditRepository,
     private readonly now: () => Date = () => new Date(),
     private readonly hours: StaffHours = ALWAYS_STAFFED,
@@ -27,7 +26,7 @@ export class ConsoleHandoffService implements HandoffService {
     const now = this.now();
     const at = now.toISOString();
     const staffed = this.hours.isStaffed(now);
-    const record = this.transcripts.get(conversationId);
+    const record = await this.transcripts.get(conversationId);
     const handoff = await this.handoffs.open({
       conversationId, customerId, reason: redact(reason).slice(0, 500), earlierWords: earlierWords(record?.entries ?? []),
       segment: record?.segment ?? null, at, mode: staffed ? 'live' : 'callback',
@@ -55,8 +54,11 @@ const QueueQuerySchema = z.object({
 const UnrecognizedQuerySchema = z.object({ include: z.enum(['unreviewed', 'all']).default('unreviewed') }).strict();
 
 /** What staff need to pick up a handoff: the shopper's words, segment, waiting time, who holds it, tags. */
-export function queueItem(h: Handoff, ctx: ReviewContext): Record<string, unknown> {
-  const conversation = ctx.deps.console.transcripts.get(h.conversationId);
+export async function queueItem(h: Handoff, ctx: ReviewContext): Promise<Record<string, unknown>> {
+  const [conversation, holder] = await Promise.all([
+    ctx.deps.consoleData.transcripts.get(h.conversationId),
+    h.claimedBy ? ctx.deps.consoleData.staff.get(h.claimedBy) : undefined,
+  ]);
   const until = h.claimedAt ?? h.closedAt ?? ctx.now().toISOString();
   // The channel's conversation reference is plumbing (it holds the shopper's channel account), not for staff.
   const { reference: _plumbing, ...shown } = h;
@@ -65,38 +67,39 @@ export function queueItem(h: Handoff, ctx: ReviewContext): Record<string, unknow
     segment: segmentOf(h.segment ?? conversation?.segment ?? null),
     persona: h.segment?.persona ?? null,
     waitingSeconds: Math.max(0, Math.round((Date.parse(until) - Date.parse(h.requestedAt)) / 1000)),
-    holder: h.claimedBy ? ctx.deps.console.staff.get(h.claimedBy)?.email ?? 'a former staff member' : null,
+    holder: h.claimedBy ? holder?.email ?? 'a former staff member' : null,
     tags: conversation?.tags ?? [],
   };
 }
 
 export function registerHandoffRoutes(server: Server, ctx: ReviewContext): void {
-  const { logger, console: store } = ctx.deps;
+  const { logger, consoleData: store } = ctx.deps;
 
   server.get('/api/review/handoffs', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
+    await ctx.sessions.require(req);
     const { status, tag } = parseOr400(QueueQuerySchema, queryOf(req));
-    const items = store.handoffs.list()
-      .filter((h) => status === 'all' || h.status === status)
-      .map((h) => queueItem(h, ctx))
+    const handoffs = await store.handoffs.list(status === 'all' ? undefined : status);
+    const items = (await Promise.all(handoffs.map((h) => queueItem(h, ctx))))
       .filter((h) => !tag || (h.tags as string[]).some((t) => t.toLowerCase() === tag.toLowerCase()))
       .sort((a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)));
     sendJson(res, 200, { items });
   }));
 
   server.get('/api/review/handoff-tags', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
+    await ctx.sessions.require(req);
     const tags = new Set<string>();
-    for (const h of store.handoffs.list()) for (const t of store.transcripts.get(h.conversationId)?.tags ?? []) tags.add(t);
+    const conversationIds = new Set((await store.handoffs.list()).map((h) => h.conversationId));
+    const conversations = await Promise.all([...conversationIds].map((id) => store.transcripts.get(id)));
+    for (const conversation of conversations) for (const t of conversation?.tags ?? []) tags.add(t);
     sendJson(res, 200, { items: [...tags].sort() });
   }));
 
   // Turns the bot did not understand (intent "none"), newest first; reviewing the conversation clears them.
   server.get('/api/review/unrecognized', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
+    await ctx.sessions.require(req);
     const { include } = parseOr400(UnrecognizedQuerySchema, queryOf(req));
     const items: Record<string, unknown>[] = [];
-    for (const c of store.transcripts.list()) {
+    for (const c of await store.transcripts.list()) {
       if (include === 'unreviewed' && c.reviewedAt) continue;
       for (const e of c.entries) {
         if (e.direction === 'in' && e.intent === 'none' && e.text) {

@@ -15,14 +15,14 @@ export function registerKpiRoutes(server: Server, ctx: ReviewContext): void {
   const { logger } = ctx.deps;
 
   server.get('/api/review/kpis', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
+    await ctx.sessions.require(req);
     const { from, to } = parseOr400(KpiQuerySchema, queryOf(req));
     const rows = computeKpis(await loadReviewFacts(ctx.deps), from, to);
     sendJson(res, 200, { from: from ?? null, to: to ?? null, rows });
   }));
 
   server.get('/api/review/export/kpis.csv', handle(logger, async (req, res) => {
-    ctx.sessions.require(req);
+    await ctx.sessions.require(req);
     const { from, to } = parseOr400(KpiQuerySchema, queryOf(req));
     const rows = computeKpis(await loadReviewFacts(ctx.deps), from, to);
     res.writeHead(200, {

@@ -30,11 +30,11 @@ export function agentName(staff: StaffAccount): string {
 }
 
 export function registerLiveChatRoutes(server: Server, ctx: ReviewContext, channel: ShopperChannel | undefined): void {
-  const { logger, console: store } = ctx.deps;
+  const { logger, consoleData: store } = ctx.deps;
 
   /** Records what the shopper was sent, then sends it; a delivery failure is logged, the record stays. */
   async function tell(conversationId: string, text: string, from: { id: string; name: string }, agentId?: string): Promise<void> {
-    const record = store.transcripts.get(conversationId);
+    const record = await store.transcripts.get(conversationId);
     const entry: TranscriptEntry = {
       at: ctx.now().toISOString(), direction: 'out', type: 'message', text: redact(text), cards: [],
       customerId: record?.customerId ?? null, segment: record?.segment ?? null, intent: null, intentScore: null, reasons: [], voice: false,
@@ -63,16 +63,16 @@ export function registerLiveChatRoutes(server: Server, ctx: ReviewContext, chann
     return result.handoff;
   }
 
-  function findHandoff(req: Request): Handoff {
+  async function findHandoff(req: Request): Promise<Handoff> {
     const { id } = parseOr400(HandoffIdParams, req.params);
-    const handoff = store.handoffs.get(id);
+    const handoff = await store.handoffs.get(id);
     if (!handoff) throw new HttpError(404, 'No handoff with that id.');
     return handoff;
   }
 
   async function finish(req: Request, outcome: 'handed_back' | 'closed'): Promise<Handoff> {
-    const staff = ctx.sessions.require(req);
-    const handoff = findHandoff(req);
+    const staff = await ctx.sessions.require(req);
+    const handoff = await findHandoff(req);
     if (handoff.status === 'closed') return handoff;
     if (handoff.status === 'claimed' && handoff.claimedBy !== staff.id) throw new HttpError(409, 'Another agent holds this conversation.');
     const wasHeld = handoff.status === 'claimed';
@@ -87,23 +87,23 @@ export function registerLiveChatRoutes(server: Server, ctx: ReviewContext, chann
   }
 
   server.post('/api/review/handoffs/:id/claim', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
-    sendJson(res, 200, queueItem(await take(findHandoff(req), staff), ctx));
+    const staff = await ctx.sessions.require(req);
+    sendJson(res, 200, await queueItem(await take(await findHandoff(req), staff), ctx));
   }));
 
   server.post('/api/review/handoffs/:id/release', handle(logger, async (req, res) => {
-    sendJson(res, 200, queueItem(await finish(req, 'handed_back'), ctx));
+    sendJson(res, 200, await queueItem(await finish(req, 'handed_back'), ctx));
   }));
 
   server.post('/api/review/handoffs/:id/close', handle(logger, async (req, res) => {
-    sendJson(res, 200, queueItem(await finish(req, 'closed'), ctx));
+    sendJson(res, 200, await queueItem(await finish(req, 'closed'), ctx));
   }));
 
   server.post('/api/review/conversations/:id/messages', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
+    const staff = await ctx.sessions.require(req);
     const { id } = parseOr400(ConversationParams, req.params);
     const { text } = parseOr400(MessageBody, await readJson(req));
-    const active = store.handoffs.activeFor(id);
+    const active = await store.handoffs.activeFor(id);
     if (!active) throw new HttpError(409, 'This conversation has no open handoff: the shopper has not asked for a person, or it was closed.');
     await take(active, staff);
     // The shopper sees the agent's first name only, never a staff id or email.
@@ -113,16 +113,16 @@ export function registerLiveChatRoutes(server: Server, ctx: ReviewContext, chann
 
   // The agent's live view: transcript entries after `after`, and the conversation's handoff. Polled by the console.
   server.get('/api/review/conversations/:id/live', handle(logger, async (req, res) => {
-    const staff = ctx.sessions.require(req);
+    const staff = await ctx.sessions.require(req);
     const { id } = parseOr400(ConversationParams, req.params);
     const { after } = parseOr400(LiveQuery, queryOf(req));
-    const record = store.transcripts.get(id);
+    const record = await store.transcripts.get(id);
     const entries = record?.entries ?? [];
-    const handoff = store.handoffs.activeFor(id) ?? [...store.handoffs.list()].reverse().find((h) => h.conversationId === id);
+    const handoff = (await store.handoffs.activeFor(id)) ?? (await store.handoffs.latestFor(id));
     sendJson(res, 200, {
       next: entries.length,
       entries: entries.slice(after).map((e) => ({ at: e.at, direction: e.direction, type: e.type, text: e.text, cards: e.cards, byAgent: e.agentId !== undefined })),
-      handoff: handoff ? { ...queueItem(handoff, ctx), heldByYou: handoff.status === 'claimed' && handoff.claimedBy === staff.id } : null,
+      handoff: handoff ? { ...(await queueItem(handoff, ctx)), heldByYou: handoff.status === 'claimed' && handoff.claimedBy === staff.id } : null,
     });
   }));
 }

@@ -1,12 +1,15 @@
 /**
  * Counts failed sign-ins per account and per client address in a sliding window. Over the limit, sign-in
- * is refused (429) until the oldest failure leaves the window. In memory: a restart forgives, which is
- * acceptable for a throttle (the password hash is the real defence).
+ * is refused (429) until the oldest failure leaves the window. The marks live in a LoginThrottleStore: in process
+ * on lowdb, shared by every instance on PostgreSQL.
  *
- * An attempt is reserved (counted as a failure) before the password hash is checked, synchronously, so
+ * An attempt is reserved (counted as a failure) before the password hash is checked, atomically in the store, so
  * parallel guesses cannot all pass the check while their hashes are still being computed. A success
  * releases its own reservation and forgives the account's settled failures.
  */
+import { randomUUID } from 'node:crypto';
+import type { LoginThrottleStore, ThrottleKey } from '../data/consolePorts';
+
 export interface ThrottleLimits {
   maxFailuresPerAccount: number;
   maxFailuresPerIp: number;
@@ -14,103 +17,41 @@ export interface ThrottleLimits {
 }
 
 export const DEFAULT_THROTTLE: ThrottleLimits = { maxFailuresPerAccount: 5, maxFailuresPerIp: 20, windowMs: 15 * 60_000 };
-const MAX_TRACKED_KEYS = 10_000;
-
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** A reserved attempt: say how it ended once the password has been checked. */
 export interface LoginAttempt {
-  succeeded(): void;
-  failed(): void;
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
 }
 
 export type Reservation = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterSeconds: number };
 
-interface Mark {
-  at: number;
-  /** Set while the attempt's password check is still running. */
-  pendingId?: number;
-}
-
 export class LoginThrottle {
-  private readonly marks = new Map<string, Mark[]>();
-  private nextAttemptId = 1;
+  constructor(private readonly store: LoginThrottleStore, private readonly limits: ThrottleLimits = DEFAULT_THROTTLE) {}
 
-  constructor(private readonly limits: ThrottleLimits = DEFAULT_THROTTLE) {}
-
-  check(account: string, ip: string, now: number): ThrottleVerdict {
-    const waits = [
-      this.waitFor(accountKey(account), this.limits.maxFailuresPerAccount, now),
-      this.waitFor(ipKey(ip), this.limits.maxFailuresPerIp, now),
+  /** Checks and, when allowed, counts the attempt at once (atomically in the store). */
+  async reserve(account: string, ip: string, now: number): Promise<Reservation> {
+    const keys: ThrottleKey[] = [
+      { key: accountKey(account), max: this.limits.maxFailuresPerAccount },
+      { key: ipKey(ip), max: this.limits.maxFailuresPerIp },
     ];
-    const wait = Math.max(...waits);
-    return wait > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { allowed: true };
-  }
-
-  /** Checks and, when allowed, counts the attempt at once (no await between the two). */
-  reserve(account: string, ip: string, now: number): Reservation {
-    const verdict = this.check(account, ip, now);
-    if (!verdict.allowed) return verdict;
-    const pendingId = this.nextAttemptId++;
-    const keys = [accountKey(account), ipKey(ip)];
-    for (const key of keys) this.add(key, { at: now, pendingId }, now);
+    const attemptId = randomUUID();
+    const wait = await this.store.reserve(keys, attemptId, now, this.limits.windowMs);
+    if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
     let settled = false;
+    const once = (work: () => Promise<void>) => async () => {
+      if (settled) return;
+      settled = true;
+      await work();
+    };
     return {
       allowed: true,
       attempt: {
-        succeeded: () => {
-          if (settled) return;
-          settled = true;
-          for (const key of keys) this.removePending(key, pendingId);
-          // The owner got in: their earlier settled failures are forgiven; attempts still in flight stay counted.
-          this.keepOnly(accountKey(account), (m) => m.pendingId !== undefined);
-        },
-        failed: () => {
-          if (settled) return;
-          settled = true;
-          for (const key of keys) this.settle(key, pendingId);
-        },
+        // The owner got in: their earlier settled failures are forgiven; attempts still in flight stay counted.
+        succeeded: once(() => this.store.release(attemptId, accountKey(account))),
+        failed: once(() => this.store.settle(attemptId)),
       },
     };
-  }
-
-  private add(key: string, mark: Mark, now: number): void {
-    const list = this.recent(key, now);
-    list.push(mark);
-    this.marks.delete(key);
-    this.marks.set(key, list);
-    // Oldest-inserted keys go first, so a flood of made-up accounts cannot grow memory without bound.
-    while (this.marks.size > MAX_TRACKED_KEYS) {
-      const oldest = this.marks.keys().next().value;
-      if (oldest === undefined) break;
-      this.marks.delete(oldest);
-    }
-  }
-
-  private removePending(key: string, pendingId: number): void {
-    this.keepOnly(key, (m) => m.pendingId !== pendingId);
-  }
-
-  private settle(key: string, pendingId: number): void {
-    for (const mark of this.marks.get(key) ?? []) if (mark.pendingId === pendingId) delete mark.pendingId;
-  }
-
-  private keepOnly(key: string, keep: (mark: Mark) => boolean): void {
-    const list = this.marks.get(key);
-    if (!list) return;
-    const kept = list.filter(keep);
-    if (kept.length > 0) this.marks.set(key, kept);
-    else this.marks.delete(key);
-  }
-
-  private recent(key: string, now: number): Mark[] {
-    return (this.marks.get(key) ?? []).filter((m) => now - m.at < this.limits.windowMs);
-  }
-
-  private waitFor(key: string, max: number, now: number): number {
-    const list = this.recent(key, now);
-    if (list.length < max) return 0;
-    return list[list.length - max].at + this.limits.windowMs - now;
   }
 }
 

@@ -14,12 +14,12 @@ export interface ReviewFacts {
 }
 
 export async function loadReviewFacts(deps: ReviewDeps): Promise<ReviewFacts> {
-  const [customers, feedback, events] = await Promise.all([
+  const [customers, feedback, events, handoffs, conversations] = await Promise.all([
     deps.customers.list(), deps.feedback.list(), deps.suggestionEvents.list(),
+    deps.consoleData.handoffs.list(), deps.consoleData.transcripts.list(),
   ]);
-  const handoffs = deps.console.handoffs.list();
   return {
-    conversations: deps.console.transcripts.list(),
+    conversations,
     customers: new Map(customers.map((c) => [c.id, c])),
     feedback,
     feedbackByConversation: groupBy(feedback, (f) => f.conversationId),

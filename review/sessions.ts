@@ -1,7 +1,7 @@
 /** Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie; only its hash is stored. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
-import type { StaffStore } from '../data/console/staffStore';
+import type { StaffRepository } from '../data/consolePorts';
 import type { StaffAccount } from '../data/console/schema';
 import { HttpError } from './http';
 
@@ -40,7 +40,7 @@ export function clientIp(req: Request, trustProxy: boolean): string {
 }
 
 export class StaffSessions {
-  constructor(private readonly staff: StaffStore, private readonly ttlMs: number, private readonly now: () => Date) {}
+  constructor(private readonly staff: StaffRepository, private readonly ttlMs: number, private readonly now: () => Date) {}
 
   async start(staffId: string): Promise<{ token: string; maxAgeSeconds: number }> {
     const token = randomBytes(32).toString('base64url');
@@ -53,36 +53,36 @@ export class StaffSessions {
   }
 
   /** The signed-in, enabled staff member, or null. */
-  current(req: Request): StaffAccount | null {
+  async current(req: Request): Promise<StaffAccount | null> {
     const token = readCookie(req, SESSION_COOKIE);
     if (!token) return null;
-    const session = this.staff.findSession(hashToken(token));
+    const session = await this.staff.findSession(hashToken(token));
     if (!session || Date.parse(session.expiresAt) <= this.now().getTime()) return null;
-    const account = this.staff.get(session.staffId);
+    const account = await this.staff.get(session.staffId);
     return account && !account.disabled ? account : null;
   }
 
   /** Agents and admins: conversations, handoffs, KPIs. A marketer may use campaigns only (requireRole). */
-  require(req: Request): StaffAccount {
-    const account = this.requireSignedIn(req);
+  async require(req: Request): Promise<StaffAccount> {
+    const account = await this.requireSignedIn(req);
     if (account.role === 'marketer') throw new HttpError(403, 'A marketer account can use campaigns only.');
     return account;
   }
 
-  requireSignedIn(req: Request): StaffAccount {
-    const account = this.current(req);
+  async requireSignedIn(req: Request): Promise<StaffAccount> {
+    const account = await this.current(req);
     if (!account) throw new HttpError(401, 'Sign in first.');
     return account;
   }
 
-  requireRole(req: Request, roles: readonly StaffAccount['role'][]): StaffAccount {
-    const account = this.requireSignedIn(req);
+  async requireRole(req: Request, roles: readonly StaffAccount['role'][]): Promise<StaffAccount> {
+    const account = await this.requireSignedIn(req);
     if (!roles.includes(account.role)) throw new HttpError(403, `Only ${roles.join(' or ')} accounts can do this.`);
     return account;
   }
 
-  requireAdmin(req: Request): StaffAccount {
-    const account = this.requireSignedIn(req);
+  async requireAdmin(req: Request): Promise<StaffAccount> {
+    const account = await this.requireSignedIn(req);
     if (account.role !== 'admin') throw new HttpError(403, 'Only an admin can do this.');
     return account;
   }

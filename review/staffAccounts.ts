@@ -1,7 +1,7 @@
 /** Creating staff accounts, and the first admin from settings on first start. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { StaffStore } from '../data/console/staffStore';
+import type { StaffRepository } from '../data/consolePorts';
 import type { StaffAccount, StaffRole } from '../data/console/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
 
@@ -14,11 +14,11 @@ export type NewStaff = z.input<typeof NewStaffSchema>;
 
 export class StaffAccountError extends Error {}
 
-export async function createStaffAccount(store: StaffStore, input: NewStaff, now: Date): Promise<StaffAccount> {
+export async function createStaffAccount(store: StaffRepository, input: NewStaff, now: Date): Promise<StaffAccount> {
   const parsed = NewStaffSchema.safeParse(input);
   if (!parsed.success) throw new StaffAccountError(parsed.error.issues[0]?.message ?? 'invalid account');
   const { email, password, role } = parsed.data;
-  if (store.findByEmail(email)) throw new StaffAccountError('an account with this email already exists');
+  if (await store.findByEmail(email)) throw new StaffAccountError('an account with this email already exists');
   const account: StaffAccount = {
     id: randomUUID(), email, role: role satisfies StaffRole, passwordHash: await hashPassword(password),
     disabled: false, createdAt: now.toISOString(),
@@ -38,9 +38,9 @@ export type FirstAdminOutcome = 'created' | 'admin_exists' | 'not_configured';
  * password, so without both settings nobody can sign in until they are given.
  */
 export async function ensureFirstAdmin(
-  store: StaffStore, settings: { email?: string; password?: string }, now = new Date(),
+  store: StaffRepository, settings: { email?: string; password?: string }, now = new Date(),
 ): Promise<FirstAdminOutcome> {
-  if (store.hasAdmin()) return 'admin_exists';
+  if (await store.hasAdmin()) return 'admin_exists';
   if (!settings.email || !settings.password) return 'not_configured';
   await createStaffAccount(store, { email: settings.email, password: settings.password, role: 'admin' }, now);
   return 'created';

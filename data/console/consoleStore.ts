@@ -1,6 +1,7 @@
 /**
- * Opens the console's own store (transcripts, staff, sessions, handoffs): a lowdb snapshot plus a transcript
- * journal (see consoleJournal.ts). One process per file, like every lowdb store.
+ * Opens the console's own lowdb store (transcripts, staff, sessions, handoffs): a lowdb snapshot plus a transcript
+ * journal (see consoleJournal.ts), and the login throttle in memory. One process per file, like every lowdb store.
+ * With a retention period, conversations idle longer are pruned in the background (see startTranscriptPruning).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -9,6 +10,9 @@ import type { ConsoleData, ConversationRecord } from './schema';
 import { TranscriptStore } from './transcriptStore';
 import { StaffStore } from './staffStore';
 import { HandoffStore } from './handoffStore';
+import { MemoryLoginThrottle } from './memoryLoginThrottle';
+import { startTranscriptPruning, type TranscriptRetention } from './transcriptRetention';
+import type { OpenedConsoleStore } from '../consolePorts';
 
 /** The in-memory data and the two ways to make a change durable. */
 export interface ConsoleDb {
@@ -21,19 +25,14 @@ export interface ConsoleDb {
   save(): Promise<void>;
 }
 
-export interface ConsoleStore {
-  transcripts: TranscriptStore;
-  staff: StaffStore;
-  handoffs: HandoffStore;
-  /** Resolves once every change made so far is on disk. */
-  flush(): Promise<void>;
-  /** Flushes and releases the journal file. */
-  close(): Promise<void>;
+export interface ConsoleStoreOptions {
+  compactBytes?: number;
+  retention?: TranscriptRetention;
 }
 
-export async function openConsoleStore(path: string, options: { compactBytes?: number } = {}): Promise<ConsoleStore> {
+export async function openConsoleStore(path: string, options: ConsoleStoreOptions = {}): Promise<OpenedConsoleStore> {
   await mkdir(dirname(path), { recursive: true });
-  const journal = await ConsoleJournal.open(path, options);
+  const journal = await ConsoleJournal.open(path, { compactBytes: options.compactBytes });
   const db: ConsoleDb = {
     get data() { return journal.data; },
     saveConversation: (record) => journal.saveConversation(record),
@@ -41,11 +40,17 @@ export async function openConsoleStore(path: string, options: { compactBytes?: n
     save: () => journal.snapshot(),
   };
   const handoffs = new HandoffStore(db);
+  const transcripts = new TranscriptStore(db, handoffs);
+  const pruning = options.retention && startTranscriptPruning(transcripts, options.retention);
   return {
-    transcripts: new TranscriptStore(db, handoffs),
+    transcripts,
     staff: new StaffStore(db),
     handoffs,
+    loginThrottle: new MemoryLoginThrottle(),
     flush: () => journal.flush(),
-    close: () => journal.close(),
+    close: async () => {
+      await pruning?.stop();
+      await journal.close();
+    },
   };
 }

@@ -1,35 +1,36 @@
-/** Staff accounts and their sign-in sessions (sessions are stored by token hash only). */
+/** lowdb: staff accounts and their sign-in sessions (sessions are stored by token hash only). */
 import type { ConsoleDb } from './consoleStore';
+import type { StaffRepository } from '../consolePorts';
 import type { StaffAccount, StaffSession } from './schema';
 
-export class StaffStore {
+export class StaffStore implements StaffRepository {
   constructor(private readonly db: ConsoleDb) {}
 
-  list(): readonly StaffAccount[] {
-    return this.db.data.staff;
+  async list(): Promise<StaffAccount[]> {
+    return [...this.db.data.staff];
   }
 
-  get(id: string): StaffAccount | undefined {
+  async get(id: string): Promise<StaffAccount | undefined> {
     return this.db.data.staff.find((s) => s.id === id);
   }
 
-  findByEmail(email: string): StaffAccount | undefined {
+  async findByEmail(email: string): Promise<StaffAccount | undefined> {
     const wanted = email.trim().toLowerCase();
-    return this.db.data.staff.find((s) => s.email === wanted);
+    return this.db.data.staff.find((s) => s.email.toLowerCase() === wanted);
   }
 
-  hasAdmin(): boolean {
+  async hasAdmin(): Promise<boolean> {
     return this.db.data.staff.some((s) => s.role === 'admin' && !s.disabled);
   }
 
   async add(account: StaffAccount): Promise<void> {
+    if (await this.findByEmail(account.email)) throw new Error(`A staff account with the email ${account.email} exists already`);
     this.db.data.staff.push(account);
     await this.db.save();
   }
 
-  /** Disabling also ends the account's sessions. */
   async setDisabled(id: string, disabled: boolean): Promise<StaffAccount | undefined> {
-    const account = this.get(id);
+    const account = await this.get(id);
     if (!account) return undefined;
     account.disabled = disabled;
     if (disabled) this.dropSessionsWhere((s) => s.staffId === id);
@@ -43,7 +44,7 @@ export class StaffStore {
     await this.db.save();
   }
 
-  findSession(tokenHash: string): StaffSession | undefined {
+  async findSession(tokenHash: string): Promise<StaffSession | undefined> {
     return this.db.data.sessions.find((s) => s.tokenHash === tokenHash);
   }
 

@@ -1,5 +1,5 @@
-/** Conversation transcripts with staff tags, notes and review marks. Implements erasure for the privacy flow. */
-import type { TranscriptRepository } from '../ports';
+/** lowdb: conversation transcripts with staff tags, notes and review marks; erasure and retention. */
+import type { TranscriptRepository } from '../consolePorts';
 import type { ConsoleDb } from './consoleStore';
 import type { ConversationRecord, StaffNote, TranscriptEntry } from './schema';
 import type { HandoffStore } from './handoffStore';
@@ -33,12 +33,12 @@ export class TranscriptStore implements TranscriptRepository {
     return this.db.saveConversation(record);
   }
 
-  get(conversationId: string): ConversationRecord | undefined {
+  async get(conversationId: string): Promise<ConversationRecord | undefined> {
     return this.byId.get(conversationId);
   }
 
-  list(): readonly ConversationRecord[] {
-    return this.db.data.conversations;
+  async list(): Promise<ConversationRecord[]> {
+    return [...this.db.data.conversations];
   }
 
   async setTags(conversationId: string, tags: string[]): Promise<ConversationRecord | undefined> {
@@ -72,10 +72,26 @@ export class TranscriptStore implements TranscriptRepository {
 
   /** Erasure: drops every conversation the customer took part in, and their handoffs; the snapshot is rewritten. */
   async removeCustomer(customerId: string): Promise<number> {
+    const removed = this.dropWhere((c) => involves(c, customerId));
+    this.handoffs.dropWhere((h) => h.customerId === customerId);
+    await this.db.save();
+    return removed;
+  }
+
+  /** Retention; the snapshot is rewritten only when something went. */
+  async pruneBefore(before: Date): Promise<number> {
+    const cutoff = before.getTime();
+    const removed = this.dropWhere((c) => Date.parse(c.lastActivityAt) < cutoff);
+    const closed = this.handoffs.dropWhere((h) => h.status === 'closed' && Date.parse(h.requestedAt) < cutoff);
+    if (removed || closed) await this.db.save();
+    return removed;
+  }
+
+  private dropWhere(drop: (record: ConversationRecord) => boolean): number {
     const keep: ConversationRecord[] = [];
     let removed = 0;
     for (const c of this.db.data.conversations) {
-      if (involves(c, customerId)) {
+      if (drop(c)) {
         this.byId.delete(c.id);
         this.db.dropConversation(c.id);
         removed += 1;
@@ -84,8 +100,6 @@ export class TranscriptStore implements TranscriptRepository {
       }
     }
     this.db.data.conversations.splice(0, this.db.data.conversations.length, ...keep);
-    this.handoffs.dropCustomer(customerId);
-    await this.db.save();
     return removed;
   }
 }

@@ -13,12 +13,13 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
+import { InvalidRecordError } from '../records';
 import { replaceFileDurably, syncFolder } from './atomicFile';
 import { logText, readLogFile } from './appendLogFile';
-import { StoreFileError } from './durableJsonFile';
-import { KeyedList } from './keyedList';
+import { CustomerRecords } from './customerRecords';
 import { StoreClosedError } from './persistentDocument';
-import { deepFreeze, InvalidRecordError } from './records';
+import { StoreFileError } from './storeFile';
+import { WriteQueue } from './writeQueue';
 
 export interface AppendLogOptions<T> {
   schema: z.ZodType<T>;
@@ -29,14 +30,10 @@ export interface AppendLogOptions<T> {
   customerOf?: (record: T) => string | null;
 }
 
-interface Waiter { resolve: () => void; reject: (e: unknown) => void }
-
 export class AppendLog<T> {
-  private readonly byId: KeyedList<T>;
-  private readonly byCustomer = new Map<string, T[]>();
+  private readonly records: CustomerRecords<T>;
   private pendingText = '';
-  private waiters: Waiter[] = [];
-  private inFlight: Promise<void> | null = null;
+  private readonly queue = new WriteQueue(() => this.writeRound());
   private rewriteRequested = false;
   private closed = false;
 
@@ -46,8 +43,7 @@ export class AppendLog<T> {
     records: T[],
     private handle: FileHandle,
   ) {
-    this.byId = new KeyedList(records.map(deepFreeze), options.idOf, options.what);
-    for (const record of records) this.link(record);
+    this.records = new CustomerRecords(records, { what: options.what, idOf: options.idOf, customerOf: options.customerOf ?? (() => null) });
   }
 
   /** Loads and validates the log (creating it when missing); a torn last line is cut off. */
@@ -71,15 +67,15 @@ export class AppendLog<T> {
   }
 
   all(): T[] {
-    return this.byId.all();
+    return this.records.all();
   }
 
   get(id: string): T | undefined {
-    return this.byId.get(id);
+    return this.records.get(id);
   }
 
   forCustomer(customerId: string): T[] {
-    return this.byCustomer.get(customerId)?.slice() ?? [];
+    return this.records.forCustomer(customerId);
   }
 
   /**
@@ -92,16 +88,12 @@ export class AppendLog<T> {
     for (const record of records) {
       const id = this.options.idOf(record);
       if (ids.has(id)) return Promise.reject(new InvalidRecordError(this.options.what, `the batch repeats id "${id}"`));
-      if (this.byId.get(id)) return Promise.reject(new InvalidRecordError(this.options.what, `id "${id}" is already stored`));
+      if (this.records.get(id)) return Promise.reject(new InvalidRecordError(this.options.what, `id "${id}" is already stored`));
       ids.add(id);
     }
-    for (const record of records) {
-      const frozen = deepFreeze(record);
-      this.byId.insert(frozen);
-      this.link(frozen);
-    }
+    for (const record of records) this.records.add(record);
     this.pendingText += logText(records);
-    return this.commit();
+    return this.queue.request();
   }
 
   /**
@@ -110,21 +102,7 @@ export class AppendLog<T> {
    */
   async updateCustomer(customerId: string, update: (record: T) => T): Promise<number> {
     if (this.closed) throw new StoreClosedError(`${this.options.what} log`);
-    const linked = this.byCustomer.get(customerId);
-    if (!linked) return 0;
-    const updated = linked.map((record) => {
-      const next = deepFreeze(this.options.schema.parse(update(record)));
-      if (this.options.idOf(next) !== this.options.idOf(record)) throw new InvalidRecordError(this.options.what, 'an update changed the id');
-      return next;
-    });
-    this.byCustomer.delete(customerId);
-    for (const next of updated) {
-      this.byId.upsert(next);
-      this.link(next);
-    }
-    this.rewriteRequested = true;
-    await this.commit();
-    return updated.length;
+    return this.rewriteAfter(this.records.updateCustomer(customerId, (record) => this.options.schema.parse(update(record))));
   }
 
   /**
@@ -133,24 +111,12 @@ export class AppendLog<T> {
    */
   async updateMatching(matches: (record: T) => boolean, update: (record: T) => T): Promise<number> {
     if (this.closed) throw new StoreClosedError(`${this.options.what} log`);
-    const updated = this.all().filter(matches).map((record) => {
-      const next = deepFreeze(this.options.schema.parse(update(record)));
-      if (this.options.idOf(next) !== this.options.idOf(record)) throw new InvalidRecordError(this.options.what, 'an update changed the id');
-      return next;
-    });
-    if (updated.length === 0) return 0;
-    for (const next of updated) this.byId.upsert(next);
-    // The owner may have changed: the customer index is rebuilt from the records.
-    this.byCustomer.clear();
-    for (const record of this.all()) this.link(record);
-    this.rewriteRequested = true;
-    await this.commit();
-    return updated.length;
+    return this.rewriteAfter(this.records.updateMatching(matches, (record) => this.options.schema.parse(update(record))));
   }
 
   /** Resolves once every record added or changed so far is on disk. */
   async flush(): Promise<void> {
-    while (this.inFlight) await this.inFlight;
+    await this.queue.idle();
   }
 
   /** Flushes, then refuses further changes. */
@@ -161,32 +127,27 @@ export class AppendLog<T> {
     await this.handle.close();
   }
 
-  private commit(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
-      if (!this.inFlight) this.inFlight = this.drain();
-    });
+  private async rewriteAfter(changed: number): Promise<number> {
+    if (changed === 0) return 0;
+    this.rewriteRequested = true;
+    await this.queue.request();
+    return changed;
   }
 
-  private async drain(): Promise<void> {
-    while (this.waiters.length) {
-      const waiters = this.waiters;
-      const rewrite = this.rewriteRequested;
-      // Taken together and synchronously, so the text matches exactly the records these waiters added.
-      const text = rewrite ? logText(this.all()) : this.pendingText;
-      this.waiters = [];
-      this.pendingText = '';
-      this.rewriteRequested = false;
-      try {
-        if (rewrite) await this.rewrite(text);
-        else await this.appendText(text);
-        for (const w of waiters) w.resolve();
-      } catch (e) {
-        this.rewriteRequested = true;
-        for (const w of waiters) w.reject(e);
-      }
+  private async writeRound(): Promise<void> {
+    const rewrite = this.rewriteRequested;
+    // Taken together and synchronously, so the text matches exactly the records this round's callers added.
+    const text = rewrite ? logText(this.all()) : this.pendingText;
+    this.pendingText = '';
+    this.rewriteRequested = false;
+    try {
+      if (rewrite) await this.rewrite(text);
+      else await this.appendText(text);
+    } catch (e) {
+      // Memory is now ahead of the file: the next round rewrites it whole.
+      this.rewriteRequested = true;
+      throw e;
     }
-    this.inFlight = null;
   }
 
   private async appendText(text: string): Promise<void> {
@@ -201,13 +162,5 @@ export class AppendLog<T> {
     const previous = this.handle;
     this.handle = await open(this.path, 'a');
     await previous.close();
-  }
-
-  private link(record: T): void {
-    const customerId = this.options.customerOf?.(record);
-    if (customerId === null || customerId === undefined) return;
-    const list = this.byCustomer.get(customerId);
-    if (list) list.push(record);
-    else this.byCustomer.set(customerId, [record]);
   }
 }

@@ -5,10 +5,8 @@
  * valid record it is reported as torn, to be cut off before the next append. Any other bad line stops with
  * StoreFileError naming the file and the line, and the file is left as it is.
  */
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { firstIssue } from '../../domain/zodIssues';
-import { StoreFileError } from './durableJsonFile';
+import { parseLine, readTextOrNull, StoreFileError } from './storeFile';
 
 export interface LogContent<T> {
   /** The file does not exist yet. */
@@ -21,13 +19,8 @@ export interface LogContent<T> {
 }
 
 export async function readLogFile<T>(path: string, schema: z.ZodType<T>, what: string): Promise<LogContent<T>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true, records: [], goodBytes: 0, tail: 'clean' };
-    throw new StoreFileError(path, (e as Error).message);
-  }
+  const text = await readTextOrNull(path);
+  if (text === null) return { missing: true, records: [], goodBytes: 0, tail: 'clean' };
   const lines = text.split('\n');
   const last = lines.pop() ?? '';
   const records: T[] = [];
@@ -43,20 +36,6 @@ export async function readLogFile<T>(path: string, schema: z.ZodType<T>, what: s
   if (!parsedLast.ok) return { missing: false, records, goodBytes, tail: 'torn' };
   records.push(parsedLast.record);
   return { missing: false, records, goodBytes: Buffer.byteLength(text), tail: 'unterminated' };
-}
-
-type ParsedLine<T> = { ok: true; record: T } | { ok: false; reason: string };
-
-function parseLine<T>(line: string, schema: z.ZodType<T>): ParsedLine<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, record: parsed.data };
-  return { ok: false, reason: firstIssue(parsed.error) };
 }
 
 /** The file's text for `records`, one JSON line each. */

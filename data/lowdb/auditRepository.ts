@@ -1,7 +1,7 @@
 import { AuditEntrySchema, ERASED_SUBJECT, type AuditEntry } from '../../domain/model';
 import type { AuditRepository } from '../ports';
 import type { AppendLog } from './appendLog';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 
 /** An entry about an erased customer: its action, actor and time stay; whom it was about and its details go. */
 const redacted = (entry: AuditEntry): AuditEntry => ({ ...entry, subject: ERASED_SUBJECT, details: {} });

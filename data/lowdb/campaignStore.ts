@@ -30,7 +30,7 @@ export async function openLowdbCampaignStores(path: string): Promise<CampaignSto
   const adapter = new DurableJsonFile(path, CampaignFileSchema);
   const db = new Low<CampaignFile>(adapter, { campaigns: [], deliveries: [], references: [] });
   await db.read();
-  const doc = new PersistentDocument(db, 'campaign store');
+  const doc = new PersistentDocument(db, adapter, 'campaign store');
 
   const campaigns: CampaignRepository = {
     put: (campaign) => doc.change((data) => {

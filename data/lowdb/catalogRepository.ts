@@ -1,6 +1,6 @@
 import { ProductSchema, type Product } from '../../domain/model';
 import type { CatalogRepository } from '../ports';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 import type { StoreContext } from './storeIndexes';
 
 /**

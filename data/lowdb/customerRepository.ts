@@ -1,6 +1,6 @@
 import { CustomerSchema, type Customer } from '../../domain/model';
 import type { CustomerRepository } from '../ports';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 import type { StoreContext } from './storeIndexes';
 
 export class LowdbCustomerRepository implements CustomerRepository {

@@ -7,38 +7,28 @@
  *   Writes are coalesced: while one is in flight, later calls share the next write and serialise the
  *   newest data only once, so a burst of turns costs two file writes, not one per turn.
  */
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { firstIssue } from '../../domain/zodIssues';
 import { replaceFileDurably } from './atomicFile';
+import { readTextOrNull, StoreFileError } from './storeFile';
+import { WriteQueue } from './writeQueue';
 
-export class StoreFileError extends Error {
-  constructor(readonly path: string, reason: string) {
-    super(`The store file ${path} cannot be used: ${reason}. It was left untouched; fix or move it, then start again.`);
-    this.name = 'StoreFileError';
-  }
-}
-
-interface PendingWrite<T> {
-  data: T;
-  waiters: { resolve: () => void; reject: (e: unknown) => void }[];
-}
+export { StoreFileError } from './storeFile';
 
 export class DurableJsonFile<T> implements Adapter<T> {
-  private inFlight: Promise<void> | null = null;
-  private pending: PendingWrite<T> | null = null;
+  private latest: T | undefined;
+  private readonly queue = new WriteQueue(() => {
+    // Serialised now, before the first await: the newest data asked for so far, once.
+    const text = JSON.stringify(this.latest);
+    return replaceFileDurably(this.path, text);
+  });
 
   constructor(readonly path: string, private readonly schema: z.ZodType<T>) {}
 
   async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreFileError(this.path, (e as Error).message);
-    }
+    const text = await readTextOrNull(this.path);
+    if (text === null) return null;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -53,29 +43,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (!this.pending) this.pending = { data, waiters: [] };
-      this.pending.data = data;
-      this.pending.waiters.push({ resolve, reject });
-      if (!this.inFlight) this.inFlight = this.drain();
-    });
+    this.latest = data;
+    return this.queue.request();
   }
 
-  private async drain(): Promise<void> {
-    while (this.pending) {
-      const batch = this.pending;
-      this.pending = null;
-      try {
-        await this.writeNow(JSON.stringify(batch.data));
-        for (const w of batch.waiters) w.resolve();
-      } catch (e) {
-        for (const w of batch.waiters) w.reject(e);
-      }
-    }
-    this.inFlight = null;
-  }
-
-  private writeNow(text: string): Promise<void> {
-    return replaceFileDurably(this.path, text);
+  /** Resolves when no write is in flight. */
+  flush(): Promise<void> {
+    return this.queue.idle();
   }
 }

@@ -8,7 +8,7 @@ import { ExperimentSchema, ExposureSchema, type Experiment, type Exposure } from
 import type { ExperimentRepository } from '../ports';
 import { DurableJsonFile } from './durableJsonFile';
 import { PersistentDocument } from './persistentDocument';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 
 const ExperimentFileSchema = z.object({ experiments: z.array(ExperimentSchema), exposures: z.array(ExposureSchema) });
 type ExperimentFile = z.infer<typeof ExperimentFileSchema>;
@@ -26,9 +26,10 @@ export class LowdbExperimentRepository implements ExperimentRepository {
   }
 
   static async open(path: string): Promise<LowdbExperimentRepository> {
-    const db = new Low(new DurableJsonFile(path, ExperimentFileSchema), { experiments: [], exposures: [] });
+    const file = new DurableJsonFile(path, ExperimentFileSchema);
+    const db = new Low(file, { experiments: [], exposures: [] });
     await db.read();
-    return new LowdbExperimentRepository(new PersistentDocument(db, 'experiment store'));
+    return new LowdbExperimentRepository(new PersistentDocument(db, file, 'experiment store'));
   }
 
   async list(): Promise<Experiment[]> {

@@ -1,7 +1,7 @@
 import { FeedbackSchema, type Feedback } from '../../domain/model';
 import type { FeedbackRepository } from '../ports';
 import type { AppendLog } from './appendLog';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 
 export class LowdbFeedbackRepository implements FeedbackRepository {
   constructor(private readonly log: AppendLog<Feedback>) {}

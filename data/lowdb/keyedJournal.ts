@@ -13,11 +13,13 @@
  *   as they are. Replay is safe after a crash between snapshot and truncation: every change goes through the
  *   journal, so its last line per key is that key's newest acknowledged value.
  */
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
-import { DurableJsonFile, StoreFileError } from './durableJsonFile';
+import { DurableJsonFile } from './durableJsonFile';
 import { StoreClosedError } from './persistentDocument';
+import { parseLine, readTextOrNull, StoreFileError } from './storeFile';
+import { WriteQueue } from './writeQueue';
 
 export interface KeyedJournalFormat<Doc, T, Line> {
   /** What the store is called in errors ("conversation state"). */
@@ -41,13 +43,10 @@ export interface KeyedJournalOptions {
 
 const DEFAULT_COMPACT_BYTES = 4 * 1024 * 1024;
 
-interface Waiter { resolve: () => void; reject: (e: unknown) => void }
-
 export class KeyedJournal<Doc, T, Line> {
   /** Changes not yet appended, last one per key: a burst of changes to one key costs one line. */
   private pending = new Map<string, T | null>();
-  private waiters: Waiter[] = [];
-  private inFlight: Promise<void> | null = null;
+  private readonly queue = new WriteQueue(() => this.writeRound());
   private compactRequested = false;
   private journalBytes = 0;
   private closedFlag = false;
@@ -100,7 +99,7 @@ export class KeyedJournal<Doc, T, Line> {
   /** Resolves once every change recorded so far is durable. */
   commit(): Promise<void> {
     if (this.closedFlag) return Promise.reject(new StoreClosedError(this.format.name));
-    return this.enqueue();
+    return this.queue.request();
   }
 
   /** Rewrites the snapshot and empties the journal with the next commit; resolves once durable. */
@@ -111,8 +110,8 @@ export class KeyedJournal<Doc, T, Line> {
 
   /** Resolves when every change made so far is on disk. */
   async flush(): Promise<void> {
-    if (this.pending.size > 0 || this.compactRequested) await this.enqueue();
-    await this.inFlight;
+    if (this.pending.size > 0 || this.compactRequested) await this.queue.request();
+    await this.queue.idle();
   }
 
   /** Flushes, releases the journal file and refuses further commits. */
@@ -125,40 +124,23 @@ export class KeyedJournal<Doc, T, Line> {
 
   private compactNow(): Promise<void> {
     this.compactRequested = true;
-    return this.enqueue();
-  }
-
-  private enqueue(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
-      if (!this.inFlight) this.inFlight = this.drain();
-    });
+    return this.queue.request();
   }
 
   /** One append (and compaction, if due) per round serves every commit that arrived meanwhile. */
-  private async drain(): Promise<void> {
-    while (this.waiters.length > 0) {
-      const batch = this.pending;
-      const waiters = this.waiters;
-      this.pending = new Map();
-      this.waiters = [];
-      try {
-        await this.append(batch);
-        if (this.compactRequested || this.journalBytes > this.compactThreshold) {
-          this.compactRequested = false;
-          // Snapshot first (atomic and durable), then empty the journal: a crash in between only replays.
-          await this.snapshot.write();
-          await this.journal.truncate(0);
-          await this.journal.datasync();
-          this.journalBytes = 0;
-          await this.resetThreshold();
-        }
-        for (const w of waiters) w.resolve();
-      } catch (e) {
-        for (const w of waiters) w.reject(e);
-      }
+  private async writeRound(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    await this.append(batch);
+    if (this.compactRequested || this.journalBytes > this.compactThreshold) {
+      this.compactRequested = false;
+      // Snapshot first (atomic and durable), then empty the journal: a crash in between only replays.
+      await this.snapshot.write();
+      await this.journal.truncate(0);
+      await this.journal.datasync();
+      this.journalBytes = 0;
+      await this.resetThreshold();
     }
-    this.inFlight = null;
   }
 
   private async resetThreshold(): Promise<void> {
@@ -178,31 +160,17 @@ export class KeyedJournal<Doc, T, Line> {
 
 /** Applies the journal's lines in order; returns whether the file held anything. */
 async function replay<Line>(path: string, schema: z.ZodType<Line>, apply: (line: Line) => void): Promise<boolean> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new StoreFileError(path, (e as Error).message);
-  }
+  const text = await readTextOrNull(path);
+  if (text === null) return false;
   const lines = text.split('\n');
   lines.forEach((line, i) => {
     if (!line) return;
-    const entry = parseLine(line, schema);
-    if (entry === undefined) {
+    const parsed = parseLine(line, schema);
+    if (!parsed.ok) {
       if (i === lines.length - 1) return;
       throw new StoreFileError(path, `line ${i + 1} is not a journal entry`);
     }
-    apply(entry);
+    apply(parsed.record);
   });
   return text.length > 0;
-}
-
-function parseLine<Line>(line: string, schema: z.ZodType<Line>): Line | undefined {
-  try {
-    const parsed = schema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

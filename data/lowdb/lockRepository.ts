@@ -1,6 +1,6 @@
 import { MAX_LOCK_RECORDS, type IdentificationLockRepository } from '../ports';
 import { LockStateSchema, type LockState } from '../storeSchema';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 import type { StoreContext } from './storeIndexes';
 
 /** Keys are stored as own properties of a plain record; hasOwn keeps "constructor" & co. from matching. */

@@ -1,6 +1,6 @@
 import { StorableOrderSchema, type Order } from '../../domain/model';
 import type { OrderRepository } from '../ports';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 import type { StoreContext } from './storeIndexes';
 
 export class LowdbOrderRepository implements OrderRepository {
@@ -26,6 +26,8 @@ export class LowdbOrderRepository implements OrderRepository {
   }
 
   reassignCustomer(fromCustomerId: string, toPseudonym: string): Promise<number> {
-    return this.store.doc.change(() => this.store.indexes.orders.relink(fromCustomerId, toPseudonym));
+    // A fresh frozen copy of each order (same id) under the pseudonym.
+    return this.store.doc.change(() => (fromCustomerId === toPseudonym ? 0
+      : this.store.indexes.orders.updateCustomer(fromCustomerId, (order) => ({ ...order, customerId: toPseudonym }))));
   }
 }

@@ -1,9 +1,10 @@
 /**
  * One lowdb document plus the bookkeeping the store needs around it: every change runs synchronously in
- * memory and is then written through the (coalescing, durable) adapter; flush() waits for the writes still
- * in flight; after close() further changes are refused.
+ * memory and is then written through the (coalescing, durable) file; flush() waits for the file's write queue;
+ * after close() further changes are refused.
  */
 import type { Low } from 'lowdb';
+import type { DurableJsonFile } from './durableJsonFile';
 
 export class StoreClosedError extends Error {
   constructor(what: string) {
@@ -13,10 +14,9 @@ export class StoreClosedError extends Error {
 }
 
 export class PersistentDocument<T> {
-  private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
-  constructor(private readonly db: Low<T>, private readonly what: string) {}
+  constructor(private readonly db: Low<T>, private readonly file: DurableJsonFile<T>, private readonly what: string) {}
 
   get data(): T {
     return this.db.data;
@@ -31,24 +31,16 @@ export class PersistentDocument<T> {
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.write().then(() => result);
+    return this.db.write().then(() => result);
   }
 
   /** Resolves when every change made so far is on disk. */
-  async flush(): Promise<void> {
-    await Promise.all([...this.inFlight]);
+  flush(): Promise<void> {
+    return this.file.flush();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
-  }
-
-  private write(): Promise<void> {
-    const write = this.db.write();
-    this.inFlight.add(write);
-    const forget = (): void => { this.inFlight.delete(write); };
-    write.then(forget, forget);
-    return write;
   }
 }

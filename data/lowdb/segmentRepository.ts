@@ -1,6 +1,6 @@
 import { SegmentAssignmentSchema, type SegmentAssignment } from '../../domain/model';
 import type { SegmentRepository } from '../ports';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 import type { StoreContext } from './storeIndexes';
 
 export class LowdbSegmentRepository implements SegmentRepository {

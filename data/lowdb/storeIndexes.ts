@@ -5,15 +5,15 @@
 import type { Order, Product, SegmentAssignment } from '../../domain/model';
 import type { StoreData } from '../storeSchema';
 import { CustomerIndex } from './customerIndex';
-import { CustomerLinkedList } from './customerLinkedList';
+import { CustomerRecords } from './customerRecords';
 import { KeyedList } from './keyedList';
 import type { PersistentDocument } from './persistentDocument';
-import { deepFreeze } from './records';
+import { deepFreeze } from '../records';
 
 export interface StoreIndexes {
   products: KeyedList<Product>;
   customers: CustomerIndex;
-  orders: CustomerLinkedList<Order>;
+  orders: CustomerRecords<Order>;
   segments: KeyedList<SegmentAssignment>;
 }
 
@@ -32,7 +32,7 @@ export function buildIndexes(data: StoreData): StoreIndexes {
   return {
     products: new KeyedList(data.products, (p) => p.id, 'product'),
     customers: new CustomerIndex(data.customers),
-    orders: new CustomerLinkedList(data.orders, 'order'),
+    orders: new CustomerRecords(data.orders, { what: 'order', idOf: (o) => o.id, customerOf: (o) => o.customerId }),
     segments: new KeyedList(data.segments, (s) => s.customerId, 'segment assignment'),
   };
 }

@@ -1,7 +1,7 @@
 import { SuggestionEventSchema, type SuggestionEvent } from '../../domain/model';
 import type { SuggestionEventRepository } from '../ports';
 import type { AppendLog } from './appendLog';
-import { validRecord } from './records';
+import { validRecord } from '../records';
 
 export class LowdbSuggestionEventRepository implements SuggestionEventRepository {
   constructor(private readonly log: AppendLog<SuggestionEvent>) {}

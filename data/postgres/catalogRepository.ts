@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { ProductSchema, type Product } from '../../domain/model';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { CatalogRepository } from '../ports';
 import { inTransaction, jsonb, recordChange, storable } from './pool';
 

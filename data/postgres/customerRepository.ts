@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { CustomerSchema, type Customer } from '../../domain/model';
 import { EmailInUseError, normaliseEmail } from '../lowdb/customerIndex';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { CustomerRepository } from '../ports';
 import { violates } from './pgErrors';
 import { inTransaction, jsonb, recordChange, storable } from './pool';

@@ -1,7 +1,7 @@
 /** Experiments and exposures in PostgreSQL (migration 020): the same contract as the lowdb file. */
 import type { Pool } from 'pg';
 import { ExperimentSchema, ExposureSchema, type Experiment, type Exposure } from '../../domain/experiments';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { ExperimentRepository } from '../ports';
 import { createPool, jsonb, storable } from './pool';
 

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import { MAX_LOCK_RECORDS, type IdentificationLockRepository } from '../ports';
 import { LockStateSchema, type LockState } from '../storeSchema';
 import { storable } from './pool';

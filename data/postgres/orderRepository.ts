@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { OrderSchema, type Order } from '../../domain/model';
 import { DuplicateKeyError } from '../lowdb/keyedList';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { OrderRepository } from '../ports';
 import { violates } from './pgErrors';
 import { inTransaction, jsonb, recordChange, storable } from './pool';

@@ -7,7 +7,7 @@ import {
   ERASED_SUBJECT,
   AuditEntrySchema, FeedbackSchema, SuggestionEventSchema, type AuditEntry, type Feedback, type SuggestionEvent,
 } from '../../domain/model';
-import { InvalidRecordError, validRecord } from '../lowdb/records';
+import { InvalidRecordError, validRecord } from '../records';
 import type { AuditRepository, FeedbackRepository, SuggestionEventRepository } from '../ports';
 import { duplicateKeyOf, violates } from './pgErrors';
 import { jsonb, storable } from './pool';

@@ -5,7 +5,9 @@
  * - suggestion events older than `suggestionEventDays` (the console's statistics look back that far at most);
  * - the change feed after `changeDays` (instances rebuild from the tables when they start; a running one reads
  *   changes within seconds);
- * - identification-failure counters untouched for a day that no longer lock anyone.
+ * - identification-failure counters untouched for a day that no longer lock anyone;
+ * - conversations idle for `transcriptDays` (TRANSCRIPT_RETENTION_DAYS) with their entries, and closed handoffs
+ *   requested before then; staff sessions that expired; staff sign-in marks older than a day (the window is shorter).
  */
 import type { Pool } from 'pg';
 
@@ -13,6 +15,8 @@ export interface RetentionPolicy {
   stateTtlDays: number;
   suggestionEventDays: number;
   changeDays?: number;
+  /** Conversations idle this long go with their transcript (TRANSCRIPT_RETENTION_DAYS; both stores). */
+  transcriptDays?: number;
 }
 
 export interface PruneResult {
@@ -20,6 +24,9 @@ export interface PruneResult {
   suggestionEvents: number;
   changes: number;
   locks: number;
+  transcripts: number;
+  /** Expired staff sessions and sign-in marks older than a day. */
+  staffSignIns: number;
 }
 
 const BATCH = 5000;
@@ -34,7 +41,17 @@ export async function pruneOnce(pool: Pool, policy: RetentionPolicy, now = new D
     // lockedUntil is an ISO date-time string: compare as a timestamp, never as text.
     locks: await deleteInBatches(pool, 'identification_locks', 'key',
       'updated_at < $1 AND (locked_until IS NULL OR locked_until::timestamptz < $2)', [before(1), now.toISOString()]),
+    transcripts: policy.transcriptDays ? await pruneTranscripts(pool, before(policy.transcriptDays)) : 0,
+    staffSignIns: await deleteInBatches(pool, 'staff_sessions', 'token_hash', 'expires_at < $1', [now.toISOString()])
+      + ((await pool.query('DELETE FROM staff_login_marks WHERE at_ms < $1', [now.getTime() - DAY_MS])).rowCount ?? 0),
   };
+}
+
+/** Entries go with their conversation (ON DELETE CASCADE). */
+async function pruneTranscripts(pool: Pool, before: string): Promise<number> {
+  const conversations = await deleteInBatches(pool, 'conversations', 'id', 'last_activity_at < $1', [before]);
+  await deleteInBatches(pool, 'handoffs', 'id', `status = 'closed' AND requested_at < $1`, [before]);
+  return conversations;
 }
 
 async function deleteInBatches(pool: Pool, table: string, key: string, where: string, params: unknown[]): Promise<number> {

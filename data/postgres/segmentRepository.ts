@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { SegmentAssignmentSchema, type SegmentAssignment } from '../../domain/model';
-import { validRecord } from '../lowdb/records';
+import { validRecord } from '../records';
 import type { SegmentRepository } from '../ports';
 import { jsonb, storable } from './pool';
 

@@ -7,7 +7,7 @@ describe('database settings', () => {
       expect(config.DATABASE_URL).toBeUndefined();
       expect(config.DATABASE_MIGRATE).toBe(true);
       expect(config.DATABASE_POOL_SIZE).toBe(10);
-      expect([config.STATE_TTL_DAYS, config.SUGGESTION_EVENT_RETENTION_DAYS]).toEqual([30, 365]);
+      expect([config.STATE_TTL_DAYS, config.SUGGESTION_EVENT_RETENTION_DAYS, config.TRANSCRIPT_RETENTION_DAYS]).toEqual([30, 365, 90]);
     }
   });
 
@@ -21,6 +21,7 @@ describe('database settings', () => {
     ['a pool of zero', { DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     ['a migrate flag that is not a flag', { DATABASE_MIGRATE: 'sometimes' }, /DATABASE_MIGRATE/],
     ['a state lifetime of zero days', { STATE_TTL_DAYS: '0' }, /STATE_TTL_DAYS/],
+    ['a transcript retention of zero days', { TRANSCRIPT_RETENTION_DAYS: '0' }, /TRANSCRIPT_RETENTION_DAYS/],
   ])('refuses %s, naming the setting', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

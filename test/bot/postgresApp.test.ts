@@ -4,6 +4,8 @@
  * writes landing in the database, /healthz with the database, and an outage: an apology and 503 while the
  * server is down, service back without a restart once it returns.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { readSeedFile, DEFAULT_SEED_PATH } from '../../data/seedFile';
@@ -81,6 +83,10 @@ pg.describe('the app on PostgreSQL', () => {
     expect(await count('SELECT count(*) AS n FROM orders WHERE customer_id = $1', [jonasId])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM customers WHERE id = $1 AND doc ? 'erasedAt' AND email_key IS NULL", [jonasId])).toBe(1);
     expect(await count("SELECT count(*) AS n FROM changes WHERE kind = 'erasure' AND key LIKE $1", [`%"${jonasId}"%`])).toBe(1);
+    // The console is on PostgreSQL too: the first test's transcript is in the database, and no console file was made.
+    expect(await count("SELECT count(*) AS n FROM transcript_entries WHERE conversation_id = 'pg-signed-in'")).toBeGreaterThan(0);
+    expect(await count('SELECT count(*) AS n FROM conversations WHERE customer_id = $1', [jonasId])).toBe(0);
+    expect(existsSync(join(running.dir, 'console.json'))).toBe(false);
   }, 60_000);
 
   it('while the database is down: an apology, no hang, health 503; afterwards it answers again without a restart', async () => {

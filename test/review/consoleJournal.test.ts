@@ -24,8 +24,8 @@ describe('console store persistence', () => {
     await store.close();
 
     const reopened = await openConsoleStore(path);
-    expect(reopened.transcripts.get('c1')?.entries.map((e) => e.text)).toEqual(['first turn', 'second turn']);
-    expect(reopened.transcripts.get('c1')?.tags).toEqual(['vip']);
+    expect((await reopened.transcripts.get('c1'))?.entries.map((e) => e.text)).toEqual(['first turn', 'second turn']);
+    expect((await reopened.transcripts.get('c1'))?.tags).toEqual(['vip']);
     // Opening replays the journal into a fresh snapshot.
     expect(await readOrEmpty(`${path}.journal`)).toBe('');
     expect(await readOrEmpty(path)).toContain('second turn');
@@ -39,7 +39,7 @@ describe('console store persistence', () => {
     expect((await readOrEmpty(`${path}.journal`)).length).toBeLessThan(2000);
     expect(await readOrEmpty(path)).toContain('turn 0');
     await store.close();
-    expect((await openConsoleStore(path)).transcripts.list()).toHaveLength(8);
+    expect(await (await openConsoleStore(path)).transcripts.list()).toHaveLength(8);
   });
 
   test('a torn last journal line is ignored; a bad line before it stops the store and leaves the files alone', async () => {
@@ -50,7 +50,7 @@ describe('console store persistence', () => {
     const journal = await readFile(`${path}.journal`, 'utf8').catch(() => '');
     await writeFile(`${path}.journal`, `${journal}{"c":{"id":"c2","chan`);
     const reopened = await openConsoleStore(path);
-    expect(reopened.transcripts.list().map((c) => c.id)).toEqual(['c1']);
+    expect((await reopened.transcripts.list()).map((c) => c.id)).toEqual(['c1']);
     await reopened.close();
 
     await appendFile(`${path}.journal`, 'not json\n{"d":"c1"}\n');

@@ -15,7 +15,7 @@ test('a handoff request joins the queue with the conversation segment and is aud
 
   const { handoffId } = await service.request('conv-9', 'A', 'wants a person, mail me at ann@example.com');
 
-  expect(store.handoffs.list()).toEqual([expect.objectContaining({
+  expect(await store.handoffs.list()).toEqual([expect.objectContaining({
     id: handoffId, conversationId: 'conv-9', customerId: 'A', segment: AT_RISK, status: 'open',
     reason: 'wants a person, mail me at [email]', requestedAt: '2026-11-20T09:01:00.000Z',
   })]);

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CardFactory, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
 import { TranscriptMiddleware } from '../../bot/transcriptMiddleware';
-import { openConsoleStore, type ConsoleStore } from '../../data/console/consoleStore';
+import { openConsoleStore } from '../../data/console/consoleStore';
+import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
 import { TURN_ANNOTATIONS, type TurnAnnotations } from '../../services/ports';
 import { withTempDir } from './support/tempDir';
 
@@ -62,7 +63,7 @@ describe('TranscriptMiddleware', () => {
 
   test('records both directions, redacted, with segment, intent and reasons', async () => {
     await converse();
-    const [conversation] = store.transcripts.list();
+    const [conversation] = await store.transcripts.list();
     expect(conversation.customerId).toBe('c-17850');
     expect(conversation.segment).toEqual(atRisk);
     expect(conversation.entries.map((e) => [e.direction, e.intent])).toEqual([
@@ -82,7 +83,7 @@ describe('TranscriptMiddleware', () => {
     expect(text).not.toMatch(/@example\.com|07700/);
     await store.close();
     const reopened = await openConsoleStore(path);
-    expect(reopened.transcripts.list()).toHaveLength(1);
+    expect(await reopened.transcripts.list()).toHaveLength(1);
     expect(await readFile(path, 'utf8')).not.toMatch(/@example\.com|07700/);
     await reopened.close();
   });
@@ -93,13 +94,13 @@ describe('TranscriptMiddleware', () => {
       at: new Date().toISOString(), direction: 'in', type: 'message', text: 'hi', cards: [], customerId: null,
       segment: null, intent: null, intentScore: null, reasons: [], voice: false,
     }]);
-    const conversationId = store.transcripts.list()[0].id;
+    const conversationId = (await store.transcripts.list())[0].id;
     await store.handoffs.open({ conversationId, customerId: 'c-17850', reason: 'asked for a person', segment: atRisk, at: new Date().toISOString() });
     expect(await store.transcripts.removeCustomer('c-17850')).toBe(1);
-    expect(store.transcripts.list().map((c) => c.id)).toEqual(['guest-1']);
-    expect(store.handoffs.list()).toEqual([]);
+    expect((await store.transcripts.list()).map((c) => c.id)).toEqual(['guest-1']);
+    expect(await store.handoffs.list()).toEqual([]);
     const reopened = await openConsoleStore(path);
-    expect(reopened.transcripts.get(conversationId)).toBeUndefined();
+    expect(await reopened.transcripts.get(conversationId)).toBeUndefined();
   });
 
   test.each([
@@ -112,7 +113,7 @@ describe('TranscriptMiddleware', () => {
       .use(new TranscriptMiddleware(store.transcripts, { logger: { warn: () => {}, error: (_m, f) => errors.push(f) } }));
     await adapter.send({ type: 'message', text: 'look at this', ...odd } as never).assertReply('got it');
     await store.flush();
-    const [conversation] = store.transcripts.list();
+    const [conversation] = await store.transcripts.list();
     expect(conversation.entries.map((e) => [e.direction, e.text])).toEqual([['in', 'look at this'], ['out', 'got it']]);
     expect(errors).toEqual([]);
   });
@@ -124,7 +125,7 @@ describe('TranscriptMiddleware', () => {
     const hostile = { type: 'message', get text(): string { throw new Error('unreadable text'); } };
     await adapter.send(hostile as never).assertReply('still here');
     await store.flush();
-    const [conversation] = store.transcripts.list();
+    const [conversation] = await store.transcripts.list();
     expect(conversation.entries.map((e) => [e.direction, e.text])).toEqual([['in', '[unreadable activity]'], ['out', 'still here']]);
     expect(errors).toHaveLength(1);
   });
@@ -136,6 +137,6 @@ describe('TranscriptMiddleware', () => {
     }).use(new TranscriptMiddleware(store.transcripts, { logger: { warn: () => {}, error: () => {} } }));
     await adapter.send('BS1 4DJ').assertReply('Thanks.');
     await store.flush();
-    expect(store.transcripts.list()[0].entries.map((e) => e.text)).toEqual(['[sign-in answer hidden]', 'Thanks.']);
+    expect((await store.transcripts.list())[0].entries.map((e) => e.text)).toEqual(['[sign-in answer hidden]', 'Thanks.']);
   });
 });

@@ -5,7 +5,8 @@
  * (a copy of the seed in a temp folder) and the real console store.
  */
 import { join } from 'node:path';
-import { openConsoleStore, type ConsoleStore } from '../../data/console/consoleStore';
+import { openConsoleStore } from '../../data/console/consoleStore';
+import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { ERASED_SUBJECT, type AuditEntry } from '../../domain/model';
 import { StorePrivacyService } from '../../services/privacyService';

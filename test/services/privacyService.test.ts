@@ -1,7 +1,8 @@
 /** StorePrivacyService over a real lowdb store from the seed and the real console (transcript) store. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openConsoleStore, type ConsoleStore } from '../../data/console/consoleStore';
+import { openConsoleStore } from '../../data/console/consoleStore';
+import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
 import type { TranscriptEntry } from '../../data/console/schema';
 import type { OpenedStore } from '../../data/openStore';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
@@ -93,7 +94,7 @@ describe('consent changes', () => {
     await h.privacy.setConsent(ALICE.id, 'marketing', false);
     const consent = await h.privacy.setConsent(ALICE.id, 'personalization', false);
     expect(consent).toMatchObject({ marketing: false, personalization: false });
-    expect((await h.privacy.setConsent(ALICE.id, 'marketing', true))).toMatchObject({ marketing: true, personalization: false });
+    expect(await h.privacy.setConsent(ALICE.id, 'marketing', true)).toMatchObject({ marketing: true, personalization: false });
   });
 
   it('keeps both changes when two arrive at once, and a sign-in at the same time does not undo them', async () => {
@@ -208,8 +209,8 @@ describe('erasure', () => {
 
   it("removes the customer's transcripts through the transcript store, and only theirs", async () => {
     const { h } = await erased();
-    expect(h.consoleStore.transcripts.get('conv-alice')).toBeUndefined();
-    expect(h.consoleStore.transcripts.get('conv-guest')).toBeDefined();
+    expect(await h.consoleStore.transcripts.get('conv-alice')).toBeUndefined();
+    expect(await h.consoleStore.transcripts.get('conv-guest')).toBeDefined();
     await h.consoleStore.flush();
     const consoleText = await readFile(h.consolePath, 'utf8');
     expect(consoleText).not.toContain('transcript line of the customer');

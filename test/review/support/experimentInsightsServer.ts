@@ -66,7 +66,7 @@ export async function startInsightsServer(options: { webRoot?: string } = {}): P
   const errors: string[] = [];
   const logger = { warn: () => {}, error: (msg: string, fields?: Record<string, unknown>) => errors.push(`${msg} ${String(fields?.error)}`) };
   registerReviewRoutes(server, {
-    console: fixture.console, customers: repos.customers, feedback: repos.feedback, suggestionEvents: repos.suggestionEvents,
+    consoleData: fixture.console, customers: repos.customers, feedback: repos.feedback, suggestionEvents: repos.suggestionEvents,
     audit: repos.audit, logger, now: () => NOW,
     insights: { experiments, orders: repos.orders, segments: repos.segments, attributionWindowDays: 7, clvExpectedYears: 3 },
   });

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { openStore, type OpenedStore } from '../../../data/openStore';
 import { emptyStoreData } from '../../../data/storeSchema';
-import { openConsoleStore, type ConsoleStore } from '../../../data/console/consoleStore';
+import { openConsoleStore } from '../../../data/console/consoleStore';
+import type { OpenedConsoleStore as ConsoleStore } from '../../../data/consolePorts';
 import type { TranscriptEntry } from '../../../data/console/schema';
 import type { Customer, Feedback, SegmentSnapshot, SuggestionEvent } from '../../../domain/model';
 

@@ -23,7 +23,7 @@ export async function startReviewServer(fixture: Fixture, overrides: Partial<Rev
   const repos = fixture.commerce.repositories;
   const errors: string[] = [];
   registerReviewRoutes(server, {
-    console: fixture.console, customers: repos.customers, feedback: repos.feedback,
+    consoleData: fixture.console, customers: repos.customers, feedback: repos.feedback,
     suggestionEvents: repos.suggestionEvents, audit: repos.audit,
     logger: { warn: () => {}, error: (msg, fields) => errors.push(`${msg} ${String(fields?.error)}`) },
     ...overrides,

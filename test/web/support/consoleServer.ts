@@ -30,7 +30,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   const logger = { warn: () => {}, error: (msg: string, fields?: Record<string, unknown>) => errors.push(`${msg} ${String(fields?.error)}`) };
   const repos = fixture.commerce.repositories;
   registerReviewRoutes(server, {
-    console: fixture.console, customers: repos.customers, feedback: repos.feedback, suggestionEvents: repos.suggestionEvents,
+    consoleData: fixture.console, customers: repos.customers, feedback: repos.feedback, suggestionEvents: repos.suggestionEvents,
     audit: repos.audit, logger, describePersona: (id) => PERSONAS[id],
   });
   registerWebRoutes(server, { webRoot: WEB_ROOT, demoMode: false, logger });

@@ -1,9 +1,11 @@
 /**
- * Stored records are deep-frozen: repositories hand out the stored objects without copying (fast reads),
+ * Record validation shared by every store (lowdb and PostgreSQL): a record is validated with its zod schema before
+ * it is stored, and a bad one is an InvalidRecordError naming the record and the first issue.
+ * lowdb's stored records are deep-frozen: repositories hand out the stored objects without copying (fast reads),
  * and a caller that tries to change one in place gets a TypeError instead of silently editing the store
  * behind its back. Changes go through the repository's write methods, which validate and store a fresh copy.
  */
-import { firstIssue } from '../../domain/zodIssues';
+import { firstIssue } from '../domain/zodIssues';
 import type { z } from 'zod';
 
 export class InvalidRecordError extends Error {
