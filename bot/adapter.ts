@@ -9,7 +9,7 @@ import {
 import { authMode, type Config } from './config';
 import { ANONYMOUS_REPLY_TIMEOUT_MS } from './anonymousReplies';
 import { boundedHttpClient } from './boundedHttpClient';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import { ReusedConnectorAuthentication } from './reusedConnectorAuthentication';
 import { speakable } from '../dialogs/speech/ssml';
 

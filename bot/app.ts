@@ -33,7 +33,7 @@ import { CatalogUpdateService } from '../services/catalogUpdates';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
 import { signIdentity } from '../services/identityToken';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import { LiveChatHub } from './liveChatHub';
 import { agentHoldMiddleware } from './agentHold';
 import { signOutMiddleware } from './signOutEvent';

@@ -12,7 +12,7 @@ import { ALWAYS_STAFFED, parseStaffHours } from '../review/staffHours';
 import { catalogueKeywords } from '../services/catalogueVocabulary';
 import { StoreFeedbackService } from '../services/feedbackService';
 import { StoreIdentityService } from '../services/identityService';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import type { Services } from '../services/ports';
 import { StorePrivacyService } from '../services/privacyService';
 import { RecommenderSuggestionService } from '../services/suggestionService';

@@ -7,7 +7,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { TranscriptEntry } from '../data/console/schema';
 import { TURN_ANNOTATIONS, type TurnAnnotations } from '../services/ports';
-import type { ReviewLogger } from '../review/logger';
+import type { ErrorLogger } from '../logging/logger';
 import { isRecorded, toEntry } from '../review/transcriptEntries';
 
 /** What staff see for an activity the recorder could not read. */
@@ -18,7 +18,7 @@ export interface TranscriptSink {
 }
 
 export interface TranscriptMiddlewareOptions {
-  logger: ReviewLogger;
+  logger: ErrorLogger;
   now?: () => Date;
 }
 

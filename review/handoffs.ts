@@ -8,7 +8,7 @@ import { HIDDEN_SIGN_IN_ANSWER } from './transcriptEntries';
 import type { TranscriptStore } from '../data/console/transcriptStore';
 import type { HandoffService } from '../services/ports';
 import type { ReviewContext } from './deps';
-import { handle, parseOr400, queryOf, sendJson } from './http';
+import { handle, parseOr400, queryOf, sendJson } from '../http/json';
 import { redact } from './redact';
 import { segmentOf } from './reviewFacts';
 import { ALWAYS_STAFFED, type StaffHours } from './staffHours';

@@ -11,7 +11,7 @@
 import type { CatalogRepository } from '../data/ports';
 import type { Product } from '../domain/model';
 import { KeyedSerializer } from './keyedSerializer';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 
 /** The live recommender index as catalogue updates see it: always the current one (an erasure rebuilds it). */
 export interface CatalogueIndexUpdater {

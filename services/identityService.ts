@@ -9,7 +9,7 @@ import type { AuditRepository, CustomerRepository, IdentificationLockRepository,
 import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService, SignedInCustomer } from './ports';
 import { buildProfile, type PersonaLookup } from './profiles';
 import { verifyIdentity } from './identityToken';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 import { newId } from './ids';
 import { KeyedSerializer } from './keyedSerializer';
 import { updateCustomer } from './customerUpdates';

@@ -7,7 +7,7 @@ import type { CatalogRepository, CustomerRepository, OrderRepository, SegmentRep
 import type { Customer, Order, SegmentAssignment } from '../domain/model';
 import { exclusivelyFor } from './customerUpdates';
 import { KeyedSerializer } from './keyedSerializer';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 
 /** What the shop sent, validated; `date` absent means "now" (the moment the intake records it). */
 export interface IncomingOrder {

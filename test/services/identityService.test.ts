@@ -4,7 +4,7 @@ import { openConsoleStore } from '../../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { LOCK_MINUTES, MAX_LINKED_IDENTITIES, StoreIdentityService } from '../../services/identityService';
 import { signIdentity } from '../../services/identityToken';
-import type { Logger } from '../../services/logger';
+import type { Logger } from '../../logging/logger';
 import type { ChannelUser, IdentifyOutcome } from '../../services/ports';
 import { StorePrivacyService } from '../../services/privacyService';
 import { createStoreTemplate, personaOf, TEST_NOW, type StoreTemplate, type TestStore } from './serviceStore';
