@@ -8,7 +8,7 @@ import { toCsv } from './csv';
 import { HttpError } from '../http/errors';
 import { handle, parseOr400, queryOf, sendJson, parseBody } from '../http/json';
 import { customerView } from './masking';
-import { redact } from './redact';
+import { redact } from '../domain/redact';
 import { loadReviewFacts, type ReviewFacts } from './reviewFacts';
 
 const IdParams = z.object({ id: z.string().min(1).max(300) });

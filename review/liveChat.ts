@@ -10,7 +10,7 @@ import type { Handoff, StaffAccount, TranscriptEntry } from '../data/console/sch
 import type { ReviewContext } from './deps';
 import { HttpError } from '../http/errors';
 import { handle, parseOr400, queryOf, sendJson, parseBody } from '../http/json';
-import { redact } from './redact';
+import { redact } from '../domain/redact';
 import { queueItem } from './handoffs';
 
 /** Delivers to the shopper; implemented by the bot layer. */

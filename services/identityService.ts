@@ -11,7 +11,7 @@ import { buildProfile, type PersonaLookup } from './profiles';
 import { verifyIdentity } from './identityToken';
 import type { Logger } from '../logging/logger';
 import { newId } from './ids';
-import { KeyedSerializer } from './keyedSerializer';
+import { KeyedSerializer } from '../domain/keyedSerializer';
 import { updateCustomer } from './customerUpdates';
 
 export const MAX_FAILURES = 3;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CardFactory, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
 import { TranscriptMiddleware } from '../../bot/transcriptMiddleware';
 import { openConsoleStore, type ConsoleStore } from '../../data/console/consoleStore';
-import { TURN_ANNOTATIONS, type TurnAnnotations } from '../../services/ports';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../../dialogs/turn';
 import { withTempDir } from './support/tempDir';
 
 const identified = new Set<string>();
