@@ -1,6 +1,6 @@
 /**
  * The HTTP edge: restify routes for the bot (/api/messages and the websocket upgrade used by Direct Line
- * Speech), /healthz, and whatever extra routes the composition root registers (web pages, review API).
+ * Speech), /healthz and /api/alexa. The composition root registers the other routes on the returned server (bot/routes.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -27,8 +27,6 @@ export interface ServerOptions {
   checkServiceUrl?: ServiceUrlCheck;
   /** The Alexa skill endpoint POST /api/alexa (bot/alexa). */
   alexa?: AlexaRouteOptions;
-  /** Called after the core routes so extra routes (pages, review API) share the same server. */
-  extraRoutes?: (server: restify.Server) => void;
 }
 
 export function createServer(options: ServerOptions): restify.Server {
@@ -89,6 +87,5 @@ export function createServer(options: ServerOptions): restify.Server {
     next();
   });
 
-  options.extraRoutes?.(server);
   return server;
 }

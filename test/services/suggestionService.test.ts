@@ -3,7 +3,7 @@
  * file, built as the app builds them). Each test works on its own customer and conversations.
  */
 import { join } from 'node:path';
-import { buildRecommenderIndex } from '../../bot/services';
+import { buildRecommenderIndex } from '../../bot/buildServices';
 import { openConsoleStore } from '../../data/console/consoleStore';
 import type { Repositories } from '../../data/ports';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
