@@ -20,7 +20,7 @@ const text = optional(z.string());
 const Attachment = z.looseObject({ contentType: z.string(), contentUrl: text, name: text });
 const Typed = z.looseObject({ type: z.string() });
 
-export const IncomingActivitySchema = z.looseObject({
+const IncomingActivitySchema = z.looseObject({
   type: z.string().min(1, 'must not be empty'),
   channelId: z.string().min(1, 'must not be empty'),
   conversation: Account,

@@ -28,7 +28,7 @@ export function createBotAuthentication(config: Config): ReusedConnectorAuthenti
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again, or type "help".';
 
 /** A generic apology to the user, the full error to the log, and a clean conversation state. */
-export function createTurnErrorHandler(log: Logger, conversationState: ConversationState) {
+function createTurnErrorHandler(log: Logger, conversationState: ConversationState) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     log.error('turn failed', { error, conversation: context.activity.conversation?.id, activityType: context.activity.type });
     try {

@@ -42,5 +42,3 @@ export type { RecognizerConfig } from './config';
 export { parseBudget } from './entities/budget';
 export { parseRating } from './entities/rating';
 export type { RecognizerLog } from './composite';
-export { createGroundedPhraser, type GroundedPhraser, type PhrasingResult } from './openai/phraser';
-export { checkGrounding, type GroundingItem } from './grounding';

@@ -20,14 +20,14 @@ export type ErrorLogger = Pick<Logger, 'warn' | 'error'>;
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** Field names whose values never reach a log, matched exactly (so "keywords" or "monkey" stay). */
-export const SECRET_FIELDS = [
+const SECRET_FIELDS = [
   'password', 'secret', 'token', 'authorization', 'cookie', 'apiKey', 'accessToken', 'refreshToken', 'clientSecret', 'identitySecret', 'email',
 ] as const;
 
 /** pino's redact has no "any depth" wildcard: each name is listed at the top level and under up to MAX_DEPTH objects. */
 const MAX_DEPTH = 6;
 
-export function redactPaths(names: readonly string[] = SECRET_FIELDS, depth = MAX_DEPTH): string[] {
+function redactPaths(names: readonly string[] = SECRET_FIELDS, depth = MAX_DEPTH): string[] {
   const paths: string[] = [];
   for (let level = 0; level <= depth; level += 1) {
     const prefix = '*.'.repeat(level);
