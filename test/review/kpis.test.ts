@@ -33,7 +33,7 @@ describe('KPIs by segment', () => {
   });
   afterAll(async () => {
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 

@@ -21,7 +21,7 @@ describe('review API', () => {
   afterAll(async () => {
     expect(server.errors).toEqual([]);
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 

@@ -41,7 +41,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     errors,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await fixture.commerce.close();
+      await fixture.close();
       await temp.cleanup();
     },
   };
