@@ -53,7 +53,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
   store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender }));
   const orderIntake = new OrderIntakeService({ ...store.repositories, recommender, segmentation: () => segmentation, log });
-  const catalogue = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, log });
+  const catalogUpdates = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, log });
 
   const admin = await ensureFirstAdmin(consoleStore.staff, { email: config.STAFF_ADMIN_EMAIL, password: config.STAFF_ADMIN_PASSWORD });
   if (admin === 'not_configured') log.warn(HOW_TO_CREATE_ADMIN);
@@ -71,7 +71,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, botAppId: config.MicrosoftAppId, ...overrides.alexa },
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
   });
-  const routes = registerRoutes(server, { config, stores, channel, orderIntake, catalogue, identitySecret, log });
+  const routes = registerRoutes(server, { config, stores, channel, orderIntake, catalogUpdates, identitySecret, log });
 
   return {
     server,

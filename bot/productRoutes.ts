@@ -20,7 +20,7 @@ import { shopApiGuard } from './shopApi';
 export interface ProductRouteDeps {
   /** Undefined: catalogue updates are disabled and the routes answer 404. */
   apiKey: string | undefined;
-  catalogue: Pick<CatalogUpdateService, 'put' | 'putMany'>;
+  catalogUpdates: Pick<CatalogUpdateService, 'put' | 'putMany'>;
   log: Logger;
   /** `maxUnitPrice` bounds a product's price (default DEFAULT_NUMBER_LIMITS). */
   limits?: NumberLimits;
@@ -68,13 +68,13 @@ export function registerProductRoutes(server: Server, deps: ProductRouteDeps): v
   server.put('/api/products/:id', handle(deps.log, async (req, res) => {
     authorized(req);
     const pathId: unknown = req.params?.id;
-    const { id, created } = await deps.catalogue.put(valueOr400(parseProduct(pathId, req.body, schemas)));
+    const { id, created } = await deps.catalogUpdates.put(valueOr400(parseProduct(pathId, req.body, schemas)));
     sendJson(res, created ? 201 : 200, { id, created });
   }, FAILURE));
 
   server.post('/api/products', handle(deps.log, async (req, res) => {
     authorized(req);
-    const { created, updated } = await deps.catalogue.putMany(valueOr400(parseBatch(req.body, schemas)));
+    const { created, updated } = await deps.catalogUpdates.putMany(valueOr400(parseBatch(req.body, schemas)));
     sendJson(res, 200, { created: created.length, updated: updated.length });
   }, FAILURE));
 }

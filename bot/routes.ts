@@ -28,7 +28,7 @@ export interface RouteDeps {
   stores: Stores;
   channel: Channel;
   orderIntake: OrderIntakeService;
-  catalogue: CatalogUpdateService;
+  catalogUpdates: CatalogUpdateService;
   identitySecret: string;
   log: Logger;
 }
@@ -49,7 +49,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): { closeStreams(
   // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.
   registerOrderRoutes(server, { apiKey: config.ORDERS_API_KEY, intake: deps.orderIntake, log, limits: numberLimits(config) });
   registerProductImageRoutes(server, { catalog: repositories.catalog, log });
-  registerProductRoutes(server, { apiKey: config.ORDERS_API_KEY, catalogue: deps.catalogue, log, limits: numberLimits(config) });
+  registerProductRoutes(server, { apiKey: config.ORDERS_API_KEY, catalogUpdates: deps.catalogUpdates, log, limits: numberLimits(config) });
   registerWebRoutes(server, {
     webRoot: join(__dirname, '..', 'web'),
     demoMode: config.DEMO_MODE,
