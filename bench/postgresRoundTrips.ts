@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../logging/logger';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
 import { signIdentity } from '../services/identityToken';
 import { postgresMissingReason, startTestCluster } from '../test/support/postgres';

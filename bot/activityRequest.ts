@@ -4,6 +4,7 @@
  * Arrays must be arrays of objects, objects must be objects; `null` for an optional field counts as absent.
  */
 import { z } from 'zod';
+import { firstIssue } from '../domain/zodIssues';
 
 const Account = z.looseObject({ id: z.string().min(1, 'must not be empty') });
 
@@ -19,7 +20,7 @@ const text = optional(z.string());
 const Attachment = z.looseObject({ contentType: z.string(), contentUrl: text, name: text });
 const Typed = z.looseObject({ type: z.string() });
 
-export const IncomingActivitySchema = z.looseObject({
+const IncomingActivitySchema = z.looseObject({
   type: z.string().min(1, 'must not be empty'),
   channelId: z.string().min(1, 'must not be empty'),
   conversation: Account,
@@ -53,10 +54,7 @@ export function checkActivity(body: unknown): ActivityCheck {
     return { ok: false, reason: 'the body must be a JSON object (a Bot Framework activity)' };
   }
   const parsed = IncomingActivitySchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: `invalid activity: ${issue.path.join('.') || 'body'} ${issue.message}` };
-  }
+  if (!parsed.success) return { ok: false, reason: `invalid activity: ${firstIssue(parsed.error, 'body')}` };
   const activity = parsed.data;
   if (!activity.serviceUrl && activity.deliveryMode !== 'expectReplies') {
     return { ok: false, reason: 'invalid activity: serviceUrl is required unless deliveryMode is "expectReplies"' };

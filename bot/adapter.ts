@@ -9,7 +9,7 @@ import {
 import { authMode, type Config } from './config';
 import { ANONYMOUS_REPLY_TIMEOUT_MS } from './anonymousReplies';
 import { boundedHttpClient } from './boundedHttpClient';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import { ReusedConnectorAuthentication } from './reusedConnectorAuthentication';
 import { speakable } from '../dialogs/speech/ssml';
 
@@ -28,7 +28,7 @@ export function createBotAuthentication(config: Config): ReusedConnectorAuthenti
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again, or type "help".';
 
 /** A generic apology to the user, the full error to the log, and a clean conversation state. */
-export function createTurnErrorHandler(log: Logger, conversationState: ConversationState) {
+function createTurnErrorHandler(log: Logger, conversationState: ConversationState) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     log.error('turn failed', { error, conversation: context.activity.conversation?.id, activityType: context.activity.type });
     try {

@@ -1,50 +1,29 @@
 /**
- * Builds the whole application from a validated config: store, segments, recommender, recognizer, services,
- * dialogs, bot, adapter, middleware and server. index.ts only reads the config, calls this and listens.
+ * Builds the whole application from a validated config, top to bottom: stores, domain services and recognizer,
+ * segments, the channel (dialogs, bot, adapters), the HTTP server and its routes. index.ts only reads the config,
+ * calls this and listens.
  */
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
 import type { Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
 import type { Config } from './config';
-import { authMode, numberLimits } from './config';
-import { createAdapter, createBotAuthentication } from './adapter';
+import { authMode } from './config';
 import { createServer } from './server';
 import { anonymousServiceUrlCheck } from './anonymousReplies';
 import type { AlexaRouteOptions } from './alexa/alexaRoute';
-import { ShoppingBot } from './shoppingBot';
-import { annotationsMiddleware, speechMiddleware } from './turnMiddleware';
-import { TranscriptMiddleware } from './transcriptMiddleware';
-import { TurnLockMiddleware } from './turnLockMiddleware';
 import { applyChanges } from './changeFeedSync';
-import { buildServices } from './services';
-import { openDatabaseStore } from '../data/openDatabaseStore';
-import { DEFAULT_SEED_PATH } from '../data/seedFile';
-import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
-import { MainDialog, PerUserConversationState, createSessionAccessor } from '../dialogs';
-import { registerReviewRoutes } from '../review/reviewRoutes';
-import { registerWebRoutes } from '../review/webRoutes';
-import { registerOrderRoutes } from './orderRoutes';
-import { OrderIntakeService } from '../services/orderIntake';
-import { registerProductRoutes } from './productRoutes';
-import { registerProductImageRoutes } from './productImageRoutes';
-import { CatalogUpdateService } from '../services/catalogUpdates';
+import { buildStores } from './buildStores';
+import { buildServices } from './buildServices';
+import { startSegmentation } from './buildSegments';
+import { buildChannel } from './buildChannel';
+import { ErasureHooks } from './erasureHooks';
+import { registerRoutes } from './routes';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
-import { PERSONAS, defaultSegmentDefinitions, refreshSegments } from '../recommender/segmentation';
-import { signIdentity } from '../services/identityToken';
-import type { Logger } from '../services/logger';
-import { LiveChatHub } from './liveChatHub';
-import { agentHoldMiddleware } from './agentHold';
-import { signOutMiddleware } from './signOutEvent';
-import { quietStartSink } from './quietStartSink';
-import { registerPushRoutes } from './pushRoutes';
-import { ResumeTokens } from './resumeTokens';
-import { openCampaigns } from './campaignWiring';
-import { simulatedClockMiddleware } from './simulatedClock';
-import { experimentFilePath, LowdbExperimentRepository } from '../data/lowdb/experimentRepository';
-import { PostgresExperimentRepository } from '../data/postgres/experimentRepository';
+import { OrderIntakeService } from '../services/orderIntake';
+import { CatalogUpdateService } from '../services/catalogUpdates';
 import { ExperimentService } from '../services/experiments/experimentService';
 import { turnNow } from '../services/experiments/turnClock';
+import { openCampaigns } from './campaignWiring';
+import type { Logger } from '../logging/logger';
 
 export interface App {
   server: Server;
@@ -56,151 +35,57 @@ export interface App {
   close(): Promise<void>;
 }
 
-const DEMO_TOKEN_TTL_SECONDS = 15 * 60;
-
 /** Test seams that are not settings: the Alexa certificate download and trusted roots. */
 export interface AppOverrides {
   alexa?: Pick<AlexaRouteOptions, 'fetchCertificate' | 'trustedRoots'>;
 }
 
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const store = await openDatabaseStore({
-    databaseUrl: config.DATABASE_URL, storePath: config.STORE_PATH, seedPath: DEFAULT_SEED_PATH, migrate: config.DATABASE_MIGRATE,
-    poolSize: config.DATABASE_POOL_SIZE, log: (msg, fields) => log.info(msg, fields),
-    retention: { stateTtlDays: config.STATE_TTL_DAYS, suggestionEventDays: config.SUGGESTION_EVENT_RETENTION_DAYS, transcriptDays: config.TRANSCRIPT_RETENTION_DAYS },
-    consoleStorePath: config.CONSOLE_STORE_PATH ?? join(dirname(config.STORE_PATH), 'console.json'),
-  });
-  // Transcripts, staff, handoffs and the login throttle: on PostgreSQL too when DATABASE_URL is set.
-  const consoleStore = store.console;
-
-  // Experiments beside the store: their own file, or their tables (migration 020) in the same database.
-  const experimentRepository = config.DATABASE_URL
-    ? PostgresExperimentRepository.open(config.DATABASE_URL)
-    : await LowdbExperimentRepository.open(experimentFilePath(config.STORE_PATH));
-  const experiments = new ExperimentService({
-    repository: experimentRepository, now: turnNow, onExposureError: (error) => log.warn('exposure not recorded', { error }),
-  });
-
+  const stores = await buildStores(config, log);
+  const { store, consoleStore } = stores;
   // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
+
+  // Domain: services, recognizer, recommender, segments. Each adds what an erasure must forget to `erasure`.
+  const erasure = new ErasureHooks();
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
-    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
-    // The kept segmentation engine (below) re-keys the erased customer to the pseudonym, as the store does.
-    afterErasure: async (customerId, pseudonym) => {
-      (await segmentation)?.reassignCustomer(customerId, pseudonym);
-      await campaigns.forgetCustomer(customerId);
-      await experimentRepository.unlinkCustomer(customerId);
-    },
+    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log, erasure,
   });
-
+  // Experiments per segment: the customer's variant reaches the dialogs and the suggestion service.
+  const experiments = new ExperimentService({
+    repository: stores.experiments, now: turnNow, onExposureError: (error) => log.warn('exposure not recorded', { error }),
+  });
   services.experiments = experiments;
-  // Per channel user: in a shared conversation each member has their own session and dialog stack.
-  const conversationState = new PerUserConversationState(store.conversationStorage);
-  const sessions = createSessionAccessor(conversationState);
-  const dialog = new MainDialog(services, recognizer, sessions, { idleMinutes: config.SESSION_IDLE_MINUTES, now: () => new Date() }, config.PUBLIC_BASE_URL);
-  const bot = new ShoppingBot({
-    conversationState,
-    dialog,
-    welcome: (context: TurnContext) => dialog.welcome(context),
-  });
-
-  const auth = createBotAuthentication(config);
-  // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
-  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', async (conversationId) => (await consoleStore.handoffs.activeFor(conversationId))?.reference ?? null);
-  // Campaigns to a segment: proactive messages go through the adapter built below.
-  const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => adapter, log });
-  const turnLock = new TurnLockMiddleware(store.turnLock);
-  const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
-  const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {
-    if (config.SIMULATION_CLOCK) adapter.use(simulatedClockMiddleware);
-    adapter.use(turnLock);
-    adapter.use(annotationsMiddleware);
-    adapter.use(transcripts);
-    adapter.use(speechMiddleware);
-    adapter.use(agentHoldMiddleware({ handoffs: consoleStore.handoffs, hub: liveChat }));
-    adapter.use(signOutMiddleware(conversationState, sessions));
-    adapter.use(campaigns.middleware);
-    return adapter;
-  };
-  let pushRoutes: { closeStreams(): void } | undefined;
-  const adapter = withMiddleware(createAdapter(auth, log, conversationState));
+  erasure.add(async (customerId) => { await stores.experiments.unlinkCustomer(customerId); });
+  const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure);
+  const ready = segmentation.then(() => undefined);
+  // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
+  store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender }));
+  const orderIntake = new OrderIntakeService({ ...store.repositories, recommender, segmentation: () => segmentation, log });
+  const catalogUpdates = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, log });
 
   const admin = await ensureFirstAdmin(consoleStore.staff, { email: config.STAFF_ADMIN_EMAIL, password: config.STAFF_ADMIN_PASSWORD });
   if (admin === 'not_configured') log.warn(HOW_TO_CREATE_ADMIN);
 
-  // Segments are refreshed after start so a stale store never delays the first reply.
-  const repositories = store.repositories;
-  // Erased customers keep only an anonymous stub: they get no segment.
-  const activeCustomers = { list: async () => (await repositories.customers.list()).filter((c) => !c.erasedAt) };
-  // The engine is kept: order intake applies each new order to it incrementally (and waits for it until then).
-  const segmentation = refreshSegments({ ...repositories, customers: activeCustomers }, defaultSegmentDefinitions(), {
-    maxAgeMs: config.SEGMENT_MAX_AGE_HOURS * 3_600_000,
-    // One overflowing order (stored before orders were bounded) is left out; everyone else still gets segments.
-    onOrderLeftOut: (order, reason) => log.warn('order left out of segments', { orderId: order.id, reason }),
-  })
-    .then(async ({ engine, written, assignments }) => {
-      if (written) {
-        log.info('segments recomputed', { customers: assignments.length });
-        await refreshSegmentGroups().catch((error: unknown) => log.error('segment groups not refreshed', { error }));
-      }
-      return engine;
-    }, (error: unknown) => {
-      log.error('segment refresh failed', { error });
-      return null;
-    });
-  const ready = segmentation.then(() => undefined);
-  // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
-  store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender }));
+  const channel = buildChannel(config, stores, services, recognizer, log);
+  // Campaigns to a segment: proactive messages through the channel's adapter; "stop" after one opts out at once.
+  const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => channel.adapter, log });
+  channel.use(campaigns.middleware);
+  erasure.add((customerId) => campaigns.forgetCustomer(customerId));
 
-  const orderIntake = new OrderIntakeService({
-    ...store.repositories, recommender, segmentation: () => segmentation, log,
-  });
-  const catalogue = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, log });
-
+  // HTTP: the bot's own routes, then every other route family (bot/routes.ts).
   const server = createServer({
-    adapter,
-    createStreamingAdapter: () => withMiddleware(createAdapter(auth, log, conversationState)),
-    runTurn: (context) => bot.run(context),
+    adapter: channel.adapter,
+    createStreamingAdapter: channel.createStreamingAdapter,
+    runTurn: channel.runTurn,
     maxBodyBytes: config.MAX_BODY_BYTES,
     checkServiceUrl: authMode(config) === 'anonymous' ? anonymousServiceUrlCheck(config.ANONYMOUS_SERVICE_URLS) : undefined,
     log,
     alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, botAppId: config.MicrosoftAppId, ...overrides.alexa },
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
-    extraRoutes: (s) => {
-      registerReviewRoutes(s, {
-        consoleData: consoleStore,
-        customers: store.repositories.customers,
-        feedback: store.repositories.feedback,
-        suggestionEvents: store.repositories.suggestionEvents,
-        audit: store.repositories.audit,
-        catalog: store.repositories.catalog,
-        logger: log,
-        trustProxy: config.TRUST_PROXY,
-        allowedOrigins: config.CONSOLE_ALLOWED_ORIGINS,
-        describePersona: (id) => PERSONAS.get(id),
-        shopperChannel: liveChat,
-        campaigns: campaigns.service,
-        insights: {
-          experiments, orders: store.repositories.orders, segments: store.repositories.segments,
-          attributionWindowDays: config.ATTRIBUTION_WINDOW_DAYS, clvExpectedYears: config.CLV_EXPECTED_YEARS,
-        },
-      });
-      pushRoutes = registerPushRoutes(s, {
-        tokens: new ResumeTokens(identitySecret, config.CHAT_RESUME_HOURS), hub: liveChat, transcripts: consoleStore.transcripts,
-        conversationStorage: store.conversationStorage, policy: { idleMinutes: config.SESSION_IDLE_MINUTES, now: () => new Date() }, logger: log,
-      });
-      // One shop API key (ORDERS_API_KEY) guards both routes the shop pushes to.
-      registerOrderRoutes(s, { apiKey: config.ORDERS_API_KEY, intake: orderIntake, log, limits: numberLimits(config) });
-      registerProductImageRoutes(s, { catalog: store.repositories.catalog, log });
-      registerProductRoutes(s, { apiKey: config.ORDERS_API_KEY, catalogue, log, limits: numberLimits(config) });
-      registerWebRoutes(s, {
-        webRoot: join(__dirname, '..', 'web'),
-        demoMode: config.DEMO_MODE,
-        signDemoIdentity: (customerId) => signIdentity(customerId, identitySecret, DEMO_TOKEN_TTL_SECONDS),
-        demoCustomers: DEMO_CUSTOMERS.map((c) => ({ id: c.id, displayName: c.displayName })),
-        logger: log,
-      });
-    },
+  });
+  const routes = registerRoutes(server, {
+    config, stores, channel, orderIntake, catalogUpdates, identitySecret, campaigns: campaigns.service, experiments, log,
   });
 
   return {
@@ -211,10 +96,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     }),
     close: async () => {
       await ready;
-      pushRoutes?.closeStreams();
+      routes.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await campaigns.close();
-      await Promise.all([store.close(), experimentRepository.close()]);
+      await stores.close();
     },
   };
 }

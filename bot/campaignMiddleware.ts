@@ -10,8 +10,8 @@ import { ActivityTypes, DeliveryModes, type Middleware, type TurnContext } from 
 import type { ConversationReferenceRepository, StoredReference } from '../data/campaignPorts';
 import type { CampaignDispatcher } from '../services/campaigns/campaignDispatcher';
 import { STOP_REPLY, STOPPED_CONFIRMATION } from '../services/campaigns/message';
-import type { Logger } from '../services/logger';
-import { TURN_ANNOTATIONS, type TurnAnnotations } from '../services/ports';
+import type { Logger } from '../logging/logger';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../dialogs/turn';
 import { statement } from '../dialogs/speech/messages';
 
 export interface CampaignMiddlewareDeps {

@@ -16,7 +16,7 @@ import { CampaignDispatcher } from '../services/campaigns/campaignDispatcher';
 import { CampaignService } from '../services/campaigns/campaignService';
 import { picksFor } from '../services/campaigns/message';
 import { startCampaignScheduler, type CampaignScheduler } from '../services/campaigns/scheduler';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import type { Services } from '../services/ports';
 import { campaignMiddleware } from './campaignMiddleware';
 import { BotFrameworkProactiveSender } from './proactiveSender';

@@ -4,7 +4,7 @@
  */
 import { authMode, ConfigError, loadConfig, loadDotEnv } from './config';
 import { createApp } from './app';
-import { createLogger } from './logger';
+import { createLogger } from '../logging/logger';
 import { StoreFileError } from '../data/lowdb/durableJsonFile';
 import { DatabaseUnavailableError } from '../data/postgres/openPostgresStore';
 import { MigrationError } from '../data/postgres/migrator';

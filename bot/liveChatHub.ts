@@ -7,6 +7,7 @@ import {
   type Activity, ActivityTypes, type ConversationReference, DeliveryModes, InputHints, TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, type BotFrameworkAuthentication, ClaimsIdentity } from 'botframework-connector';
+import { LRUCache } from 'lru-cache';
 import type { ShopperChannel } from '../review/liveChat';
 import { speakable } from '../dialogs/speech/ssml';
 
@@ -22,7 +23,7 @@ interface KnownConversation {
 const MAX_REMEMBERED = 5000;
 
 export class LiveChatHub implements ShopperChannel {
-  private readonly conversations = new Map<string, KnownConversation>();
+  private readonly conversations = new LRUCache<string, KnownConversation>({ max: MAX_REMEMBERED });
   private readonly listeners = new Map<string, Set<PushListener>>();
 
   /**
@@ -39,8 +40,6 @@ export class LiveChatHub implements ShopperChannel {
   remember(activity: Partial<Activity>): void {
     const id = activity.conversation?.id;
     if (!id || !activity.serviceUrl) return;
-    this.conversations.delete(id);
-    if (this.conversations.size >= MAX_REMEMBERED) this.conversations.delete(this.conversations.keys().next().value as string);
     this.conversations.set(id, {
       reference: TurnContext.getConversationReference(activity),
       pushOnly: activity.deliveryMode === DeliveryModes.ExpectReplies,

@@ -1,17 +1,18 @@
 /**
  * POST /api/orders: the shop pushes each new order so suggestions and segments stay fresh. Guarded by the shop API
- * key (ORDERS_API_KEY, see shopApi.ts): off unless it is set. Errors answer `{ error, message }`.
+ * key (ORDERS_API_KEY, see shopApi.ts): off unless it is set. Errors answer `{ error, message }` (http/errors.ts).
  * The server's JSON body parser runs before this route, so malformed JSON gets its 400 even before the key check.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Response, Server } from 'restify';
 import { z } from 'zod';
 import { OrderLineSchema } from '../domain/model';
 import { DEFAULT_NUMBER_LIMITS, type NumberLimits } from '../domain/limits';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import type { IncomingOrder, IntakeOutcome, OrderIntakeService } from '../services/orderIntake';
-import { sendJson } from '../review/http';
+import { HttpError } from '../http/errors';
+import { handle, sendJson } from '../http/json';
 import { firstIssue } from '../domain/zodIssues';
-import { answerOr500, sendError as fail, shopApiGuard } from './shopApi';
+import { shopApiGuard } from './shopApi';
 
 export interface OrderRouteDeps {
   /** Undefined: intake is disabled and the route answers 404. */
@@ -55,13 +56,12 @@ export function registerOrderRoutes(server: Server, deps: OrderRouteDeps): void 
   const now = deps.now ?? (() => new Date());
   const schema = incomingOrderSchema(deps.limits ?? DEFAULT_NUMBER_LIMITS);
 
-  server.post('/api/orders', async (req: Request, res: Response) => {
-    if (!authorized(req, res)) return;
+  server.post('/api/orders', handle(deps.log, async (req, res) => {
+    authorized(req);
     const parsed = parseOrder(req.body, now(), schema);
-    if (!parsed.ok) return fail(res, 400, 'invalid_order', parsed.message);
-    await answerOr500(res, deps.log, 'order intake failed', 'The order could not be recorded; the error was logged. Retry later.',
-      async () => answer(res, await deps.intake.record(parsed.order)));
-  });
+    if (!parsed.ok) throw new HttpError(400, parsed.message, { code: 'invalid_order' });
+    answer(res, await deps.intake.record(parsed.order));
+  }, { log: 'order intake failed', message: 'The order could not be recorded; the error was logged. Retry later.' }));
 }
 
 function answer(res: Response, outcome: IntakeOutcome): void {
@@ -71,15 +71,17 @@ function answer(res: Response, outcome: IntakeOutcome): void {
     case 'duplicate':
       return sendJson(res, 200, { orderId: outcome.orderId, recorded: false });
     case 'conflict':
-      return fail(res, 409, 'order_conflict', `Order ${outcome.orderId} was already recorded with different content.`);
+      throw new HttpError(409, `Order ${outcome.orderId} was already recorded with different content.`, { code: 'order_conflict' });
     case 'unknown_customer':
-      return fail(res, 404, 'unknown_customer', outcome.erased
+      throw new HttpError(404, outcome.erased
         ? `Customer ${outcome.customerId} asked for their data to be erased: no new orders are attached to that id.`
-        : `No customer ${outcome.customerId}: send a "customer" object (displayName, email, country, postcode) with a first-time buyer's order to register them.`);
+        : `No customer ${outcome.customerId}: send a "customer" object (displayName, email, country, postcode) with a first-time buyer's order to register them.`,
+      { code: 'unknown_customer' });
     case 'email_in_use':
-      return fail(res, 409, 'email_in_use', `Customer ${outcome.customerId} is new, but another customer already has that email: send their customer id.`);
+      throw new HttpError(409, `Customer ${outcome.customerId} is new, but another customer already has that email: send their customer id.`, { code: 'email_in_use' });
     case 'unknown_products':
-      return fail(res, 422, 'unknown_products', `Unknown product ids: ${outcome.productIds.join(', ')}. The catalogue must list them first.`, {}, { productIds: outcome.productIds });
+      throw new HttpError(422, `Unknown product ids: ${outcome.productIds.join(', ')}. The catalogue must list them first.`,
+        { code: 'unknown_products', details: { productIds: outcome.productIds } });
   }
 }
 

@@ -2,7 +2,9 @@
 import type { Server } from 'restify';
 import type { CatalogRepository } from '../data/ports';
 import { placeholderSvg } from '../domain/productImages';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
+import { errorBody } from '../http/errors';
+import { sendJson } from '../http/json';
 
 export function registerProductImageRoutes(server: Server, deps: { catalog: Pick<CatalogRepository, 'get'>; log: Logger }): void {
   server.get('/images/products/:file', async (req, res) => {
@@ -11,7 +13,7 @@ export function registerProductImageRoutes(server: Server, deps: { catalog: Pick
     try {
       const product = id ? await deps.catalog.get(id) : undefined;
       if (!product) {
-        res.send(404, { error: 'not_found', message: 'No such product image.' });
+        sendJson(res, 404, errorBody('not_found', 'No such product image.'));
         return;
       }
       const body = placeholderSvg(product);
@@ -24,7 +26,7 @@ export function registerProductImageRoutes(server: Server, deps: { catalog: Pick
       res.end(body);
     } catch (error) {
       deps.log.error('product image failed', { error });
-      res.send(500, { error: 'internal', message: 'The image could not be drawn.' });
+      sendJson(res, 500, errorBody('internal_error', 'The image could not be drawn.'));
     }
   });
 }

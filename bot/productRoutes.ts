@@ -5,21 +5,22 @@
  * A product is sent whole (as ProductSchema); only `addedAt` may be left out: a stored product keeps its own, a new
  * one is dated now. Errors answer `{ error, message }`, the message naming the first bad field.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { CATEGORY_IDS } from '../domain/categories';
 import { ProductSchema, type Product } from '../domain/model';
 import { DEFAULT_NUMBER_LIMITS, type NumberLimits } from '../domain/limits';
 import type { CatalogUpdateService } from '../services/catalogUpdates';
-import type { Logger } from '../services/logger';
-import { sendJson } from '../review/http';
+import type { Logger } from '../logging/logger';
+import { HttpError } from '../http/errors';
+import { handle, sendJson } from '../http/json';
 import { firstIssue } from '../domain/zodIssues';
-import { answerOr500, sendError, shopApiGuard } from './shopApi';
+import { shopApiGuard } from './shopApi';
 
 export interface ProductRouteDeps {
   /** Undefined: catalogue updates are disabled and the routes answer 404. */
   apiKey: string | undefined;
-  catalogue: Pick<CatalogUpdateService, 'put' | 'putMany'>;
+  catalogUpdates: Pick<CatalogUpdateService, 'put' | 'putMany'>;
   log: Logger;
   /** `maxUnitPrice` bounds a product's price (default DEFAULT_NUMBER_LIMITS). */
   limits?: NumberLimits;
@@ -64,30 +65,26 @@ export function registerProductRoutes(server: Server, deps: ProductRouteDeps): v
   const authorized = shopApiGuard(deps.apiKey, DISABLED_MESSAGE);
   const schemas = productSchemas(deps.limits ?? DEFAULT_NUMBER_LIMITS);
 
-  server.put('/api/products/:id', async (req: Request, res: Response) => {
-    if (!authorized(req, res)) return;
+  server.put('/api/products/:id', handle(deps.log, async (req, res) => {
+    authorized(req);
     const pathId: unknown = req.params?.id;
-    const parsed = parseProduct(pathId, req.body, schemas);
-    if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
-    await answerOr500(res, deps.log, FAILED, FAILED_MESSAGE, async () => {
-      const { id, created } = await deps.catalogue.put(parsed.value);
-      sendJson(res, created ? 201 : 200, { id, created });
-    });
-  });
+    const { id, created } = await deps.catalogUpdates.put(valueOr400(parseProduct(pathId, req.body, schemas)));
+    sendJson(res, created ? 201 : 200, { id, created });
+  }, FAILURE));
 
-  server.post('/api/products', async (req: Request, res: Response) => {
-    if (!authorized(req, res)) return;
-    const parsed = parseBatch(req.body, schemas);
-    if (!parsed.ok) return sendError(res, 400, 'invalid_product', parsed.message);
-    await answerOr500(res, deps.log, FAILED, FAILED_MESSAGE, async () => {
-      const { created, updated } = await deps.catalogue.putMany(parsed.value);
-      sendJson(res, 200, { created: created.length, updated: updated.length });
-    });
-  });
+  server.post('/api/products', handle(deps.log, async (req, res) => {
+    authorized(req);
+    const { created, updated } = await deps.catalogUpdates.putMany(valueOr400(parseBatch(req.body, schemas)));
+    sendJson(res, 200, { created: created.length, updated: updated.length });
+  }, FAILURE));
 }
 
-const FAILED = 'catalogue update failed';
-const FAILED_MESSAGE = 'The catalogue could not be updated; the error was logged. Retry later.';
+const FAILURE = { log: 'catalogue update failed', message: 'The catalogue could not be updated; the error was logged. Retry later.' };
+
+function valueOr400<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new HttpError(400, parsed.message, { code: 'invalid_product' });
+  return parsed.value;
+}
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -9,8 +9,9 @@ import type { Storage } from 'botbuilder';
 import type { TranscriptRepository } from '../data/consolePorts';
 import { SESSION_PROPERTY, type ConversationSession, type SessionPolicy } from '../dialogs';
 import { currentProfile } from '../dialogs/session';
-import { handle, HttpError, sendJson } from '../review/http';
-import type { ReviewLogger } from '../review/logger';
+import { HttpError } from '../http/errors';
+import { handle, sendError, sendJson } from '../http/json';
+import type { ErrorLogger } from '../logging/logger';
 import type { LiveChatHub } from './liveChatHub';
 import type { ChatGrant, ResumeTokens } from './resumeTokens';
 import { historyActivities } from './chatHistory';
@@ -22,7 +23,7 @@ export interface PushRouteOptions {
   /** Bot state, read to tell the page who is signed in. */
   conversationStorage: Storage;
   policy: SessionPolicy;
-  logger: ReviewLogger;
+  logger: ErrorLogger;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -38,7 +39,7 @@ export function registerPushRoutes(server: Server, options: PushRouteOptions): {
     const token = header.startsWith('Bearer ') ? header.slice(7).trim()
       : fromQuery ? new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '' : '';
     const grant = token ? tokens.verify(token) : null;
-    if (!grant) throw new HttpError(401, 'This chat has expired or the token is not valid: start a new chat.', { 'www-authenticate': 'Bearer' });
+    if (!grant) throw new HttpError(401, 'This chat has expired or the token is not valid: start a new chat.', { headers: { 'www-authenticate': 'Bearer' } });
     return grant;
   };
 
@@ -74,7 +75,8 @@ export function registerPushRoutes(server: Server, options: PushRouteOptions): {
     try {
       grant = grantOf(req, true);
     } catch (error) {
-      sendJson(res, 401, { error: (error as Error).message });
+      if (!(error instanceof HttpError)) throw error;
+      sendError(res, error);
       next();
       return;
     }

@@ -6,7 +6,7 @@
  */
 import type { TranscriptEntry } from '../data/console/schema';
 import type { TranscriptRepository } from '../data/consolePorts';
-import { KeyedSerializer } from '../services/keyedSerializer';
+import { KeyedSerializer } from '../domain/keyedSerializer';
 import type { TranscriptSink } from './transcriptMiddleware';
 
 const MAX_HELD = 2000;

@@ -10,22 +10,21 @@ import {
   type ConnectorClient, ConnectorFactory, JwtTokenValidation, type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botframework-schema';
+import { LRUCache } from 'lru-cache';
 
 const MAX_CACHED = 256;
 
-class BoundedCache<T> {
-  private readonly entries = new Map<string, T>();
-  getOrCreate(key: string, create: () => T): T {
-    const found = this.entries.get(key);
-    if (found !== undefined) return found;
-    const value = create();
-    if (this.entries.size >= MAX_CACHED) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, value);
-    return value;
-  }
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
+type BoundedCache<T extends object> = LRUCache<string, T>;
+const boundedCache = <T extends object>(): BoundedCache<T> => new LRUCache<string, T>({ max: MAX_CACHED });
+
+/** The cached promise, or a new one; a failed creation is dropped so the next call tries again. */
+function reuse<T>(cache: BoundedCache<Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  const found = cache.get(key);
+  if (found) return found;
+  const created = create();
+  cache.set(key, created);
+  created.catch(() => { if (cache.get(key) === created) cache.delete(key); });
+  return created;
 }
 
 class ReusingConnectorFactory extends ConnectorFactory {
@@ -33,11 +32,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
     super();
   }
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const key = `${this.appId}|${serviceUrl}|${audience ?? ''}`;
-    const client = this.cache.getOrCreate(key, () => this.inner.create(serviceUrl, audience));
-    // A failed creation must not be cached.
-    client.catch(() => this.cache.delete(key));
-    return client;
+    return reuse(this.cache, `${this.appId}|${serviceUrl}|${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 
@@ -46,8 +41,8 @@ function appIdOf(claims: ClaimsIdentity): string {
 }
 
 export class ReusedConnectorAuthentication extends BotFrameworkAuthentication {
-  private readonly connectors = new BoundedCache<Promise<ConnectorClient>>();
-  private readonly tokenClients = new BoundedCache<Promise<UserTokenClient>>();
+  private readonly connectors = boundedCache<Promise<ConnectorClient>>();
+  private readonly tokenClients = boundedCache<Promise<UserTokenClient>>();
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -71,10 +66,7 @@ export class ReusedConnectorAuthentication extends BotFrameworkAuthentication {
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    const key = appIdOf(claimsIdentity);
-    const client = this.tokenClients.getOrCreate(key, () => this.inner.createUserTokenClient(claimsIdentity));
-    client.catch(() => this.tokenClients.delete(key));
-    return client;
+    return reuse(this.tokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

@@ -1,15 +1,17 @@
 /**
  * The HTTP edge: restify routes for the bot (/api/messages and the websocket upgrade used by Direct Line
- * Speech), /healthz, and whatever extra routes the composition root registers (web pages, review API).
+ * Speech), /healthz and /api/alexa. The composition root registers the other routes on the returned server (bot/routes.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { INodeSocket } from 'botframework-streaming';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import { checkActivity } from './activityRequest';
-import { jsonBodies } from './jsonBodies';
+import { jsonBodies } from '../http/jsonBodies';
+import { codeForStatus, errorBody, INTERNAL_ERROR_MESSAGE } from '../http/errors';
+import { sendJson } from '../http/json';
 import type { ServiceUrlCheck } from './anonymousReplies';
 import { registerAlexaRoute, type AlexaRouteOptions } from './alexa/alexaRoute';
 
@@ -25,8 +27,6 @@ export interface ServerOptions {
   checkServiceUrl?: ServiceUrlCheck;
   /** The Alexa skill endpoint POST /api/alexa (bot/alexa). */
   alexa?: AlexaRouteOptions;
-  /** Called after the core routes so extra routes (pages, review API) share the same server. */
-  extraRoutes?: (server: restify.Server) => void;
 }
 
 export function createServer(options: ServerOptions): restify.Server {
@@ -37,13 +37,9 @@ export function createServer(options: ServerOptions): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     const check = checkActivity(req.body);
-    if (!check.ok) {
-      res.send(400, { error: 'bad_request', message: check.reason });
-      return;
-    }
-    const refusal = options.checkServiceUrl?.(check.activity);
-    if (refusal) {
-      res.send(400, { error: 'bad_request', message: refusal });
+    const refusal = check.ok ? options.checkServiceUrl?.(check.activity) : check.reason;
+    if (!check.ok || refusal) {
+      sendJson(res, 400, errorBody('bad_request', refusal ?? 'invalid activity'));
       return;
     }
     // The validated shape goes on (nulls dropped). expectReplies never calls back; the adapter still wants a
@@ -59,10 +55,11 @@ export function createServer(options: ServerOptions): restify.Server {
       const report = await options.health();
       // An unreachable database makes this instance useless: a load balancer should route around it.
       const databaseDown = report.database?.ok === false;
-      res.send(databaseDown ? 503 : 200, { status: databaseDown ? 'unavailable' : 'ok', ...report });
+      if (databaseDown) sendJson(res, 503, errorBody('unavailable', 'The database is unreachable.', { status: 'unavailable', ...report }));
+      else sendJson(res, 200, { status: 'ok', ...report });
     } catch (error) {
-      log.error('health check failed', { error: error as Error });
-      res.send(503, { status: 'unavailable' });
+      log.error('health check failed', { error });
+      sendJson(res, 503, errorBody('unavailable', 'The health check failed; the error was logged.', { status: 'unavailable' }));
     }
   });
 
@@ -85,11 +82,10 @@ export function createServer(options: ServerOptions): restify.Server {
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, next: (e?: unknown) => void) => {
     const status = err.statusCode ?? 500;
     if (status >= 500) log.error('request failed', { error: err, path: req.path() });
-    err.toJSON = () => ({ error: err.name, message: status >= 500 ? 'Internal error' : err.message });
+    err.toJSON = () => errorBody(codeForStatus(status), status >= 500 ? INTERNAL_ERROR_MESSAGE : err.message);
     res.status(status);
     next();
   });
 
-  options.extraRoutes?.(server);
   return server;
 }

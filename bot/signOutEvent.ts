@@ -7,7 +7,7 @@ import type { SessionAccessor } from '../dialogs';
 import { loadSession, signOut } from '../dialogs/session';
 import { statement } from '../dialogs/speech/messages';
 
-export const SIGN_OUT_EVENT = 'signOut';
+const SIGN_OUT_EVENT = 'signOut';
 
 export function signOutMiddleware(conversationState: BotState, sessions: SessionAccessor): Middleware {
   return {

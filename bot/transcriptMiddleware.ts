@@ -6,9 +6,9 @@
  */
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { TranscriptEntry } from '../data/console/schema';
-import { TURN_ANNOTATIONS, type TurnAnnotations } from '../services/ports';
-import type { ReviewLogger } from '../review/logger';
-import { isRecorded, toEntry } from '../review/transcriptEntries';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../dialogs/turn';
+import type { ErrorLogger } from '../logging/logger';
+import { isRecorded, toEntry } from './transcriptEntries';
 
 /** What staff see for an activity the recorder could not read. */
 const UNREADABLE = '[unreadable activity]';
@@ -18,7 +18,7 @@ export interface TranscriptSink {
 }
 
 export interface TranscriptMiddlewareOptions {
-  logger: ReviewLogger;
+  logger: ErrorLogger;
   now?: () => Date;
 }
 

@@ -4,7 +4,7 @@
  * outgoing message without SSML gets it from its text, and without an input hint gets `ignoringInput`.
  */
 import { ActivityTypes, InputHints, type Middleware, type TurnContext } from 'botbuilder';
-import { TURN_ANNOTATIONS, type TurnAnnotations } from '../services/ports';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../dialogs/turn';
 import { speakable } from '../dialogs/speech/ssml';
 
 export const annotationsMiddleware: Middleware = {

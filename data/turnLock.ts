@@ -5,7 +5,7 @@
  * an advisory lock on the conversation, held on a connection of its own for the turn, so instances take turns too.
  */
 import type { Pool } from 'pg';
-import { KeyedSerializer } from '../services/keyedSerializer';
+import { KeyedSerializer } from '../domain/keyedSerializer';
 
 export interface TurnLock {
   /** Runs `work` once no other turn of `key` runs (here or, with PostgreSQL, on another instance). */

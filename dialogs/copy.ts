@@ -1,17 +1,21 @@
 /** Shared user-facing wording (help, examples), kept in one place so the flows stay consistent. */
-export const EXAMPLE_REQUESTS = [
-  'a gift under £20 for my mum',
-  'something for Christmas',
-  'more like the lantern',
-  'what do you know about me',
-] as const;
+/** The example requests the help, welcome and fallback texts offer: one wording of each. */
+export const EXAMPLE_REQUESTS = {
+  gift: 'a gift under £20 for my mum',
+  season: 'something for Christmas',
+  moreLike: 'more like the lantern',
+  aboutMe: 'what do you know about me',
+} as const;
+
+/** An example as the texts quote it: "a gift under £20 for my mum". */
+export const say = (example: keyof typeof EXAMPLE_REQUESTS): string => `"${EXAMPLE_REQUESTS[example]}"`;
 
 export const MAIN_CHOICES = ['Gift ideas', 'Sign in', 'What do you know about me?', 'Help'] as const;
 
 export const GENERAL_HELP =
-  'I can suggest gifts and homeware, refine them ("cheaper", "more like the lantern", "why this?"), '
+  `I can suggest gifts and homeware, refine them ("cheaper", ${say('moreLike')}, "why this?"), `
   + 'take your feedback, and handle privacy requests (marketing or personalisation opt-out, '
-  + '"what do you know about me", "delete my data"). Say "cancel" to stop, or "talk to a human" at any time.';
+  + `${say('aboutMe')}, "delete my data"). Say "cancel" to stop, or "talk to a human" at any time.`;
 
 /** Help specific to the question being asked, by prompt id; the general help is the fallback. */
 export const PROMPT_HELP: Record<string, string> = {
@@ -31,7 +35,7 @@ export const PROMPT_HELP: Record<string, string> = {
 
 /** The reply to an utterance the bot did not understand (main menu). */
 export const NOT_UNDERSTOOD =
-  'Sorry, I did not understand that. You could say "a gift under £20 for my mum", "something for Christmas" or "what do you know about me".';
+  `Sorry, I did not understand that. You could say ${say('gift')}, ${say('season')} or ${say('aboutMe')}.`;
 
 /**
  * What a voice user hears instead of a long screen text: about 25 words at most, nothing that only makes sense

@@ -1,8 +1,25 @@
 /** Per-turn helpers: annotations for the transcript middleware, and one recognition per turn. */
 import type { TurnContext } from 'botbuilder';
-import { TURN_ANNOTATIONS } from '../services/ports';
-import type { TurnAnnotations } from '../services/ports';
+import type { SegmentSnapshot } from '../domain/model';
 import type { RecognitionResult, Recognizer } from '../language/types';
+
+/**
+ * Facts a turn learned, read by the transcript middleware in bot/. Dialogs fill the object found in
+ * context.turnState under TURN_ANNOTATIONS (the bot layer puts an empty one there at the start of each turn).
+ */
+export const TURN_ANNOTATIONS = 'shoppingAssistant.turnAnnotations';
+export interface TurnAnnotations {
+  customerId?: string | null;
+  segment?: SegmentSnapshot | null;
+  intent?: string;
+  intentScore?: number;
+  /** The recommender's reasons for what this turn showed. */
+  reasons?: { productId: string; reason: string }[];
+  /** True when the turn came in by voice (Direct Line Speech, or Web Chat speech input). */
+  voice?: boolean;
+  /** The shopper's text answered a sign-in question (email, postcode, order number): it is never stored. */
+  sensitiveInput?: boolean;
+}
 
 /** Merges facts into the turn's annotations; a no-op when the bot layer put none there (e.g. in tests). */
 export function annotate(context: TurnContext, facts: TurnAnnotations): void {

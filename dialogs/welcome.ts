@@ -1,6 +1,6 @@
 /** The welcome the bot layer sends when a member joins the conversation (conversationUpdate membersAdded). */
 import type { TurnContext } from 'botbuilder';
-import { MAIN_CHOICES } from './copy';
+import { MAIN_CHOICES, say } from './copy';
 import type { CustomerProfile } from '../services/ports';
 import { question } from './speech/messages';
 import type { OutgoingMessage } from './speech/messages';
@@ -14,7 +14,7 @@ export function welcomeActivity(context: TurnContext, profile: CustomerProfile |
     if (isVoiceActivity(context.activity)) return question(`Hi ${firstName}, I am your shopping assistant. What are you looking for today?`);
     return question(
       `Hi ${firstName}! I am your shopping assistant. I can suggest gifts and homeware picked for you, tell you why I `
-      + 'picked them, take your feedback and handle privacy requests. Try "a gift under £20 for my mum" or "what do you know about me".',
+      + `picked them, take your feedback and handle privacy requests. Try ${say('gift')} or ${say('aboutMe')}.`,
       { choices: SIGNED_IN_CHOICES },
     );
   }
@@ -23,7 +23,7 @@ export function welcomeActivity(context: TurnContext, profile: CustomerProfile |
   }
   return question(
     'Hi! I am your shopping assistant. I can suggest gifts and homeware, tell you why I picked them, take your feedback '
-    + 'and handle privacy requests. Try "a gift under £20 for my mum", or say "sign in" for tailored ideas.',
+    + `and handle privacy requests. Try ${say('gift')}, or say "sign in" for tailored ideas.`,
     { choices: MAIN_CHOICES },
   );
 }

@@ -48,7 +48,6 @@ export const PreferencesSchema = z.object({
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
 export const ChannelIdentitySchema = z.object({ channelId: z.string(), userId: z.string() });
-export type ChannelIdentity = z.infer<typeof ChannelIdentitySchema>;
 
 export const CustomerSchema = z.object({
   id: z.string().min(1),

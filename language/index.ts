@@ -12,13 +12,13 @@ import { selectFewShotExamples } from './openai/fewShot';
 import { createOpenAiRecognizer } from './openai/recognizer';
 import type { Recognizer } from './types';
 
-export interface CatalogueVocabulary {
+export interface CatalogVocabulary {
   keywords: string[];
 }
 
 const FEW_SHOT_PER_INTENT = 2;
 
-export function createRecognizer(config: RecognizerConfig, vocabulary: CatalogueVocabulary, log: RecognizerLog): Recognizer {
+export function createRecognizer(config: RecognizerConfig, vocabulary: CatalogVocabulary, log: RecognizerLog): Recognizer {
   const corpus = loadCorpus();
   const local = createLocalRecognizer({ keywords: vocabulary.keywords, corpus });
   const composite = (remote: Recognizer, remoteName: 'luis' | 'openai'): Recognizer =>
@@ -42,5 +42,3 @@ export type { RecognizerConfig } from './config';
 export { parseBudget } from './entities/budget';
 export { parseRating } from './entities/rating';
 export type { RecognizerLog } from './composite';
-export { createGroundedPhraser, type GroundedPhraser, type PhrasingResult } from './openai/phraser';
-export { checkGrounding, type GroundingItem } from './grounding';

@@ -7,7 +7,7 @@ import type { ReviewContext } from './deps';
 import { toCsv, type CsvCell } from './csv';
 import { DayParam, dayRange } from './dateRange';
 import { csvHeaders, requireInsightRole, type MarketingInsights } from './experimentDeps';
-import { handle, parseOr400, queryOf, sendJson } from './http';
+import { handle, parseOr400, queryOf, sendJson } from '../http/json';
 
 const RangeQuery = z.object({ from: DayParam.optional(), to: DayParam.optional() });
 const AttributionQuery = RangeQuery.strict()

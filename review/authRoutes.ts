@@ -3,7 +3,8 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import type { StaffAccount } from '../data/console/schema';
 import type { ReviewContext } from './deps';
-import { handle, HttpError, parseOr400, readJson, sendJson } from './http';
+import { HttpError } from '../http/errors';
+import { handle, parseOr400, sendJson, parseBody } from '../http/json';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { clearedSessionCookie, clientIp, isHttps, sessionCookie } from './sessions';
 import { createStaffAccount, HOW_TO_CREATE_ADMIN, NewStaffSchema, StaffAccountError } from './staffAccounts';
@@ -19,13 +20,13 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
   const { logger, consoleData: store } = ctx.deps;
 
   server.post('/api/review/auth/login', handle(logger, async (req, res) => {
-    const { email, password } = parseOr400(LoginSchema, await readJson(req));
+    const { email, password } = parseBody(req, LoginSchema);
     const ip = clientIp(req, ctx.trustProxy);
     const now = ctx.now().getTime();
     // Reserved before the hash is checked: parallel guesses each take one of the allowed attempts.
     const reservation = await ctx.throttle.reserve(email, ip, now);
     if (!reservation.allowed) {
-      throw new HttpError(429, 'Too many failed sign-ins. Wait a while and try again.', { 'retry-after': String(reservation.retryAfterSeconds) });
+      throw new HttpError(429, 'Too many failed sign-ins. Wait a while and try again.', { headers: { 'retry-after': String(reservation.retryAfterSeconds) } });
     }
     const account = await store.staff.findByEmail(email);
     // Verify even for unknown accounts, so timing does not reveal which emails have accounts.
@@ -70,7 +71,7 @@ export function registerAuthRoutes(server: Server, ctx: ReviewContext): void {
 
   server.post('/api/review/staff', handle(logger, async (req, res) => {
     const admin = await ctx.sessions.requireAdmin(req);
-    const input = parseOr400(NewStaffSchema, await readJson(req));
+    const input = parseBody(req, NewStaffSchema);
     let account: StaffAccount;
     try {
       account = await createStaffAccount(store.staff, input, ctx.now());

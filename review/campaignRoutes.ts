@@ -9,7 +9,8 @@ import { AudienceSchema, type Campaign } from '../data/campaignPorts';
 import { NewCampaignSchema } from '../services/campaigns/campaignInput';
 import { CampaignRefusal, type CampaignService, type CampaignSummary } from '../services/campaigns/campaignService';
 import type { ReviewContext } from './deps';
-import { handle, HttpError, parseOr400, readJson, sendJson } from './http';
+import { HttpError } from '../http/errors';
+import { bodyOf, handle, parseOr400, sendJson } from '../http/json';
 import { customerView } from './masking';
 
 const CAMPAIGN_ROLES = ['marketer', 'admin'] as const;
@@ -60,7 +61,7 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
 
   server.post('/api/review/campaigns/audience', handle(logger, async (req, res) => {
     const staff = await staffOf(req);
-    const body = await readJson(req);
+    const body = bodyOf(req);
     guard(audienceOf(body));
     const { audience } = parseOr400(PreviewSchema, body);
     const preview = await service.preview(audience);
@@ -69,7 +70,7 @@ export function registerCampaignRoutes(server: Server, ctx: ReviewContext, servi
 
   server.post('/api/review/campaigns', handle(logger, async (req, res) => {
     const staff = await staffOf(req);
-    const body = await readJson(req);
+    const body = bodyOf(req);
     guard(audienceOf(body));
     const input = parseOr400(NewCampaignSchema, body);
     const campaign = await refusalsAsHttp(() => service.create(input, audienceOf(body), staff.id));

@@ -5,9 +5,10 @@ import type { ConversationRecord, StaffAccount } from '../data/console/schema';
 import type { ReviewContext } from './deps';
 import { ConversationListQuerySchema, filterConversations, summarize } from './conversationQuery';
 import { toCsv } from './csv';
-import { handle, HttpError, parseOr400, queryOf, readJson, sendJson } from './http';
+import { HttpError } from '../http/errors';
+import { handle, parseOr400, queryOf, sendJson, parseBody } from '../http/json';
 import { customerView } from './masking';
-import { redact } from './redact';
+import { redact } from '../domain/redact';
 import { loadReviewFacts, type ReviewFacts } from './reviewFacts';
 
 const IdParams = z.object({ id: z.string().min(1).max(300) });
@@ -72,7 +73,7 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   server.put('/api/review/conversations/:id/tags', handle(logger, async (req, res) => {
     await ctx.sessions.require(req);
     const { id } = await findConversation(ctx, req.params);
-    const { tags } = parseOr400(TagsBody, await readJson(req));
+    const { tags } = parseBody(req, TagsBody);
     const updated = await deps.consoleData.transcripts.setTags(id, tags.map(redact));
     sendJson(res, 200, { tags: updated?.tags ?? [] });
   }));
@@ -80,7 +81,7 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   server.post('/api/review/conversations/:id/notes', handle(logger, async (req, res) => {
     const staff = await ctx.sessions.require(req);
     const { id } = await findConversation(ctx, req.params);
-    const { text } = parseOr400(NoteBody, await readJson(req));
+    const { text } = parseBody(req, NoteBody);
     const note = { at: ctx.now().toISOString(), author: staff.email, text: redact(text) };
     await deps.consoleData.transcripts.addNote(id, note);
     sendJson(res, 201, note);
@@ -89,7 +90,7 @@ export function registerConversationRoutes(server: Server, ctx: ReviewContext): 
   server.post('/api/review/conversations/:id/reviewed', handle(logger, async (req, res) => {
     const staff = await ctx.sessions.require(req);
     const { id } = await findConversation(ctx, req.params);
-    const { reviewed } = parseOr400(ReviewedBody, await readJson(req));
+    const { reviewed } = parseBody(req, ReviewedBody);
     const updated = await deps.consoleData.transcripts.setReviewed(id, staff.id, reviewed, ctx.now().toISOString());
     sendJson(res, 200, { reviewedAt: updated?.reviewedAt ?? null });
   }));

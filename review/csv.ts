@@ -1,20 +1,23 @@
 /**
- * RFC 4180 CSV with CRLF line ends. Text cells that a spreadsheet would run as a formula (starting with
- * = + - @ or a tab/carriage return) are prefixed with an apostrophe; numbers are written as they are.
+ * RFC 4180 CSV with CRLF line ends, by csv-stringify. Text cells a spreadsheet would run as a formula (starting
+ * with = + - @, their full-width forms ＝ ＋ － ＠, a tab or a carriage return) are prefixed with an apostrophe;
+ * numbers are written as they are.
  */
+import { stringify, type Options } from 'csv-stringify/sync';
+
 export type CsvCell = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
+const OPTIONS: Options = {
+  record_delimiter: '\r\n',
+  escape_formulas: true,
+  // A bare LF inside a cell is quoted too, not only the record delimiter.
+  quoted_match: /[\r\n]/,
+  cast: {
+    number: (value) => ({ value: Number.isFinite(value) ? String(value) : '', escape_formulas: false }),
+    boolean: (value) => (value ? 'true' : 'false'),
+  },
+};
 
 export function toCsv(headers: string[], rows: CsvCell[][]): string {
-  return [headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return stringify([headers, ...rows], OPTIONS);
 }

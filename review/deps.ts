@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditRepository, CatalogRepository, CustomerRepository, FeedbackRepository, SuggestionEventRepository } from '../data/ports';
 import type { ConsoleRepositories } from '../data/consolePorts';
 import type { AuditEntry } from '../domain/model';
-import type { ReviewLogger } from './logger';
+import type { ErrorLogger } from '../logging/logger';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './loginThrottle';
 import { StaffSessions } from './sessions';
 import type { ShopperChannel } from './liveChat';
@@ -18,7 +18,7 @@ export interface ReviewDeps {
   audit: AuditRepository;
   /** Product names for suggestion tables and reasons (ids alone mean nothing to staff). */
   catalog?: Pick<CatalogRepository, 'get'>;
-  logger: ReviewLogger;
+  logger: ErrorLogger;
   /** Take the client address from X-Forwarded-For (set only behind a reverse proxy you run). Default false. */
   trustProxy?: boolean;
   /** Origins besides the console's own that may send changes (CONSOLE_ALLOWED_ORIGINS). Default none. */

@@ -7,7 +7,7 @@ import type { OrderRepository, SegmentRepository } from '../data/ports';
 import type { StaffAccount } from '../data/console/schema';
 import type { ExperimentService } from '../services/experiments/experimentService';
 import type { ReviewContext } from './deps';
-import { HttpError } from './http';
+import { HttpError } from '../http/errors';
 
 export interface MarketingInsights {
   experiments: ExperimentService;

@@ -8,7 +8,8 @@ import type { Experiment } from '../domain/experiments';
 import type { ReviewContext } from './deps';
 import { toCsv, type CsvCell } from './csv';
 import { csvHeaders, requireInsightRole, type MarketingInsights } from './experimentDeps';
-import { handle, HttpError, parseOr400, readJson, sendJson } from './http';
+import { HttpError } from '../http/errors';
+import { handle, parseBody, parseOr400, sendJson } from '../http/json';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const EndBody = z.object({ winnerVariantId: z.string().min(1).nullable() }).strict();
@@ -27,7 +28,7 @@ export function registerExperimentRoutes(server: Server, ctx: ReviewContext, ins
 
   server.post('/api/review/experiments', handle(logger, async (req, res) => {
     const staff = await requireInsightRole(ctx, req);
-    const input = parseOr400(NewExperimentSchema, await readJson(req));
+    const input = parseBody(req, NewExperimentSchema);
     sendJson(res, 201, await service.create(input, staff.id));
   }));
 
@@ -47,7 +48,7 @@ export function registerExperimentRoutes(server: Server, ctx: ReviewContext, ins
   server.post('/api/review/experiments/:id/end', handle(logger, async (req, res) => {
     const staff = await requireInsightRole(ctx, req);
     const { id } = parseOr400(IdParams, req.params);
-    const { winnerVariantId } = parseOr400(EndBody, await readJson(req));
+    const { winnerVariantId } = parseBody(req, EndBody);
     try {
       sendJson(res, 200, await service.end(id, winnerVariantId, staff.id));
     } catch (error) {

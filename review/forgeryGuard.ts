@@ -9,7 +9,8 @@
  * through to the normal session checks.
  */
 import type { Request, RequestHandler } from 'restify';
-import { sendJson } from './http';
+import { errorBody } from '../http/errors';
+import { sendJson } from '../http/json';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const GUARDED_PREFIX = '/api/review';
@@ -28,14 +29,12 @@ export function consoleForgeryGuard(options: ForgeryGuardOptions): RequestHandle
     if (SAFE_METHODS.has(req.method ?? 'GET') || !isConsoleApiPath(req.url ?? '/')) return next();
     const refusal = originRefusal(req, allowed, options.trustProxy);
     if (refusal) {
-      sendJson(res, 403, { error: 'forbidden_origin', message: refusal });
+      sendJson(res, 403, errorBody('forbidden_origin', refusal));
       return next(false);
     }
     if (!isJson(req.headers['content-type'])) {
-      sendJson(res, 415, {
-        error: 'unsupported_media_type',
-        message: `The console API accepts only application/json request bodies (got ${req.headers['content-type'] ?? 'no content type'}).`,
-      });
+      sendJson(res, 415, errorBody('unsupported_media_type',
+        `The console API accepts only application/json request bodies (got ${req.headers['content-type'] ?? 'no content type'}).`));
       return next(false);
     }
     return next();

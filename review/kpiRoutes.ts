@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ReviewContext } from './deps';
 import { toCsv } from './csv';
 import { DayParam } from './dateRange';
-import { handle, parseOr400, queryOf, sendJson } from './http';
+import { handle, parseOr400, queryOf, sendJson } from '../http/json';
 import { computeKpis, KPI_CSV_HEADERS } from './kpis';
 import { loadReviewFacts } from './reviewFacts';
 

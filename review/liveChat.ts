@@ -8,8 +8,9 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { Handoff, StaffAccount, TranscriptEntry } from '../data/console/schema';
 import type { ReviewContext } from './deps';
-import { handle, HttpError, parseOr400, queryOf, readJson, sendJson } from './http';
-import { redact } from './redact';
+import { HttpError } from '../http/errors';
+import { handle, parseOr400, queryOf, sendJson, parseBody } from '../http/json';
+import { redact } from '../domain/redact';
 import { queueItem } from './handoffs';
 
 /** Delivers to the shopper; implemented by the bot layer. */
@@ -102,7 +103,7 @@ export function registerLiveChatRoutes(server: Server, ctx: ReviewContext, chann
   server.post('/api/review/conversations/:id/messages', handle(logger, async (req, res) => {
     const staff = await ctx.sessions.require(req);
     const { id } = parseOr400(ConversationParams, req.params);
-    const { text } = parseOr400(MessageBody, await readJson(req));
+    const { text } = parseBody(req, MessageBody);
     const active = await store.handoffs.activeFor(id);
     if (!active) throw new HttpError(409, 'This conversation has no open handoff: the shopper has not asked for a person, or it was closed.');
     await take(active, staff);

@@ -1,7 +1,7 @@
 /** What each staff role may see of a customer's contact details. */
 import type { Customer } from '../domain/model';
 import type { StaffRole } from '../data/console/schema';
-import { redact } from './redact';
+import { redact } from '../domain/redact';
 
 export interface CustomerView {
   id: string;

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
 import type { StaffRepository } from '../data/consolePorts';
 import type { StaffAccount } from '../data/console/schema';
-import { HttpError } from './http';
+import { HttpError } from '../http/errors';
 
 export const SESSION_COOKIE = 'sa_staff_session';
 

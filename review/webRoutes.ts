@@ -5,8 +5,9 @@
 import { dirname, join, sep } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { handle, HttpError, parseOr400, readJson, sendJson } from './http';
-import type { ReviewLogger } from './logger';
+import { HttpError } from '../http/errors';
+import { handle, sendJson, parseBody } from '../http/json';
+import type { ErrorLogger } from '../logging/logger';
 import { CompressedFiles, safeResolve, sendFile } from './staticFiles';
 
 export interface WebRouteOptions {
@@ -14,7 +15,7 @@ export interface WebRouteOptions {
   demoMode: boolean;
   signDemoIdentity?: (customerId: string) => string;
   demoCustomers?: { id: string; displayName: string }[];
-  logger?: ReviewLogger;
+  logger?: ErrorLogger;
 }
 
 const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
@@ -34,7 +35,7 @@ function packageRoot(name: string): string {
 }
 
 const DemoIdentityBody = z.object({ customerId: z.string().min(1).max(100) });
-const quietLogger: ReviewLogger = { warn: () => {}, error: () => {} };
+const quietLogger: ErrorLogger = { warn: () => {}, error: () => {} };
 
 export function registerWebRoutes(server: Server, options: WebRouteOptions): void {
   const logger = options.logger ?? quietLogger;
@@ -47,7 +48,7 @@ export function registerWebRoutes(server: Server, options: WebRouteOptions): voi
   void compressed.warm(Object.values(vendor));
   const serve = (req: Request, res: Response, path: string | null, headers: Record<string, string>) =>
     sendFile(req, res, path, headers, compressed).then((sent) => {
-      if (!sent) sendJson(res, 404, { error: 'Not found.' });
+      if (!sent) throw new HttpError(404, 'Not found.');
     });
 
   server.get('/', handle(logger, (req, res) => serve(req, res, join(options.webRoot, 'index.html'), PAGE_HEADERS)));
@@ -71,7 +72,7 @@ export function registerWebRoutes(server: Server, options: WebRouteOptions): voi
 
   server.post('/api/web/demo-identity', handle(logger, async (req, res) => {
     if (!options.demoMode || !options.signDemoIdentity) throw new HttpError(404, 'Demo sign-in is only available in demo mode.');
-    const { customerId } = parseOr400(DemoIdentityBody, await readJson(req));
+    const { customerId } = parseBody(req, DemoIdentityBody);
     if (!(options.demoCustomers ?? []).some((c) => c.id === customerId)) throw new HttpError(400, 'customerId: not one of the demo customers');
     sendJson(res, 200, { token: options.signDemoIdentity(customerId) });
   }));

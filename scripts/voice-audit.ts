@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../logging/logger';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
 import { spokenWords } from '../dialogs/speech/sayAs';
 import { READ_ALL } from '../dialogs/suggestions/spokenSuggestions';

@@ -10,8 +10,8 @@
  */
 import type { CatalogRepository } from '../data/ports';
 import type { Product } from '../domain/model';
-import { KeyedSerializer } from './keyedSerializer';
-import type { Logger } from './logger';
+import { KeyedSerializer } from '../domain/keyedSerializer';
+import type { Logger } from '../logging/logger';
 
 /** The live recommender index as catalogue updates see it: always the current one (an erasure rebuilds it). */
 export interface CatalogueIndexUpdater {

@@ -5,7 +5,7 @@
  */
 import type { Customer } from '../domain/model';
 import type { CustomerRepository } from '../data/ports';
-import { KeyedSerializer } from './keyedSerializer';
+import { KeyedSerializer } from '../domain/keyedSerializer';
 
 const updates = new KeyedSerializer();
 

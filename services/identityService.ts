@@ -9,9 +9,9 @@ import type { AuditRepository, CustomerRepository, IdentificationLockRepository,
 import type { ChannelUser, CustomerProfile, IdentifyOutcome, IdentityService, SignedInCustomer } from './ports';
 import { buildProfile, type PersonaLookup } from './profiles';
 import { verifyIdentity } from './identityToken';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 import { newId } from './ids';
-import { KeyedSerializer } from './keyedSerializer';
+import { KeyedSerializer } from '../domain/keyedSerializer';
 import { updateCustomer } from './customerUpdates';
 
 export const MAX_FAILURES = 3;

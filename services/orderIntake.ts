@@ -6,8 +6,8 @@
 import type { CatalogRepository, CustomerRepository, OrderRepository, SegmentRepository } from '../data/ports';
 import type { Customer, Order, SegmentAssignment } from '../domain/model';
 import { exclusivelyFor } from './customerUpdates';
-import { KeyedSerializer } from './keyedSerializer';
-import type { Logger } from './logger';
+import { KeyedSerializer } from '../domain/keyedSerializer';
+import type { Logger } from '../logging/logger';
 
 /** What the shop sent, validated; `date` absent means "now" (the moment the intake records it). */
 export interface IncomingOrder {

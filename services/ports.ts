@@ -97,21 +97,3 @@ export interface Services {
   /** Experiments per segment: the customer's variant (absent = no experiments). */
   experiments?: ExperimentTreatments;
 }
-
-/**
- * Facts a turn learned, read by the transcript middleware in bot/. Dialogs fill the object found in
- * context.turnState under TURN_ANNOTATIONS (the bot layer puts an empty one there at the start of each turn).
- */
-export const TURN_ANNOTATIONS = 'shoppingAssistant.turnAnnotations';
-export interface TurnAnnotations {
-  customerId?: string | null;
-  segment?: SegmentSnapshot | null;
-  intent?: string;
-  intentScore?: number;
-  /** The recommender's reasons for what this turn showed. */
-  reasons?: { productId: string; reason: string }[];
-  /** True when the turn came in by voice (Direct Line Speech, or Web Chat speech input). */
-  voice?: boolean;
-  /** The shopper's text answered a sign-in question (email, postcode, order number): it is never stored. */
-  sensitiveInput?: boolean;
-}

@@ -10,7 +10,10 @@ import {
   type AuthenticateRequestResult, AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, MicrosoftAppCredentials,
 } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../../services/logger';
+import type { Logger } from '../../logging/logger';
+import { firstIssue } from '../../domain/zodIssues';
+import { errorBody } from '../../http/errors';
+import { sendJson } from '../../http/json';
 import { AlexaRequestSchema, EMPTY_RESPONSE, fixedResponse, responseFromReplies, turnFor } from './alexaMessages';
 import { AlexaRequestVerifier, type CertificateFetcher } from './requestVerifier';
 
@@ -62,8 +65,7 @@ export function registerAlexaRoute(server: Server, deps: AlexaRouteDeps): void {
   server.post('/api/alexa', async (req: Request, res: Response) => {
     const parsed = AlexaRequestSchema.safeParse(req.body);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      res.send(400, { error: 'bad_request', message: `invalid Alexa request: ${issue.path.join('.') || 'body'} ${issue.message}` });
+      sendJson(res, 400, errorBody('bad_request', `invalid Alexa request: ${firstIssue(parsed.error, 'body')}`));
       return;
     }
     const body = parsed.data;
@@ -77,12 +79,12 @@ export function registerAlexaRoute(server: Server, deps: AlexaRouteDeps): void {
       });
       if (!check.ok) {
         deps.log.warn('alexa request refused', { reason: check.reason });
-        res.send(400, { error: 'verification_failed', message: check.reason });
+        sendJson(res, 400, errorBody('verification_failed', check.reason));
         return;
       }
     }
     if (deps.skillId && body.context.System.application.applicationId !== deps.skillId) {
-      res.send(400, { error: 'wrong_skill', message: 'the request is for another skill' });
+      sendJson(res, 400, errorBody('wrong_skill', 'the request is for another skill'));
       return;
     }
     const turn = turnFor(body);

@@ -11,6 +11,7 @@
  */
 import { X509Certificate, verify as verifySignature } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
+import { LRUCache } from 'lru-cache';
 
 export const MAX_CLOCK_SKEW_MS = 150_000;
 const ALEXA_SAN = 'echo-api.amazon.com';
@@ -66,7 +67,7 @@ export class AlexaRequestVerifier {
   private readonly fetchCertificate: CertificateFetcher;
   private readonly roots: X509Certificate[];
   private readonly now: () => Date;
-  private readonly chains = new Map<string, X509Certificate>();
+  private readonly chains = new LRUCache<string, X509Certificate>({ max: MAX_CACHED_CHAINS });
 
   constructor(options: VerifierOptions = {}) {
     this.fetchCertificate = options.fetchCertificate ?? fetchOverHttps;
@@ -99,7 +100,6 @@ export class AlexaRequestVerifier {
     }
     const problem = this.chainProblem(chain);
     if (problem) return { ok: false, reason: problem };
-    if (this.chains.size >= MAX_CACHED_CHAINS) this.chains.clear();
     this.chains.set(url, chain[0]);
     return { ok: true, certificate: chain[0] };
   }

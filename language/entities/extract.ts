@@ -1,7 +1,7 @@
 /** All entities of one utterance; which ones apply can depend on the recognised intent. */
 import type { Entities, Intent } from '../types';
 import { parseBudget } from './budget';
-import type { CatalogueMatcher } from './catalogue';
+import type { CatalogMatcher } from './catalog';
 import { extractEmail, extractOrderNumber, extractPostcode } from './contact';
 import { extractOccasion, extractRecipient } from './people';
 import { extractConsentTopic, extractRefinement } from './preferences';
@@ -15,14 +15,14 @@ export interface EntityInput {
   intent: Intent;
 }
 
-export function extractEntities({ text, words, intent }: EntityInput, catalogue: CatalogueMatcher): Entities {
+export function extractEntities({ text, words, intent }: EntityInput, catalog: CatalogMatcher): Entities {
   const joined = words.join(' ');
   const email = extractEmail(text);
   // Digits inside an email are not an order number or postcode.
   const withoutEmail = email ? text.replace(/\S+@\S+/, ' ') : text;
   return {
-    categories: catalogue.categories(words),
-    keywords: catalogue.keywords(words),
+    categories: catalog.categories(words),
+    keywords: catalog.keywords(words),
     budget: parseBudget(text),
     occasion: extractOccasion(joined),
     recipient: extractRecipient(joined),

@@ -29,8 +29,8 @@ export class IntentModel {
   ) {}
 
   /** @param catalogueVocabulary catalogue words typos may be corrected towards (they carry no intent weight) */
-  static train(corpus: readonly LabelledUtterance[], catalogueVocabulary: readonly string[] = []): IntentModel {
-    const vocabulary = new Set<string>([...Object.values(PLACEHOLDERS), ...catalogueVocabulary]);
+  static train(corpus: readonly LabelledUtterance[], catalogVocabulary: readonly string[] = []): IntentModel {
+    const vocabulary = new Set<string>([...Object.values(PLACEHOLDERS), ...catalogVocabulary]);
     for (const { text } of corpus) for (const token of tokenize(maskOpenValues(text))) vocabulary.add(token);
     const corrector = new SpellingCorrector(vocabulary);
     const classifier = new SoftmaxClassifier<Intent>(INTENTS);

@@ -3,7 +3,7 @@
  * at construction and extracts entities with rules and the catalogue vocabulary.
  */
 import type { Entities, Intent, Recognizer, RecognitionResult } from '../types';
-import { createCatalogueMatcher } from '../entities/catalogue';
+import { createCatalogMatcher } from '../entities/catalog';
 import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
@@ -34,9 +34,9 @@ export interface LocalRecognizer extends Recognizer {
 const nothingUnderstood = (): RecognitionResult => ({ intent: 'none', score: 0, entities: { categories: [], keywords: [] } });
 
 export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRecognizer {
-  const catalogue = createCatalogueMatcher(options.keywords);
-  const model = IntentModel.train(options.corpus ?? loadCorpus(), catalogue.vocabulary());
-  const entitiesFor = (text: string, intent: Intent): Entities => extractEntities({ text, words: model.correctedWords(text), intent }, catalogue);
+  const catalog = createCatalogMatcher(options.keywords);
+  const model = IntentModel.train(options.corpus ?? loadCorpus(), catalog.vocabulary());
+  const entitiesFor = (text: string, intent: Intent): Entities => extractEntities({ text, words: model.correctedWords(text), intent }, catalog);
 
   return {
     entitiesFor: (utterance, intent) => entitiesFor(utterance.slice(0, MAX_UTTERANCE_LENGTH), intent),

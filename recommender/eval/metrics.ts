@@ -30,7 +30,7 @@ export function metricsAtK(ranking: readonly string[], relevant: ReadonlySet<str
 }
 
 /** Averages over users; coverage = distinct items in the top 10s / catalogue size (items in train). */
-export function aggregateMetrics(rankings: readonly (readonly string[])[], relevant: readonly ReadonlySet<string>[], catalogueSize: number): MethodMetrics {
+export function aggregateMetrics(rankings: readonly (readonly string[])[], relevant: readonly ReadonlySet<string>[], catalogSize: number): MethodMetrics {
   if (rankings.length !== relevant.length) throw new Error('one ranking per user is required');
   const sum = { hr10: 0, p10: 0, r10: 0, ndcg10: 0, hr5: 0, p5: 0, r5: 0, ndcg5: 0 };
   const recommended = new Set<string>();
@@ -46,6 +46,6 @@ export function aggregateMetrics(rankings: readonly (readonly string[])[], relev
   return {
     hr10: sum.hr10 / n, p10: sum.p10 / n, r10: sum.r10 / n, ndcg10: sum.ndcg10 / n,
     hr5: sum.hr5 / n, p5: sum.p5 / n, r5: sum.r5 / n, ndcg5: sum.ndcg5 / n,
-    coverage10: catalogueSize > 0 ? recommended.size / catalogueSize : 0,
+    coverage10: catalogSize > 0 ? recommended.size / catalogSize : 0,
   };
 }

@@ -4,15 +4,15 @@
  */
 import { z } from 'zod';
 import { PersonaSchema, type Persona, type SegmentAssignment } from '../../domain/model';
-import catalogue from './definitions/personas.json';
+import catalog from './definitions/personas.json';
 import { RFM_LABELS } from './rfm';
 
-const PersonaCatalogueSchema = z.object({
+const PersonaCatalogSchema = z.object({
   personas: z.array(PersonaSchema).min(1),
   rfm: z.record(z.enum(RFM_LABELS), z.string()),
 });
 
-const parsed = PersonaCatalogueSchema.parse(catalogue);
+const parsed = PersonaCatalogSchema.parse(catalog);
 
 export const PERSONAS: ReadonlyMap<string, Persona> = new Map(parsed.personas.map((p) => [p.id, p]));
 

@@ -105,10 +105,3 @@ export function matches(when: Condition, facts: RuleFacts): boolean {
     (when.unitsPerOrder === undefined || (facts.orderCount > 0 && within(facts.unitsPerOrder, when.unitsPerOrder)))
   );
 }
-
-/** The ids of the segments the customer is in, highest priority first (ties: definition order). */
-export function segmentsOf(definitions: readonly SegmentDefinition[], facts: RuleFacts): SegmentDefinition[] {
-  return definitions
-    .filter((d) => matches(d.when, facts))
-    .sort((a, b) => b.priority - a.priority);
-}

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignDelivery, CampaignRepository, ConversationReferenceRepository, StoredReference } from '../../data/campaignPorts';
 import type { AuditRepository, CustomerRepository, SegmentRepository } from '../../data/ports';
 import type { Customer } from '../../domain/model';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logging/logger';
 import type { PrivacyService } from '../ports';
 import { audienceMembers } from './audienceQuery';
 import type { CampaignSettings } from './campaignInput';

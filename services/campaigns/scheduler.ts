@@ -1,5 +1,5 @@
 /** Runs due campaigns every few seconds in the background: unref'd (never keeps the process alive), stoppable. */
-import type { Logger } from '../logger';
+import type { Logger } from '../../logging/logger';
 
 export interface CampaignScheduler {
   /** Resolves once a tick in progress has finished; no tick starts afterwards. */

@@ -146,6 +146,6 @@ test.each([
 ])('%s is refused with 400 naming the field', async (_name, activity, field) => {
   const res = await post({ ...activity, conversation: { id: `odd-${field}` } });
   expect(res.status).toBe(400);
-  expect(((await res.json()) as { message: string }).message).toContain(`invalid activity: ${field} `);
+  expect(((await res.json()) as { message: string }).message).toContain(`invalid activity: ${field}: `);
 });
 

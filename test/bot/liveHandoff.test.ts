@@ -75,9 +75,9 @@ describe('live handoff', () => {
     const other = await signIn(running.url, 'kim@shop.test', 'another long passphrase');
     const refused = await other.post(`/api/review/conversations/${chat.conversationId}/messages`, { text: 'Hi' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatch(/Another agent holds this conversation/);
+    expect(refused.body).toMatchObject({ error: 'conflict', message: expect.stringMatching(/Another agent holds this conversation/) });
     const empty = await admin.post(`/api/review/conversations/${chat.conversationId}/messages`, { text: '  ' });
-    expect(empty).toMatchObject({ status: 400, body: { error: 'text: the message is empty' } });
+    expect(empty).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'text: the message is empty' } });
   });
 
   it('handing back tells the shopper and the bot answers again; the history replays the agent\'s message', async () => {
@@ -127,6 +127,6 @@ describe('live handoff', () => {
     await say(running.url, other.conversationId, 'hello', { from: { id: other.userId } });
     const refused = await admin.post(`/api/review/conversations/${other.conversationId}/messages`, { text: 'Hi' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatch(/no open handoff/);
+    expect(refused.body).toMatchObject({ error: 'conflict', message: expect.stringMatching(/no open handoff/) });
   });
 });

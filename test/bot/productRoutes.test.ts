@@ -25,7 +25,7 @@ async function start(apiKey: string | undefined, stored = new Set<string>(), fai
   };
   const server = await listenWithRoutes((s) => registerProductRoutes(s, {
     apiKey,
-    catalogue: { putMany, put: async (p) => ({ id: p.id, created: (await putMany([p])).created.length === 1 }) },
+    catalogUpdates: { putMany, put: async (p) => ({ id: p.id, created: (await putMany([p])).created.length === 1 }) },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg) },
   }), 256 * 1024);
   return { ...server, received, errors };

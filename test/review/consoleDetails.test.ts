@@ -26,7 +26,7 @@ describe('console details', () => {
   afterAll(async () => {
     expect(server.errors).toEqual([]);
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 

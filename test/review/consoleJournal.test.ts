@@ -39,7 +39,9 @@ describe('console store persistence', () => {
     expect((await readOrEmpty(`${path}.journal`)).length).toBeLessThan(2000);
     expect(await readOrEmpty(path)).toContain('turn 0');
     await store.close();
-    expect(await (await openConsoleStore(path)).transcripts.list()).toHaveLength(8);
+    const reopened = await openConsoleStore(path);
+    expect(await reopened.transcripts.list()).toHaveLength(8);
+    await reopened.close();
   });
 
   test('a torn last journal line is ignored; a bad line before it stops the store and leaves the files alone', async () => {

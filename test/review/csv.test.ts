@@ -1,4 +1,7 @@
-import { csvCell, toCsv } from '../../review/csv';
+import { toCsv, type CsvCell } from '../../review/csv';
+
+/** The one data cell of a one-column CSV. */
+const cell = (value: CsvCell) => toCsv(['h'], [[value]]).slice('h\r\n'.length, -2);
 
 describe('CSV', () => {
   test.each([
@@ -12,15 +15,21 @@ describe('CSV', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['=HYPERLINK("x"),y', '"\'=HYPERLINK(""x""),y"'],
+    // Full-width forms, which some spreadsheets normalise to the ASCII ones before evaluating.
+    ['＝1+2', "'＝1+2"],
+    ['＋44', "'＋44"],
+    ['－2', "'－2"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['a=b', 'a=b'],
   ])('quotes and guards %j', (input, expected) => {
-    expect(csvCell(input)).toBe(expected);
+    expect(cell(input)).toBe(expected);
   });
 
-  test('numbers, booleans and empties are written as they are', () => {
-    expect([csvCell(-33.3), csvCell(true), csvCell(null), csvCell(undefined), csvCell(Number.NaN)]).toEqual(['-33.3', 'true', '', '', '']);
+  test('numbers (even negative ones), booleans and empties are written as they are', () => {
+    expect([cell(-33.3), cell(true), cell(false), cell(null), cell(undefined), cell(Number.NaN)]).toEqual(['-33.3', 'true', 'false', '', '', '']);
   });
 
   test('rows end with CRLF', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x']])).toBe('a,b\r\n1,x\r\n');
+    expect(toCsv(['a', 'b'], [[1, 'x'], [2, null]])).toBe('a,b\r\n1,x\r\n2,\r\n');
   });
 });

@@ -39,7 +39,7 @@ describe('experiments and attribution API', () => {
     expect(anonymous.status).toBe(401);
     const res = await agent(path, { method, body });
     expect(res.status).toBe(403);
-    expect((await res.json()).error).toMatch(/admins and marketers/);
+    expect((await res.json()).message).toMatch(/admins and marketers/);
   });
 
   test('bad definitions get 400 naming the problem', async () => {
@@ -54,7 +54,7 @@ describe('experiments and attribution API', () => {
     for (const [body, message] of cases) {
       const res = await admin('/api/review/experiments', { method: 'POST', body: JSON.stringify(body) });
       expect(res.status).toBe(400);
-      expect((await res.json()).error).toMatch(message);
+      expect((await res.json()).message).toMatch(message);
     }
   });
 
@@ -126,7 +126,7 @@ describe('experiments and attribution API', () => {
     expect(ranged.total).toMatchObject({ attributedOrders: 1, attributedRevenue: 20 });
     const bad = await admin('/api/review/attribution?from=2026-11-23&to=2026-11-01');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/from must not be after to/);
+    expect((await bad.json()).message).toMatch(/from must not be after to/);
 
     const csv = await (await admin('/api/review/attribution/export.csv?view=lifetime')).text();
     expect(csv.split('\r\n')[0]).toBe('segment,customers,orders,historicRevenue,historicValuePerCustomer,averageOrderValue,ordersPerCustomerPerYear,projectedValue,lifetimeValue');

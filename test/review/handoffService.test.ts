@@ -21,6 +21,6 @@ test('a handoff request joins the queue with the conversation segment and is aud
   })]);
   const [audit] = await commerce.repositories.audit.list();
   expect(audit).toMatchObject({ action: 'handoff', subject: 'A', actor: 'bot', details: { handoffId, conversationId: 'conv-9' } });
-  await commerce.close();
+  await Promise.all([commerce.close(), store.close()]);
   await temp.cleanup();
 });

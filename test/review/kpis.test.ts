@@ -33,7 +33,7 @@ describe('KPIs by segment', () => {
   });
   afterAll(async () => {
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 
@@ -60,6 +60,6 @@ describe('KPIs by segment', () => {
   test('a reversed range is a 400 with a reason', async () => {
     const res = await agent('/api/review/kpis?from=2026-11-22&to=2026-11-16');
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe('from: from must not be after to');
+    expect(await res.json()).toEqual({ error: 'bad_request', message: 'from: from must not be after to' });
   });
 });

@@ -29,7 +29,7 @@ describe('login throttle under parallel requests', () => {
   }
   afterEach(async () => {
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 

@@ -21,7 +21,7 @@ describe('review API', () => {
   afterAll(async () => {
     expect(server.errors).toEqual([]);
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 
@@ -46,7 +46,7 @@ describe('review API', () => {
   test.each(protectedEndpoints)('%s %s without a session is 401', async (method, path) => {
     const res = await fetch(`${server.base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'Sign in first.' });
+    expect(await res.json()).toEqual({ error: 'unauthorized', message: 'Sign in first.' });
   });
 
   test('a forged session cookie is 401 too', async () => {
@@ -105,7 +105,7 @@ describe('review API', () => {
   ])('rejects %s with a 400 naming the parameter', async (query, parameter) => {
     const res = await agent(`/api/review/conversations${query}`);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toContain(parameter);
+    expect(await res.json()).toMatchObject({ error: 'bad_request', message: expect.stringContaining(parameter) });
   });
 
   test('tags, notes and the reviewed mark are kept, and filter by reviewed', async () => {

@@ -25,7 +25,7 @@ describe('staff sign-in', () => {
   });
   afterEach(async () => {
     await server.close();
-    await fixture.commerce.close();
+    await fixture.close();
     await cleanup();
   });
 
@@ -106,7 +106,7 @@ describe('first admin', () => {
     expect(await ensureFirstAdmin(staff, { email: 'boss@shop.test', password: 'a proper passphrase' })).toBe('created');
     expect(await ensureFirstAdmin(staff, { email: 'other@shop.test', password: 'a proper passphrase' })).toBe('admin_exists');
     expect((await staff.list()).map((s) => [s.email, s.role])).toEqual([['boss@shop.test', 'admin']]);
-    await fixture.commerce.close();
+    await fixture.close();
     await temp.cleanup();
   });
 });

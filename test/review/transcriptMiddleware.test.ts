@@ -4,7 +4,7 @@ import { CardFactory, MessageFactory, TestAdapter, type TurnContext } from 'botb
 import { TranscriptMiddleware } from '../../bot/transcriptMiddleware';
 import { openConsoleStore } from '../../data/console/consoleStore';
 import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
-import { TURN_ANNOTATIONS, type TurnAnnotations } from '../../services/ports';
+import { TURN_ANNOTATIONS, type TurnAnnotations } from '../../dialogs/turn';
 import { withTempDir } from './support/tempDir';
 
 const identified = new Set<string>();

@@ -40,7 +40,7 @@ describe('campaign scheduler', () => {
     const scheduler = startCampaignScheduler(async () => {
       calls += 1;
       if (calls === 1) throw new Error('connector down');
-    }, 1000, { ...silentLogger, error: (msg) => errors.push(msg) });
+    }, 1000, { ...silentLogger, error: (msg: string) => errors.push(msg) });
     await jest.advanceTimersByTimeAsync(2000);
     expect({ calls, errors }).toEqual({ calls: 2, errors: ['campaign tick failed'] });
     await scheduler.stop();

@@ -4,8 +4,6 @@
  * neither, and no entry naming the customer can land after the erasure. StorePrivacyService over a real lowdb store
  * (a copy of the seed in a temp folder) and the real console store.
  */
-import { join } from 'node:path';
-import { openConsoleStore } from '../../data/console/consoleStore';
 import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { ERASED_SUBJECT, type AuditEntry } from '../../domain/model';
@@ -28,7 +26,7 @@ interface Harness {
 
 async function harness(): Promise<Harness> {
   const t = await template.fresh();
-  const consoleStore = await openConsoleStore(join(t.dir, 'console.json'));
+  const consoleStore = await t.openConsoleStore();
   const erasedHooks: Harness['erasedHooks'] = [];
   const privacy = new StorePrivacyService({
     repositories: t.store.repositories, transcripts: consoleStore.transcripts, now: () => TEST_NOW,

@@ -1,10 +1,8 @@
 /** StoreIdentityService over a real lowdb store built from the committed seed. */
-import { join } from 'node:path';
-import { openConsoleStore } from '../../data/console/consoleStore';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { LOCK_MINUTES, MAX_LINKED_IDENTITIES, StoreIdentityService } from '../../services/identityService';
 import { signIdentity } from '../../services/identityToken';
-import type { Logger } from '../../services/logger';
+import type { Logger } from '../../logging/logger';
 import type { ChannelUser, IdentifyOutcome } from '../../services/ports';
 import { StorePrivacyService } from '../../services/privacyService';
 import { createStoreTemplate, personaOf, TEST_NOW, type StoreTemplate, type TestStore } from './serviceStore';
@@ -208,7 +206,7 @@ describe('lockout after three failures', () => {
 describe('erased customers', () => {
   it('can identify neither by email and factor nor by a signed identity', async () => {
     const h = await harness();
-    const consoleStore = await openConsoleStore(join(h.t.dir, 'console.json'));
+    const consoleStore = await h.t.openConsoleStore();
     const privacy = new StorePrivacyService({ repositories: h.t.store.repositories, transcripts: consoleStore.transcripts });
     const order = (await h.t.store.repositories.orders.forCustomer(ALICE.id))[0].id;
     await privacy.erase(ALICE.id);

@@ -1,7 +1,6 @@
 /** StorePrivacyService over a real lowdb store from the seed and the real console (transcript) store. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openConsoleStore } from '../../data/console/consoleStore';
 import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
 import type { TranscriptEntry } from '../../data/console/schema';
 import type { OpenedStore } from '../../data/openStore';
@@ -40,7 +39,7 @@ const identityOver = (store: OpenedStore) => {
 async function harness(): Promise<Harness> {
   const t = await template.fresh();
   const consolePath = join(t.dir, 'console.json');
-  const consoleStore = await openConsoleStore(consolePath);
+  const consoleStore = await t.openConsoleStore();
   const erasedHooks: Harness['erasedHooks'] = [];
   const privacy = new StorePrivacyService({
     repositories: t.store.repositories, transcripts: consoleStore.transcripts, now: () => TEST_NOW,

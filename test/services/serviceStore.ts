@@ -6,6 +6,8 @@ import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type OpenedStore } from '../../data/openStore';
+import { openConsoleStore } from '../../data/console/consoleStore';
+import type { OpenedConsoleStore as ConsoleStore } from '../../data/consolePorts';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import { DEFAULT_SEED_PATH, readSeedFile } from '../../data/seedFile';
 import type { StoreData } from '../../data/storeSchema';
@@ -29,6 +31,8 @@ export interface TestStore {
   store: OpenedStore;
   dir: string;
   path: string;
+  /** A console store (transcripts, handoffs) beside the commerce file; closed by dispose(). */
+  openConsoleStore(): Promise<ConsoleStore>;
   /** Opens the same file again (after close), as a restarted process would. */
   reopen(): Promise<OpenedStore>;
   /**
@@ -54,7 +58,7 @@ export async function createStoreTemplate(othersKept?: number): Promise<StoreTem
   });
   await seeded.close();
 
-  const opened: { store: OpenedStore; dir: string }[] = [];
+  const opened: { store: Pick<OpenedStore, 'close'>; dir: string }[] = [];
   const open = async (dir: string): Promise<OpenedStore> => {
     // The seed is never used: the file exists. Passing a failing seed function proves it.
     const store = await openStore({ path: join(dir, 'store.json'), seed: () => { throw new Error('store file missing'); } });
@@ -74,6 +78,11 @@ export async function createStoreTemplate(othersKept?: number): Promise<StoreTem
       return {
         get store() { return store; },
         dir, path: storePath,
+        openConsoleStore: async () => {
+          const consoleStore = await openConsoleStore(join(dir, 'console.json'));
+          opened.push({ store: consoleStore, dir });
+          return consoleStore;
+        },
         reopen: async () => { store = await open(dir); return store; },
         fileText: async () => {
           await store.flush();

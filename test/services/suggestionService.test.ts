@@ -2,9 +2,7 @@
  * RecommenderSuggestionService over the full committed seed (one store and one recommender index for the
  * file, built as the app builds them). Each test works on its own customer and conversations.
  */
-import { join } from 'node:path';
-import { buildRecommenderIndex } from '../../bot/services';
-import { openConsoleStore } from '../../data/console/consoleStore';
+import { buildRecommenderIndex } from '../../bot/buildServices';
 import type { Repositories } from '../../data/ports';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
 import type { ReasonKind, SuggestionRequest } from '../../domain/suggestions';
@@ -42,7 +40,7 @@ beforeAll(async () => {
   suggestions = new RecommenderSuggestionService({
     catalog: r.catalog, customers: r.customers, events: r.suggestionEvents, index: () => index, now: () => TEST_NOW,
   });
-  const consoleStore = await openConsoleStore(join(t.dir, 'console.json'));
+  const consoleStore = await t.openConsoleStore();
   privacy = new StorePrivacyService({ repositories: r, transcripts: consoleStore.transcripts, onErased: async () => { index = await buildRecommenderIndex(r); } });
 });
 afterAll(async () => { await template.dispose(); });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../logging/logger';
 
 export interface RunningApp {
   app: App;
@@ -19,9 +19,15 @@ export async function startApp(env: Record<string, string> = {}, dir = mkdtempSy
   const config = loadConfig({ STORE_PATH: join(dir, 'store.json'), IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'info', ...env });
   const logs: string[] = [];
   const app = await createApp(config, createLogger('debug', (line) => logs.push(line)));
-  const url = await app.listen(0, '127.0.0.1');
-  await app.ready;
-  return { app, url, dir, logs };
+  try {
+    const url = await app.listen(0, '127.0.0.1');
+    await app.ready;
+    return { app, url, dir, logs };
+  } catch (error) {
+    // A start that fails half-way still closes its stores, so no file handle is left to the garbage collector.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 let counter = 0;

@@ -1,4 +1,4 @@
-import type { Logger } from '../../services/logger';
+import type { Logger } from '../../logging/logger';
 
 /** For tests that exercise code needing a logger but assert nothing about what it logs. */
 export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import restify from 'restify';
+import { createJsonServer } from '../support/jsonServer';
 import { CompressedFiles, chooseEncoding, sendFile } from '../../review/staticFiles';
 import { registerWebRoutes } from '../../review/webRoutes';
 import { WEB_ROOT } from './support/chatServer';
@@ -23,7 +24,7 @@ function request(url: string, headers: Record<string, string> = {}): Promise<{ r
 }
 
 async function serveWith(register: (server: restify.Server) => void): Promise<{ base: string; close: () => Promise<void> }> {
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = createJsonServer();
   register(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import { createJsonServer } from '../support/jsonServer';
 import { registerWebRoutes, type WebRouteOptions } from '../../review/webRoutes';
 import { DEMO_CUSTOMERS, WEB_ROOT } from './support/chatServer';
 
 async function serve(options: Omit<WebRouteOptions, 'webRoot'>): Promise<{ base: string; close: () => Promise<void> }> {
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = createJsonServer();
   registerWebRoutes(server, { webRoot: WEB_ROOT, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -38,7 +38,7 @@ describe('web routes', () => {
   test('demo sign-in exists only in demo mode and only for the listed demo customers', async () => {
     const off = await serve({ demoMode: false, signDemoIdentity: (id) => `t.${id}`, demoCustomers: DEMO_CUSTOMERS });
     expect(await (await fetch(`${off.base}/api/web/config`)).json()).toEqual({ demoMode: false, demoCustomers: [] });
-    const refused = await fetch(`${off.base}/api/web/demo-identity`, { method: 'POST', body: JSON.stringify({ customerId: '12347' }) });
+    const refused = await fetch(`${off.base}/api/web/demo-identity`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customerId: '12347' }) });
     expect(refused.status).toBe(404);
     await off.close();
 
@@ -46,7 +46,7 @@ describe('web routes', () => {
     const post = (customerId: string) => fetch(`${on.base}/api/web/demo-identity`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customerId }) });
     expect(await (await post('12347')).json()).toEqual({ token: 't.12347' });
     const other = await post('99999');
-    expect([other.status, (await other.json()).error]).toEqual([400, 'customerId: not one of the demo customers']);
+    expect([other.status, await other.json()]).toEqual([400, { error: 'bad_request', message: 'customerId: not one of the demo customers' }]);
     await on.close();
   });
 });

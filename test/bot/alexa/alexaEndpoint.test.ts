@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createApp, type App } from '../../../bot/app';
 import { ConfigError, loadConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { createLogger } from '../../../logging/logger';
 import { checkCertChainUrl } from '../../../bot/alexa/requestVerifier';
 import { spokenWords } from '../../../dialogs/speech/sayAs';
 import { VOICE_REFINE_QUESTION } from '../../../dialogs/suggestions/spokenSuggestions';

@@ -6,7 +6,7 @@
 import restify from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, InputHints, type TurnContext } from 'botbuilder';
 import { registerAlexaRoute } from '../../../bot/alexa/alexaRoute';
-import { createLogger } from '../../../bot/logger';
+import { createLogger } from '../../../logging/logger';
 import { speakable } from '../../../dialogs/speech/ssml';
 
 let server: restify.Server;

@@ -1,7 +1,7 @@
 /** A restify server on loopback with the bot server's JSON body parser, for the shop routes' edge tests. */
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { jsonBodies } from '../../../bot/jsonBodies';
+import { jsonBodies } from '../../../http/jsonBodies';
 
 export interface ShopRouteServer {
   base: string;

@@ -11,8 +11,8 @@ import { createSessionAccessor, MainDialog, PerUserConversationState } from '../
 import type { ConversationSession } from '../../../dialogs';
 import { createLocalRecognizer } from '../../../language/local/recognizer';
 import type { Recognizer } from '../../../language/types';
-import { TURN_ANNOTATIONS } from '../../../services/ports';
-import type { TurnAnnotations } from '../../../services/ports';
+import { TURN_ANNOTATIONS } from '../../../dialogs/turn';
+import type { TurnAnnotations } from '../../../dialogs/turn';
 import { CATALOGUE_KEYWORDS } from './fakeCustomers';
 import { createFakeServices } from './fakeServices';
 import type { FakeServices } from './fakeServices';

@@ -40,6 +40,8 @@ export function entry(at: string, direction: 'in' | 'out', text: string, custome
 export interface Fixture {
   commerce: OpenedStore;
   console: ConsoleStore;
+  /** Closes both stores (their file handles), for the test's teardown. */
+  close(): Promise<void>;
 }
 
 export async function buildFixture(dir: string): Promise<Fixture> {
@@ -71,5 +73,5 @@ export async function buildFixture(dir: string): Promise<Fixture> {
   await t.append('c5', 'webchat', [entry('2026-11-01T10:00:00Z', 'in', 'hello again', 'B', AT_RISK)]);
   await store.handoffs.open({ conversationId: 'c1', customerId: 'A', reason: 'asked for a person', segment: AT_RISK, at: '2026-11-16T10:03:00Z' });
   await store.handoffs.open({ conversationId: 'c4', customerId: null, reason: 'asked for a person', segment: null, at: '2026-11-19T10:01:00Z' });
-  return { commerce, console: store };
+  return { commerce, console: store, close: async () => { await Promise.all([commerce.close(), store.close()]); } };
 }

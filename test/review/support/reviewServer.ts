@@ -1,6 +1,6 @@
 /** A real restify server on loopback with the review routes, an admin and an agent, and a cookie-keeping client. */
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import { createJsonServer } from '../../support/jsonServer';
 import { registerReviewRoutes, type ReviewDeps } from '../../../review/reviewRoutes';
 import { createStaffAccount } from '../../../review/staffAccounts';
 import type { Fixture } from './fixture';
@@ -19,7 +19,7 @@ export async function startReviewServer(fixture: Fixture, overrides: Partial<Rev
   const now = new Date('2026-11-22T12:00:00Z');
   await createStaffAccount(fixture.console.staff, { ...ADMIN, role: 'admin' }, now);
   await createStaffAccount(fixture.console.staff, { ...AGENT, role: 'agent' }, now);
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = createJsonServer();
   const repos = fixture.commerce.repositories;
   const errors: string[] = [];
   registerReviewRoutes(server, {

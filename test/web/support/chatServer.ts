@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import restify from 'restify';
+import { createJsonServer } from '../../support/jsonServer';
 import { registerWebRoutes } from '../../../review/webRoutes';
 
 export interface RunningServer {
@@ -37,7 +38,7 @@ function replyTo(activity: Record<string, unknown>): Record<string, unknown>[] {
 }
 
 export const standInChatServer: ChatServerFactory = async () => {
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = createJsonServer();
   server.use(restify.plugins.bodyParser());
   const received: Record<string, unknown>[] = [];
   server.post('/api/messages', (req, res, next) => {

@@ -1,6 +1,6 @@
 /** The console's test server: review API + web routes over the hand-built fixture (real stores on temp files). */
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import { createJsonServer } from '../../support/jsonServer';
 import { registerReviewRoutes } from '../../../review/reviewRoutes';
 import { registerWebRoutes } from '../../../review/webRoutes';
 import { createStaffAccount } from '../../../review/staffAccounts';
@@ -25,7 +25,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   const fixture = await buildFixture(temp.dir);
   await createStaffAccount(fixture.console.staff, { ...STAFF, role: 'agent' }, new Date());
   await createStaffAccount(fixture.console.staff, { ...ADMIN, role: 'admin' }, new Date());
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = createJsonServer();
   const errors: string[] = [];
   const logger = { warn: () => {}, error: (msg: string, fields?: Record<string, unknown>) => errors.push(`${msg} ${String(fields?.error)}`) };
   const repos = fixture.commerce.repositories;
@@ -41,7 +41,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     errors,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await fixture.commerce.close();
+      await fixture.close();
       await temp.cleanup();
     },
   };

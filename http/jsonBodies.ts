@@ -4,6 +4,8 @@
  * into objects a route would accept (a cross-site HTML form can send those without a CORS preflight).
  */
 import restify, { type RequestHandler } from 'restify';
+import { errorBody } from './errors';
+import { sendJson } from './json';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
@@ -13,7 +15,7 @@ const refuseNonJsonBodies: RequestHandler = (req, res, next) => {
   if (method === 'GET' || method === 'HEAD' || !hasBody) return next();
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (JSON_TYPE.test(type)) return next();
-  res.send(415, { error: 'unsupported_media_type', message: `Request bodies must be application/json (got ${type || 'no content type'}).` });
+  sendJson(res, 415, errorBody('unsupported_media_type', `Request bodies must be application/json (got ${type || 'no content type'}).`));
   return next(false);
 };
 

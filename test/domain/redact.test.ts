@@ -1,4 +1,4 @@
-import { passesLuhn, redact } from '../../review/redact';
+import { passesLuhn, redact } from '../../domain/redact';
 
 describe('redact', () => {
   test.each([

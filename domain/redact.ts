@@ -9,6 +9,9 @@ const PHONE_CANDIDATE = /(?<![\w+])(?:\+|\(\s*)?\d[\d\s().-]{6,22}\d(?![\w])/g;
 
 export const REDACTED = { email: '[email]', card: '[card]', phone: '[phone]' } as const;
 
+/** Stands in, in a transcript, for the shopper's answer to a sign-in question, for every role. */
+export const HIDDEN_SIGN_IN_ANSWER = '[sign-in answer hidden]';
+
 export function redact(text: string): string {
   return text
     .replace(EMAIL, REDACTED.email)

@@ -12,7 +12,7 @@ const STOPWORDS = new Set([
   'over', 'gift', 'gifts', 'present', 'please', 'new', 'small', 'large', 'big', 'mini', 'love', 'n',
 ]);
 
-export interface CatalogueMatcher {
+export interface CatalogMatcher {
   categories(words: readonly string[]): string[];
   keywords(words: readonly string[]): string[];
   /** Every word the matcher knows, for the spelling corrector. */
@@ -43,7 +43,7 @@ function findPhrases(words: readonly string[], phrases: ReadonlyMap<string, stri
   return found;
 }
 
-export function createCatalogueMatcher(keywords: readonly string[]): CatalogueMatcher {
+export function createCatalogMatcher(keywords: readonly string[]): CatalogMatcher {
   const synonymToCategory = new Map<string, string>();
   for (const category of CATEGORIES) {
     for (const synonym of category.synonyms) synonymToCategory.set(phraseKey(tokenize(synonym)), category.id);

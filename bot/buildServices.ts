@@ -12,12 +12,13 @@ import { ALWAYS_STAFFED, parseStaffHours } from '../review/staffHours';
 import { catalogueKeywords } from '../services/catalogueVocabulary';
 import { StoreFeedbackService } from '../services/feedbackService';
 import { StoreIdentityService } from '../services/identityService';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../logging/logger';
 import type { Services } from '../services/ports';
 import { StorePrivacyService } from '../services/privacyService';
 import { RecommenderSuggestionService } from '../services/suggestionService';
 import type { Repositories } from '../data/ports';
 import { LiveIndex } from './liveIndex';
+import type { ErasureHooks } from './erasureHooks';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
 import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
@@ -30,8 +31,8 @@ export interface ServiceInputs {
   consoleStore: ConsoleRepositories;
   identitySecret: string;
   log: Logger;
-  /** After an erasure, for in-memory state built outside these services (the segmentation engine). */
-  afterErasure?: (customerId: string, pseudonym: string) => Promise<void>;
+  /** What an erasure runs after the stores forgot the customer; these services add theirs. */
+  erasure: ErasureHooks;
 }
 
 export interface BuiltServices {
@@ -73,6 +74,10 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   const live = await LiveIndex.open(() => buildRecommenderIndex(store));
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
 
+  inputs.erasure.add(async (customerId) => { await inputs.purgeConversationState((item) => customerOfConversationState(item) === customerId); });
+  // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
+  inputs.erasure.add(() => live.rebuild());
+
   const suggestions = new RecommenderSuggestionService({
     catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => live.current(),
   });
@@ -85,14 +90,7 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     suggestions,
     feedback: new StoreFeedbackService(store.feedback),
     privacy: new StorePrivacyService({
-      repositories: store,
-      transcripts: consoleStore.transcripts,
-      onErased: async (customerId, pseudonym) => {
-        await inputs.purgeConversationState((item) => customerOfConversationState(item) === customerId);
-        // The index keeps purchase histories by customer id: rebuild it so the erased id is gone from memory too.
-        await live.rebuild();
-        await inputs.afterErasure?.(customerId, pseudonym);
-      },
+      repositories: store, transcripts: consoleStore.transcripts, onErased: (customerId, pseudonym) => inputs.erasure.run(customerId, pseudonym),
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit, () => new Date(),
       config.STAFF_HOURS ? parseStaffHours(config.STAFF_HOURS, config.STAFF_TIMEZONE) : ALWAYS_STAFFED),

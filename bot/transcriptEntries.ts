@@ -4,8 +4,8 @@
  */
 import type { SegmentSnapshot } from '../domain/model';
 import type { TranscriptEntry } from '../data/console/schema';
-import type { TurnAnnotations } from '../services/ports';
-import { redact } from './redact';
+import type { TurnAnnotations } from '../dialogs/turn';
+import { HIDDEN_SIGN_IN_ANSWER, redact } from '../domain/redact';
 
 /** The fields of a Bot Framework activity this module reads. */
 export interface ActivityLike {
@@ -22,9 +22,6 @@ const MAX_CARD_TEXT = 300;
 export function isRecorded(activity: ActivityLike): boolean {
   return RECORDED_TYPES.has(activity.type ?? '');
 }
-
-/** Stands in for the shopper's answer to a sign-in question, for every role. */
-export const HIDDEN_SIGN_IN_ANSWER = '[sign-in answer hidden]';
 
 export function toEntry(
   activity: ActivityLike, direction: 'in' | 'out', annotations: TurnAnnotations, at: Date, withTurnFacts: boolean,

@@ -1,4 +1,4 @@
-import { KeyedSerializer } from '../../services/keyedSerializer';
+import { KeyedSerializer } from '../../domain/keyedSerializer';
 
 /** A task that records when it starts and finishes only when released. */
 function gatedTask(log: string[], name: string) {
