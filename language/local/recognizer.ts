@@ -8,6 +8,7 @@ import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
 import { enforceDirection } from './direction';
+import { demoteNegatedActions } from './negation';
 
 export interface LocalRecognizerOptions {
   /** Product keywords from the catalogue (built by the composition root). */
@@ -45,7 +46,7 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       if (text === '') return nothingUnderstood();
       const classification = model.classify(text);
       const { knownShare } = classification;
-      const ranked = enforceDirection(text, classification.ranked);
+      const ranked = demoteNegatedActions(text, enforceDirection(text, classification.ranked));
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
       const intent = understood ? best.intent : 'none';
