@@ -9,6 +9,7 @@ import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
 import { enforceDirection } from './direction';
 import { demoteNegatedActions } from './negation';
+import { routeSocialPosts } from './socialPosts';
 
 export interface LocalRecognizerOptions {
   /** Product keywords from the catalogue (built by the composition root). */
@@ -46,7 +47,7 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       if (text === '') return nothingUnderstood();
       const classification = model.classify(text);
       const { knownShare } = classification;
-      const ranked = demoteNegatedActions(text, enforceDirection(text, classification.ranked));
+      const ranked = routeSocialPosts(text, demoteNegatedActions(text, enforceDirection(text, classification.ranked)));
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
       const intent = understood ? best.intent : 'none';
