@@ -1,5 +1,5 @@
 /** Plain-text (Markdown) rendering of an evaluation report, for `npm run nlu:eval`. */
-import type { EvaluationReport } from './metrics';
+import { isOppositeDirection, type EvaluationReport } from './metrics';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
@@ -15,7 +15,12 @@ export function percentile(durations: readonly number[], fraction: number): numb
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
-export function formatReport(title: string, report: EvaluationReport, latency?: LatencySummary): string {
+export interface FormatOptions {
+  /** A clean held-out set: its individual errors are not printed, only how many there are. */
+  hideConfusions?: boolean;
+}
+
+export function formatReport(title: string, report: EvaluationReport, latency?: LatencySummary, options: FormatOptions = {}): string {
   const lines = [
     `## ${title}`,
     '',
@@ -36,9 +41,16 @@ export function formatReport(title: string, report: EvaluationReport, latency?: 
     lines.push('', '| entity | correct | total |', '|---|---|---|');
     for (const key of entityKeys.sort()) lines.push(`| ${key} | ${report.entities[key].correct} | ${report.entities[key].total} |`);
   }
+  if (options.hideConfusions) {
+    const errors = report.confusions.reduce((sum, c) => sum + c.count, 0);
+    lines.push('', `confusion list hidden: clean set, its errors are never looked at (${errors} errors, `
+      + `${report.oppositeDirection} opposite-direction); --show-clean-errors prints it (log that look in the set's SOURCE.md)`);
+    return lines.join('\n');
+  }
   lines.push('', report.confusions.length === 0 ? 'no confusions' : 'confusions (expected -> predicted):');
   for (const c of report.confusions) {
-    lines.push(`  ${c.count} x ${c.expected} -> ${c.predicted}: ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
+    const flag = isOppositeDirection(c.expected, c.predicted) ? '!! OPPOSITE DIRECTION ' : '';
+    lines.push(`  ${flag}${c.count} x ${c.expected} -> ${c.predicted}: ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -20,6 +20,11 @@ export type LabelledUtterance = z.infer<typeof LabelledUtteranceSchema>;
 export const TRAINING_CORPUS_PATH = join(__dirname, '..', 'corpus', 'train.jsonl');
 /** Broader paraphrases (indirect requests, problem statements, complaints, out-of-scope questions), own wording. */
 export const AUGMENTATION_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augment.jsonl');
+/** Second round (issue 15): own wording per intent and generic out-of-scope requests, written without looking at any held-out set's errors. */
+export const AUGMENTATION_2_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augment2.jsonl');
+/** Third round: own wording for what the development sets (realstyle2/3) showed: "shut up/stop" commands,
+ * out-of-scope chat, posts and complaints to other companies, banking/hotel/device requests. */
+export const AUGMENTATION_3_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augment3.jsonl');
 
 /** Parses JSON lines; a bad line fails loudly with its line number. */
 export function parseCorpus(jsonLines: string, source: string): LabelledUtterance[] {
@@ -40,6 +45,6 @@ export function parseCorpus(jsonLines: string, source: string): LabelledUtteranc
 }
 
 /** The training corpus: by default the base corpus plus its augmentation. */
-export function loadCorpus(paths: readonly string[] = [TRAINING_CORPUS_PATH, AUGMENTATION_CORPUS_PATH]): LabelledUtterance[] {
+export function loadCorpus(paths: readonly string[] = [TRAINING_CORPUS_PATH, AUGMENTATION_CORPUS_PATH, AUGMENTATION_2_CORPUS_PATH, AUGMENTATION_3_CORPUS_PATH]): LabelledUtterance[] {
   return paths.flatMap((path) => parseCorpus(readFileSync(path, 'utf8'), path));
 }

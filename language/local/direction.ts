@@ -7,7 +7,7 @@
 import type { Intent } from '../types';
 
 const CONSENT_OFF = /\b(no|not|never|without|fewer|less|reduce|un-?sub\w*|opt(ing)?[- ]?(me )?out|stop\w*|no (more|longer)|don'?t (want|send|email|contact)|do not (want|send)|take me off|remove me from|turn(ing)? off|switch(ing)? off|disabl\w*|withdraw\w*|cancel\w*|end my)\b/i;
-const CONSENT_ON = /\b((?<!un-?)(re-?)?subscrib\w*|sign(ing)? (me )?up|opt(ing)?[- ]?(me )?in(to)?|turn(ing)? (\w+ )?(back )?on|switch(ing)? (\w+ )?(back )?on|enabl\w*|start\w*|resum\w*|again|back on|i'?d (like|love)|i want|give me)\b/i;
+const CONSENT_ON = /\b((?<!un-?)(re-?)?subscrib\w*|sign(ing)? (me )?up|opt(ing)?[- ]?(me )?in(to)?|turn(ing)? (\w+ )?(back )?on|switch(ing)? (\w+ )?(back )?on|enabl\w*|start\w*|resum\w*|again|back on|i'?d (like|love)|i want|give me|keep (me )?(on|sending|emailing|getting|receiving|subscribed)|keep (the |your )?\w+ coming)\b/i;
 const ERASE = /\b(delet\w*|delte|eras\w*|remov\w*|wip\w*|forget|forgotten|clos\w*|clsoe|terminat\w*|deactivat\w*|destroy\w*|get rid)\b/i;
 const EXPORT = /\b(export\w*|download\w*|copy|copies|send me|access|obtain|retriev\w*|portab\w*|see|show|what (data|information|info))\b/i;
 

@@ -46,6 +46,11 @@ export class IntentModel {
     return { ranked, knownShare };
   }
 
+  /** A token that is neither a known word nor a typo of one (often a name: another company, a person). */
+  isUnknownWord(token: string): boolean {
+    return this.corrector.candidates(token).length === 0;
+  }
+
   /**
    * The utterance's tokens with typos corrected, for entity extraction. Stricter than for classification:
    * only words of five letters or more with one unambiguous correction ("kind" must not become "find").

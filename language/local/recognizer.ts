@@ -8,6 +8,8 @@ import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
 import { enforceDirection } from './direction';
+import { demoteNegatedActions } from './negation';
+import { routeOtherParties } from './otherParties';
 
 export interface LocalRecognizerOptions {
   /** Product keywords from the catalogue (built by the composition root). */
@@ -16,8 +18,12 @@ export interface LocalRecognizerOptions {
   corpus?: readonly LabelledUtterance[];
 }
 
-/** Below this probability the best intent is not trusted and the answer is "none". */
-const MIN_INTENT_PROBABILITY = 0.3;
+/**
+ * Below this probability the best intent is not trusted and the answer is "none". 0.4 was fitted on the
+ * development sets (realstyle2/3: 0.3 → 92.6/92.8 %, 0.4 → 93.3/94.6 %, 0.5 → 95.1/94.6 %) against the
+ * project's own set (98.6 → 98.1 → 97.6 %): the highest value that keeps a margin above its 97 % target.
+ */
+const MIN_INTENT_PROBABILITY = 0.4;
 /** When fewer than this share of tokens are words the model knows, the text is noise. */
 const MIN_KNOWN_SHARE = 0.34;
 /** Runners-up above this probability are reported as alternatives (for clarifying questions). */
@@ -45,7 +51,8 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       if (text === '') return nothingUnderstood();
       const classification = model.classify(text);
       const { knownShare } = classification;
-      const ranked = enforceDirection(text, classification.ranked);
+      const directed = demoteNegatedActions(text, enforceDirection(text, classification.ranked));
+      const ranked = routeOtherParties(text, directed, (token) => model.isUnknownWord(token));
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
       const intent = understood ? best.intent : 'none';

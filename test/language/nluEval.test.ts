@@ -42,17 +42,46 @@ describe('npm run nlu:eval', () => {
     await expect(main(['--set', set], () => undefined)).rejects.toThrow(/bad\.jsonl:2: intent/);
   });
 
-  test('without --set it evaluates both held-out sets: own and real-style, with no opposite-direction confusion', async () => {
-    const out = join(dir, 'both.json');
+  test('flags a confusion that does the opposite of what was asked', async () => {
+    const set = join(dir, 'direction.jsonl');
+    // Deliberately mislabelled: the recognizer (rightly) says opt-out, so the report shows an opt_in -> opt-out confusion.
+    writeFileSync(set, `${JSON.stringify({ text: 'unsubscribe me from your marketing emails', intent: 'opt_in' })}\n`);
+    const printed: string[] = [];
+    expect(await main(['--set', set], (text) => printed.push(text))).toBe(0);
+    expect(printed.join('\n')).toMatch(/opposite-direction confusions: 1/);
+    expect(printed.join('\n')).toMatch(/!! OPPOSITE DIRECTION 1 x opt_in -> opt_out_marketing: "unsubscribe me from your marketing emails"/);
+  });
+
+  test('a clean set keeps its individual errors hidden unless asked, in print and in --json', async () => {
+    const set = join(dir, 'realstyle4-heldout.jsonl');
+    const out = join(dir, 'clean.json');
+    writeFileSync(set, [{ text: 'hello', intent: 'greet' }, { text: 'cancel that', intent: 'help' }].map((l) => JSON.stringify(l)).join('\n'));
+    const printed: string[] = [];
+    expect(await main(['--set', set, '--json', out], (text) => printed.push(text))).toBe(0);
+    expect(printed.join('\n')).toMatch(/confusion list hidden: clean set[^\n]*\(1 errors, 0 opposite-direction\)/);
+    expect(printed.join('\n')).not.toMatch(/cancel that/);
+    const hidden = JSON.parse(readFileSync(out, 'utf8'));
+    expect(hidden).toMatchObject({ accuracy: 0.5, confusions: [] });
+    const shown: string[] = [];
+    expect(await main(['--set', set, '--show-clean-errors'], (text) => shown.push(text))).toBe(0);
+    expect(shown.join('\n')).toMatch(/1 x help -> cancel: "cancel that"/);
+  });
+
+  test('without --set it evaluates every held-out set, checks the targets, and never shows the clean set\'s errors', async () => {
+    const out = join(dir, 'all.json');
     const printed: string[] = [];
     expect(await main(['--json', out], (text) => printed.push(text))).toBe(0);
     const text = printed.join('\n');
-    expect(text).toMatch(/## heldout\.jsonl[\s\S]*\| intent \| precision \| recall \|[\s\S]*## realstyle-heldout\.jsonl/);
+    expect(text).toMatch(/## heldout\.jsonl[\s\S]*\| intent \| precision \| recall \|[\s\S]*## realstyle-heldout\.jsonl[\s\S]*## realstyle2-heldout\.jsonl[\s\S]*## realstyle3-heldout\.jsonl[\s\S]*## realstyle4-heldout\.jsonl/);
     expect(text).toMatch(/recognition latency: p50 [\d.]+ ms/);
+    expect(text).toMatch(/## issue 15 targets\nrealstyle4-heldout\.jsonl \(clean\) >= 90\.0%: [\d.]+% (met|NOT MET)/);
+    expect(text).toMatch(/## realstyle4-heldout\.jsonl[^#]*confusion list hidden/);
+    expect(text).not.toMatch(/## realstyle3-heldout\.jsonl[^#]*confusion list hidden/);
     const reports = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(reports)).toEqual(['heldout.jsonl', 'realstyle-heldout.jsonl']);
+    expect(Object.keys(reports)).toEqual(['heldout.jsonl', 'realstyle-heldout.jsonl', 'realstyle2-heldout.jsonl', 'realstyle3-heldout.jsonl', 'realstyle4-heldout.jsonl']);
+    expect(reports['realstyle4-heldout.jsonl'].confusions).toEqual([]);
     expect(reports['heldout.jsonl'].accuracy).toBeGreaterThanOrEqual(0.97);
-    expect(reports['realstyle-heldout.jsonl'].accuracy).toBeGreaterThanOrEqual(0.9);
+    // The clean set's score is not asserted here (each run would be a look at it); only the hard rule is.
     for (const report of Object.values<{ oppositeDirection: number }>(reports)) expect(report.oppositeDirection).toBe(0);
   });
 
