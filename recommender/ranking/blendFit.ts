@@ -39,6 +39,8 @@ export interface BlendFitOptions {
   split: boolean;
   /** Split only: coordinate-ascent rounds of the discovery signals on "new" (0: their ratios stay the pairwise fit's). */
   newRounds: number;
+  /** Also refine from the default weights, keeping whichever refinement the window scores higher. */
+  fromDefaults: boolean;
   /** Customers are split into this many folds; a refinement step must lower none of them. */
   folds: number;
   /** Smallest gain in the window's NDCG@10 a refinement step must bring to be kept. */
@@ -46,7 +48,8 @@ export interface BlendFitOptions {
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
-  windowDays: 42, minCustomers: 30, maxCustomers: 250, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2, split: false, newRounds: 2, minGain: 1e-5, folds: 1,
+  windowDays: 42, minCustomers: 30, maxCustomers: 250, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
+  split: true, newRounds: 0, minGain: 1e-5, folds: 2, fromDefaults: true,
 };
 
 /** NDCG@10 on the validation window's customers, over their candidates (bought items not reached count as misses). */
@@ -207,7 +210,12 @@ export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[]
   }
   const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
   const pairwise = fitPairwise(collector.pairs(), { iterations: options.iterations, learningRate: 0.05, l2: options.l2, start: defaults });
-  const raw = refine(customers, pairwise, options);
+  // The ascent only climbs from where it starts: it starts from the pairwise fit and from the default weights, and the
+  // window decides between the two results (for a shop unlike the one the defaults were tuned on, the fit wins).
+  const candidates = options.fromDefaults ? [pairwise, defaults] : [pairwise];
+  const refined = candidates.map((start) => refine(customers, start, options));
+  const windowValue = (w: readonly number[]): number => { const s = validationScore(customers, w); return (s.all + s.new) / 2; };
+  const raw = refined.reduce((best, w) => (windowValue(w) > windowValue(best) + 1e-9 ? w : best));
   const top = Math.max(...raw);
   const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
   const weights: Partial<SignalWeights> = {};
