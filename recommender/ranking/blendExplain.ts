@@ -6,6 +6,7 @@ import type { Signal } from './types';
 const WORDS: Partial<Record<Signal, string>> = {
   repeat: 'items the customer bought before, by how often they bought them',
   repeat_recent: 'items the customer bought before, by how often their recent orders held them',
+  repeat_shared: 'items the customer bought before that customers with similar orders also bought',
   repeat_momentum: 'items the customer bought before that are selling faster than usual right now',
   co_purchase: 'items often bought in the same order as the customer\'s purchases',
   goes_with: 'items that go well with the customer\'s purchases (a basket model over all customers)',

@@ -155,11 +155,16 @@ function blendInto(target: CoPurchaseScratch, targetScale: number, other: CoPurc
  * not bought (discovery; the repeat signal already ranks their own items — validated in recommender/eval/README.md).
  */
 export function addSimilarCustomersSignal(
-  board: CandidateBoard, index: RecommenderIndex, customerId: string, params: ScoringParameters, weight: number, allowed: (item: number) => boolean,
+  board: CandidateBoard, index: RecommenderIndex, customerId: string, params: ScoringParameters, weights: SignalWeights, allowed: (item: number) => boolean,
 ): void {
-  const near = index.buyers.score(customerId, params.similarCustomers, allowed);
+  const own: { item: number; value: number }[] | undefined = weights.repeat_shared > 0 ? [] : undefined;
+  const near = index.buyers.score(customerId, params.similarCustomers, allowed, own);
   const max = near.length > 0 ? near[0].value : 0;
-  if (max > 0) for (const { item, value } of near) board.add(item, 'similar_customers', (weight * value) / max);
+  if (max > 0 && weights.similar_customers > 0) for (const { item, value } of near) board.add(item, 'similar_customers', (weights.similar_customers * value) / max);
+  // Re-buys the nearest customers share (TIFU-KNN's neighbour part): own items, scaled among themselves.
+  let ownMax = 0;
+  for (const { value } of own ?? []) ownMax = Math.max(ownMax, value);
+  if (ownMax > 0) for (const { item, value } of own ?? []) board.add(item, 'repeat_shared', (weights.repeat_shared * value) / ownMax);
 }
 
 /**

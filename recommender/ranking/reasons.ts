@@ -34,7 +34,7 @@ function nameOf(index: RecommenderIndex, item: number | undefined): string {
 }
 
 /** Signals without a reason kind of their own and the close kind they are reported as (each has its own text below). */
-const REPORTED_AS: Readonly<Partial<Record<Signal, ReasonKind>>> = { goes_with: 'co_purchase', same_range: 'similar_to', repeat_momentum: 'repeat', repeat_recent: 'repeat', single_unit: 'request' };
+const REPORTED_AS: Readonly<Partial<Record<Signal, ReasonKind>>> = { goes_with: 'co_purchase', same_range: 'similar_to', repeat_momentum: 'repeat', repeat_recent: 'repeat', repeat_shared: 'repeat', single_unit: 'request' };
 
 /** The reason kind a signal is reported as. */
 export function reasonKindOf(signal: Signal): ReasonKind {
@@ -53,7 +53,7 @@ export function reasonFor(index: RecommenderIndex, context: RecommendationContex
   // Their own item, ranked by how often their recent baskets held it: the repeat kind and its words.
   // A present was asked for and customers often buy this one on its own: the request kind, saying what the data shows.
   if (kind === 'single_unit') return { kind: 'request', text: 'Often bought on its own, as presents are' };
-  if (kind === 'repeat_recent') return { kind: 'repeat', text: reasonText(index, context, { ...facts, kind: 'repeat' }) ?? 'You bought this before' };
+  if (kind === 'repeat_recent' || kind === 'repeat_shared') return { kind: 'repeat', text: reasonText(index, context, { ...facts, kind: 'repeat' }) ?? 'You bought this before' };
   const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };
 }

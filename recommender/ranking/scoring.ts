@@ -78,8 +78,8 @@ function scoreInto(
       if (weights.goes_with > 0) addGoesWithSignal(board, index, sources, params, weights.goes_with, allowed);
       if (weights.same_range > 0) addSameRangeSignal(board, index, history, sources, params.sameRange, weights.same_range, allowed);
     }
-    if (weights.similar_customers > 0 && context.customerId !== null) {
-      addSimilarCustomersSignal(board, index, context.customerId, params, weights.similar_customers, allowed);
+    if ((weights.similar_customers > 0 || weights.repeat_shared > 0) && context.customerId !== null) {
+      addSimilarCustomersSignal(board, index, context.customerId, params, weights, allowed);
     }
     for (const { item } of strengths) {
       const category = index.catalog.product(item)?.category;

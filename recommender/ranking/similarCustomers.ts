@@ -49,9 +49,12 @@ export class BuyerIndex {
 
   /**
    * Items the customer has not bought, bought by their nearest neighbours, with the neighbours' summed similarity
-   * (divided by buyers^popularityExponent); strongest first, at most `candidates`.
+   * (divided by buyers^popularityExponent); strongest first, at most `candidates`. When `ownOut` is given, the customer's
+   * own items their neighbours also bought are pushed to it with the same sums (TIFU-KNN's neighbour part on re-buys).
    */
-  score(customerId: string, params: SimilarCustomerParameters, allowed: (item: number) => boolean): { item: number; value: number }[] {
+  score(
+    customerId: string, params: SimilarCustomerParameters, allowed: (item: number) => boolean, ownOut?: { item: number; value: number }[],
+  ): { item: number; value: number }[] {
     const customer = this.customerIndex.get(customerId);
     if (customer === undefined) return [];
     const own = this.customerItems[customer];
@@ -86,7 +89,7 @@ export class BuyerIndex {
     for (let n = 0; n < nearest.length; n++) {
       const sim = sims[n];
       for (const item of this.customerItems[nearest[n]]) {
-        if (ownMark[item] === 1) continue;
+        if (ownMark[item] === 1 && !ownOut) continue;
         if (sums[item] === 0) touched.push(item);
         sums[item] += sim;
       }
@@ -95,8 +98,10 @@ export class BuyerIndex {
       const counts = this.buyerCounts;
       for (const item of touched) sums[item] /= Math.pow(counts[item], params.popularityExponent);
     }
+    const discovery = ownOut ? touched.filter((item) => ownMark[item] === 0) : touched;
+    if (ownOut) for (const item of touched) if (ownMark[item] === 1 && allowed(item)) ownOut.push({ item, value: sums[item] });
     // The rules run only for items that would rank, not once per neighbour who bought an item.
-    const kept = selectTopByValue(touched, params.candidates, sums, allowed);
+    const kept = selectTopByValue(discovery, params.candidates, sums, allowed);
     const out = kept.map((item) => ({ item, value: sums[item] }));
     for (const item of touched) sums[item] = 0;
     for (const item of own) ownMark[item] = 0;

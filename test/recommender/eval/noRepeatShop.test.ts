@@ -38,7 +38,7 @@ describeReal('the no-repeat shop from the real file', () => {
   it('learns that re-buys predict nothing', () => {
     const weights = report.learnt?.weights;
     expect(weights).toBeDefined();
-    expect((weights?.repeat ?? 1) + (weights?.repeat_recent ?? 1) + (weights?.repeat_momentum ?? 1)).toBeLessThan(0.05);
+    expect((weights?.repeat ?? 1) + (weights?.repeat_recent ?? 1) + (weights?.repeat_momentum ?? 1) + (weights?.repeat_shared ?? 1)).toBeLessThan(0.05);
   });
 
   it.each(['all', 'new'] as const)('beats popularity, item-kNN and EASE in variant "%s"', (variant) => {
