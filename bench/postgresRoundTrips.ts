@@ -15,7 +15,7 @@ import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
 import { signIdentity } from '../services/identityToken';
-import { postgresMissingReason, startTestCluster } from '../test/support/postgres';
+import { postgresMissingReason, startTestCluster } from '../scripts/support/postgres';
 
 const { values: args } = parseArgs({ options: { turns: { type: 'string', default: '200' } } });
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { postgresMissingReason, startTestCluster } from '../test/support/postgres';
+import { postgresMissingReason, startTestCluster } from '../scripts/support/postgres';
 import { answersTurns, freePort, startServer } from './servers';
 
 const { values: args } = parseArgs({
