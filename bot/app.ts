@@ -70,6 +70,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log,
+    customerSnapshots: store.customerSnapshots,
     // The kept segmentation engine (below) re-keys the erased customer to the pseudonym, as the store does.
     afterErasure: async (customerId, pseudonym) => { (await segmentation)?.reassignCustomer(customerId, pseudonym); },
   });

@@ -6,6 +6,8 @@ import { openStore, type OpenedStore, type StoreLogger } from './openStore';
 import type { ChangeHandler } from './postgres/changeFeed';
 import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
 import { createPool } from './postgres/pool';
+import { postgresCustomerSnapshots } from './postgres/customerSnapshots';
+import { TurnBatchedSuggestionEvents } from './postgres/turnBatchedEvents';
 import type { RetentionPolicy } from './postgres/retention';
 import { readSeedFile } from './seedFile';
 import { inProcessTurnLock, postgresTurnLock, type TurnLock } from './turnLock';
@@ -31,6 +33,8 @@ export interface DatabaseStore extends OpenedStore {
   turnLock: TurnLock;
   /** PostgreSQL: other instances' changes, to apply to the in-memory indexes (lowdb has one process: none). */
   changeFeed?: { start(apply: ChangeHandler): void };
+  /** PostgreSQL: a customer's record, segment and dismissals in one round trip (lowdb: the ports answer from memory). */
+  customerSnapshots?: ReturnType<typeof postgresCustomerSnapshots>;
 }
 
 export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<DatabaseStore> {
@@ -40,9 +44,12 @@ export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<
       poolSize: options.poolSize, retention: options.retention, log: options.log,
     });
     // A turn waits at most this long for another instance to finish a turn of the same conversation.
-    const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }));
+    const storedEvents = store.repositories.suggestionEvents;
+    const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }), (events) => storedEvents.add(events));
     return {
-      ...store, kind: 'postgres', turnLock,
+      ...store, kind: 'postgres', turnLock, customerSnapshots: postgresCustomerSnapshots(store.pool),
+      // A turn's events are stored with its dialog state, in one statement (postgres/turnSession.ts).
+      repositories: { ...store.repositories, suggestionEvents: new TurnBatchedSuggestionEvents(storedEvents) },
       health: async () => ({ kind: 'postgres', ...(await store.health()) }),
       close: async () => { await Promise.all([turnLock.close(), store.close()]); },
     };
