@@ -87,7 +87,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
 
   const auth = createBotAuthentication(config);
   // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
-  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null);
+  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', (conversationId) => consoleStore.handoffs.activeFor(conversationId)?.reference ?? null, store.liveRelay);
+  await liveChat.connectRelay();
   const turnLock = new TurnLockMiddleware(store.turnLock);
   const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const withMiddleware = <T extends ReturnType<typeof createAdapter>>(adapter: T): T => {

@@ -8,6 +8,7 @@ import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresS
 import { createPool } from './postgres/pool';
 import { postgresCustomerSnapshots } from './postgres/customerSnapshots';
 import { TurnBatchedSuggestionEvents } from './postgres/turnBatchedEvents';
+import { PostgresLiveRelay } from './postgres/liveMessages';
 import type { RetentionPolicy } from './postgres/retention';
 import { readSeedFile } from './seedFile';
 import { inProcessTurnLock, postgresTurnLock, type TurnLock } from './turnLock';
@@ -35,6 +36,8 @@ export interface DatabaseStore extends OpenedStore {
   changeFeed?: { start(apply: ChangeHandler): void };
   /** PostgreSQL: a customer's record, segment and dismissals in one round trip (lowdb: the ports answer from memory). */
   customerSnapshots?: ReturnType<typeof postgresCustomerSnapshots>;
+  /** PostgreSQL: live chat pushes reach the instance holding the shopper's stream (lowdb: one process, none needed). */
+  liveRelay?: PostgresLiveRelay;
 }
 
 export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<DatabaseStore> {
@@ -46,12 +49,13 @@ export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<
     // A turn waits at most this long for another instance to finish a turn of the same conversation.
     const storedEvents = store.repositories.suggestionEvents;
     const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }), (events) => storedEvents.add(events));
+    const liveRelay = new PostgresLiveRelay(store.pool, options.databaseUrl, options.log);
     return {
-      ...store, kind: 'postgres', turnLock, customerSnapshots: postgresCustomerSnapshots(store.pool),
+      ...store, kind: 'postgres', turnLock, customerSnapshots: postgresCustomerSnapshots(store.pool), liveRelay,
       // A turn's events are stored with its dialog state, in one statement (postgres/turnSession.ts).
       repositories: { ...store.repositories, suggestionEvents: new TurnBatchedSuggestionEvents(storedEvents) },
       health: async () => ({ kind: 'postgres', ...(await store.health()) }),
-      close: async () => { await Promise.all([turnLock.close(), store.close()]); },
+      close: async () => { await liveRelay.stop(); await Promise.all([turnLock.close(), store.close()]); },
     };
   }
   const store = await openStore({ path: options.storePath, seed: options.seedPath, log: options.log });

@@ -5,7 +5,8 @@
  * - suggestion events older than `suggestionEventDays` (the console's statistics look back that far at most);
  * - the change feed after `changeDays` (instances rebuild from the tables when they start; a running one reads
  *   changes within seconds);
- * - identification-failure counters untouched for a day that no longer lock anyone.
+ * - identification-failure counters untouched for a day that no longer lock anyone;
+ * - live chat messages relayed between instances after a day (the page replays older ones from the transcript).
  */
 import type { Pool } from 'pg';
 
@@ -20,6 +21,7 @@ export interface PruneResult {
   suggestionEvents: number;
   changes: number;
   locks: number;
+  liveMessages: number;
 }
 
 const BATCH = 5000;
@@ -34,6 +36,7 @@ export async function pruneOnce(pool: Pool, policy: RetentionPolicy, now = new D
     // lockedUntil is an ISO date-time string: compare as a timestamp, never as text.
     locks: await deleteInBatches(pool, 'identification_locks', 'key',
       'updated_at < $1 AND (locked_until IS NULL OR locked_until::timestamptz < $2)', [before(1), now.toISOString()]),
+    liveMessages: await deleteInBatches(pool, 'live_messages', 'id', 'at < $1', [before(1)]),
   };
 }
 
