@@ -12,6 +12,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { firstIssue } from '../../domain/zodIssues';
 import { replaceFileDurably } from './atomicFile';
+import { stringifyInSlices } from './slicedJson';
 
 export class StoreFileError extends Error {
   constructor(readonly path: string, reason: string) {
@@ -29,7 +30,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private inFlight: Promise<void> | null = null;
   private pending: PendingWrite<T> | null = null;
 
-  constructor(readonly path: string, private readonly schema: z.ZodType<T>) {}
+  /** `sliced`: serialise in slices that yield to the event loop (only for journaled snapshots, see slicedJson.ts). */
+  constructor(readonly path: string, private readonly schema: z.ZodType<T>, private readonly options: { sliced?: boolean } = {}) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -66,7 +68,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const batch = this.pending;
       this.pending = null;
       try {
-        await this.writeNow(JSON.stringify(batch.data));
+        await this.writeNow(this.options.sliced ? await stringifyInSlices(batch.data) : JSON.stringify(batch.data));
         for (const w of batch.waiters) w.resolve();
       } catch (e) {
         for (const w of batch.waiters) w.reject(e);
