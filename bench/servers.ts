@@ -27,7 +27,8 @@ export async function startServer(name: string, script: string, args: string[], 
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a busy machine seeding PostgreSQL and building the indexes can take a while.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}): ${stderr.slice(-2000)}`);
     if (await probe(url).catch(() => false)) {
@@ -43,7 +44,7 @@ export async function startServer(name: string, script: string, args: string[], 
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`${name} did not start within 30 s: ${stderr.slice(-2000)}`);
+  throw new Error(`${name} did not start within 180 s: ${stderr.slice(-2000)}`);
 }
 
 /** True once the server completes one expectReplies turn. */

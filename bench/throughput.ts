@@ -3,7 +3,10 @@
  * bot run in the same session, alternating under the same autocannon load on loopback with expectReplies
  * and many distinct conversations. Prints req/s, p50/p99 latency and errors of both, and the ratio.
  *
- *   npm run bench -- [--mix hello|shopping|all] [--seconds 8] [--rounds 3] [--connections 50]
+ *   npm run bench -- [--store lowdb|postgres] [--mix hello|shopping|all] [--seconds 8] [--rounds 3] [--connections 50]
+ *
+ * --store postgres: the bot runs on a throwaway PostgreSQL (the machine's binaries, bench/benchDatabase.ts) and the
+ * figures add the database round trips per turn of the bot's measured rounds.
  *
  * To see where a server's time goes: BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench
  */
@@ -16,9 +19,11 @@ import { answersTurns, freePort, startServer, type RunningServer } from './serve
 import { MIXES, type ScriptStep, type TurnMix } from './turnMixes';
 import { signIdentity } from '../services/identityToken';
 import { readFileSync } from 'node:fs';
+import { roundTripLines, startBenchDatabase, type BenchDatabase } from './benchDatabase';
 
 const { values: args } = parseArgs({
   options: {
+    store: { type: 'string', default: 'lowdb' },
     mix: { type: 'string', default: 'all' },
     seconds: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '3' },
@@ -87,30 +92,42 @@ async function main(): Promise<void> {
   const connections = Number(args.connections);
   const mixes = args.mix === 'all' ? Object.values(MIXES) : [MIXES[args.mix ?? '']].filter(Boolean);
   if (mixes.length === 0) throw new Error(`unknown --mix ${args.mix}; use ${Object.keys(MIXES).join(', ')} or all`);
+  if (args.store !== 'lowdb' && args.store !== 'postgres') throw new Error(`unknown --store ${args.store}; use lowdb or postgres`);
 
   const storeDir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  const database: BenchDatabase | undefined = args.store === 'postgres' ? await startBenchDatabase() : undefined;
   const [echoPort, botPort] = [await freePort(), await freePort()];
   const echo = await startServer('stock echo bot', 'bench/echoBot.ts', [String(echoPort)], {}, echoPort, answersTurns);
   const bot = await startServer('shopping assistant', 'bot/index.ts', [], {
     PORT: String(botPort), HOST: '127.0.0.1', STORE_PATH: join(storeDir, 'store.json'), IDENTITY_SECRET: SECRET, LOG_LEVEL: 'error', DEMO_MODE: 'true',
+    ...(database ? { DATABASE_URL: database.url } : {}),
   }, botPort, answersTurns);
-  const customers = customersIn(join(storeDir, 'store.json'));
+  const customers = database ? await database.buyers(200) : customersIn(join(storeDir, 'store.json'));
   try {
-    process.stdout.write(`Throughput: ${connections} connections, ${rounds} rounds x ${seconds} s per server, alternating, loopback, expectReplies\n`);
+    process.stdout.write(`Throughput on ${args.store}: ${connections} connections, ${rounds} rounds x ${seconds} s per server, alternating, loopback, expectReplies\n`);
     for (const mix of mixes) {
       const figures = { echo: { requests: 0, seconds: 0, p50: [], p99: [], errors: 0 } as Figures, bot: { requests: 0, seconds: 0, p50: [], p99: [], errors: 0 } as Figures };
       // A short warm-up of each so JIT and caches do not favour whichever runs second.
       await load(echo, mix, 2, connections, customers);
       await load(bot, mix, 2, connections, customers);
+      const statements: { query: string; calls: number }[] = [];
       for (let round = 0; round < rounds; round++) {
         add(figures.echo, await load(echo, mix, seconds, connections, customers));
+        await database?.resetStatements();
         add(figures.bot, await load(bot, mix, seconds, connections, customers));
+        for (const s of (await database?.statements()) ?? []) {
+          const known = statements.find((t) => t.query === s.query);
+          if (known) known.calls += s.calls;
+          else statements.push({ ...s });
+        }
       }
       const ratio = (figures.bot.requests / figures.bot.seconds) / (figures.echo.requests / figures.echo.seconds);
       process.stdout.write(`\nmix "${mix.name}": ${mix.description}\n${row('stock echo bot', figures.echo)}\n${row('shopping assistant', figures.bot)}\nratio (assistant / echo): ${ratio.toFixed(2)}\n`);
+      if (database) process.stdout.write(`${roundTripLines(statements.sort((a, b) => b.calls - a.calls), figures.bot.requests, 6).join('\n')}\n`);
     }
   } finally {
     await Promise.all([echo.stop(), bot.stop()]);
+    await database?.stop();
     rmSync(storeDir, { recursive: true, force: true });
   }
 }

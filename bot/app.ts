@@ -50,6 +50,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const erasure = new ErasureHooks();
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log, erasure,
+    customerSnapshots: store.customerSnapshots,
   });
   // Experiments per segment: the customer's variant reaches the dialogs and the suggestion service.
   const experiments = new ExperimentService({
@@ -68,6 +69,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   if (admin === 'not_configured') log.warn(HOW_TO_CREATE_ADMIN);
 
   const channel = buildChannel(config, stores, services, recognizer, log);
+  // Several instances: agents' messages sent through another instance reach the streams held by this one.
+  await channel.liveChat.connectRelay();
   // Campaigns to a segment: proactive messages through the channel's adapter; "stop" after one opts out at once.
   const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => channel.adapter, log });
   channel.use(campaigns.middleware);

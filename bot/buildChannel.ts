@@ -40,7 +40,7 @@ export function buildChannel(config: Config, { store, consoleStore }: Stores, se
 
   const auth = createBotAuthentication(config);
   // Live handoff: agents' messages go to the chat page's event stream or, on real channels, proactively.
-  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', async (conversationId) => (await consoleStore.handoffs.activeFor(conversationId))?.reference ?? null);
+  const liveChat = new LiveChatHub(auth, config.MicrosoftAppId ?? '', async (conversationId) => (await consoleStore.handoffs.activeFor(conversationId))?.reference ?? null, store.liveRelay);
   const turnLock = new TurnLockMiddleware(store.turnLock);
   const transcripts = new TranscriptMiddleware(quietStartSink(consoleStore.transcripts), { logger: log });
   const added: Middleware[] = [];

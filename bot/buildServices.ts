@@ -22,6 +22,7 @@ import type { ErasureHooks } from './erasureHooks';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
 import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
+import { CustomerReads, forgettingWrites, repositorySnapshotReader, type CustomerSnapshotReader } from '../services/customerReads';
 
 export interface ServiceInputs {
   config: Config;
@@ -33,6 +34,8 @@ export interface ServiceInputs {
   log: Logger;
   /** What an erasure runs after the stores forgot the customer; these services add theirs. */
   erasure: ErasureHooks;
+  /** One customer's record, segment and dismissals in one read (PostgreSQL); default: the ports one by one. */
+  customerSnapshots?: CustomerSnapshotReader;
 }
 
 export interface BuiltServices {
@@ -69,7 +72,10 @@ async function changedGroups(store: Repositories, changed: readonly SegmentAssig
 }
 
 export async function buildServices(inputs: ServiceInputs): Promise<BuiltServices> {
-  const { config, store, consoleStore, log } = inputs;
+  const { config, consoleStore, log } = inputs;
+  // Read once per turn (see services/customerReads.ts); a write to a customer makes the turn read it again.
+  const reads = new CustomerReads(inputs.customerSnapshots ?? repositorySnapshotReader(inputs.store));
+  const store: Repositories = { ...inputs.store, customers: forgettingWrites(inputs.store.customers, reads) };
   const products = await store.catalog.list();
   const live = await LiveIndex.open(() => buildRecommenderIndex(store));
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
@@ -79,12 +85,12 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   inputs.erasure.add(() => live.rebuild());
 
   const suggestions = new RecommenderSuggestionService({
-    catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => live.current(),
+    catalog: store.catalog, customers: store.customers, events: store.suggestionEvents, index: () => live.current(), reads,
   });
   const services: Services = {
     identity: new StoreIdentityService({
       customers: store.customers, orders: store.orders, segments: store.segments, locks: store.locks, audit: store.audit,
-      personaOf, identitySecret: inputs.identitySecret, maxTokenTtlSeconds: config.IDENTITY_MAX_TTL_SECONDS, log,
+      personaOf, reads, identitySecret: inputs.identitySecret, maxTokenTtlSeconds: config.IDENTITY_MAX_TTL_SECONDS, log,
       identityAudience: config.IDENTITY_AUDIENCE, acceptLegacyTokens: config.IDENTITY_LEGACY_TOKENS,
     }),
     suggestions,

@@ -2,6 +2,9 @@
  * Where an agent's message goes. The chat page on this server (expectReplies, nothing to call back) keeps an
  * event stream open: messages are pushed to it. A real Bot Framework channel gets a proactive message sent with
  * the conversation reference saved from the shopper's own turns, through the connector of that channel.
+ * With several instances (PostgreSQL) the stream may be held by another instance than the one the agent's message
+ * arrives at: pushes then go through the relay (LISTEN/NOTIFY, data/postgres/liveMessages.ts) to every instance,
+ * and each pushes to the streams it holds.
  */
 import {
   type Activity, ActivityTypes, type ConversationReference, DeliveryModes, InputHints, TurnContext,
@@ -22,6 +25,13 @@ interface KnownConversation {
 
 const MAX_REMEMBERED = 5000;
 
+/** Carries pushes to every instance, this one included. */
+export interface LiveRelay {
+  publish(conversationId: string, message: Record<string, unknown>): Promise<void>;
+  /** `wanted`: whether this instance holds a stream of the conversation. */
+  start(handler: (conversationId: string, message: Record<string, unknown>) => void, wanted: (conversationId: string) => boolean): Promise<void>;
+}
+
 export class LiveChatHub implements ShopperChannel {
   private readonly conversations = new LRUCache<string, KnownConversation>({ max: MAX_REMEMBERED });
   private readonly listeners = new Map<string, Set<PushListener>>();
@@ -34,7 +44,13 @@ export class LiveChatHub implements ShopperChannel {
     private readonly auth: BotFrameworkAuthentication,
     private readonly botAppId: string,
     private readonly recall: (conversationId: string) => Promise<Partial<ConversationReference> | null> = async () => null,
+    private readonly relay?: LiveRelay,
   ) {}
+
+  /** Starts receiving other instances' pushes (no-op without a relay). */
+  async connectRelay(): Promise<void> {
+    await this.relay?.start((conversationId, message) => this.pushLocally(conversationId, message), (id) => this.listeners.has(id));
+  }
 
   /** Called for every incoming turn: keeps the latest reference of each conversation (bounded, oldest dropped). */
   remember(activity: Partial<Activity>): void {
@@ -77,7 +93,12 @@ export class LiveChatHub implements ShopperChannel {
     }
     // The page may be between reloads: it replays the history (which has this message) when it comes back.
     const stamped = { ...activity, id: `live-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, timestamp: new Date().toISOString() };
-    for (const listener of this.listeners.get(conversationId) ?? []) listener(stamped);
+    if (this.relay) await this.relay.publish(conversationId, stamped);
+    else this.pushLocally(conversationId, stamped);
+  }
+
+  private pushLocally(conversationId: string, activity: Record<string, unknown>): void {
+    for (const listener of this.listeners.get(conversationId) ?? []) listener(activity);
   }
 
   /** The connector call itself, outside the middleware pipeline: the review API records the message once. */

@@ -9,6 +9,9 @@ import type { ChangeHandler } from './postgres/changeFeed';
 import { openPostgresStore, type DatabaseHealth } from './postgres/openPostgresStore';
 import { postgresConsoleStore } from './postgres/consoleStore';
 import { createPool } from './postgres/pool';
+import { postgresCustomerSnapshots } from './postgres/customerSnapshots';
+import { TurnBatchedSuggestionEvents } from './postgres/turnBatchedEvents';
+import { PostgresLiveRelay } from './postgres/liveMessages';
 import type { RetentionPolicy } from './postgres/retention';
 import { readSeedFile } from './seedFile';
 import { inProcessTurnLock, postgresTurnLock, type TurnLock } from './turnLock';
@@ -38,6 +41,10 @@ export interface DatabaseStore extends OpenedStore {
   turnLock: TurnLock;
   /** PostgreSQL: other instances' changes, to apply to the in-memory indexes (lowdb has one process: none). */
   changeFeed?: { start(apply: ChangeHandler): void };
+  /** PostgreSQL: a customer's record, segment and dismissals in one round trip (lowdb: the ports answer from memory). */
+  customerSnapshots?: ReturnType<typeof postgresCustomerSnapshots>;
+  /** PostgreSQL: live chat pushes reach the instance holding the shopper's stream (lowdb: one process, none needed). */
+  liveRelay?: PostgresLiveRelay;
 }
 
 export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<DatabaseStore> {
@@ -47,12 +54,16 @@ export async function openDatabaseStore(options: DatabaseStoreOptions): Promise<
       poolSize: options.poolSize, retention: options.retention, log: options.log,
     });
     // A turn waits at most this long for another instance to finish a turn of the same conversation.
-    const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }));
+    const storedEvents = store.repositories.suggestionEvents;
+    const turnLock = postgresTurnLock(createPool(options.databaseUrl, { max: options.poolSize, statementTimeoutMs: 30_000 }), (events) => storedEvents.add(events));
+    const liveRelay = new PostgresLiveRelay(store.pool, options.databaseUrl, options.log);
     const consoleStore = postgresConsoleStore(store.pool);
     return {
-      ...store, kind: 'postgres', turnLock, console: consoleStore,
+      ...store, kind: 'postgres', turnLock, console: consoleStore, customerSnapshots: postgresCustomerSnapshots(store.pool), liveRelay,
+      // A turn's events are stored with its dialog state, in one statement (postgres/turnSession.ts).
+      repositories: { ...store.repositories, suggestionEvents: new TurnBatchedSuggestionEvents(storedEvents) },
       health: async () => ({ kind: 'postgres', ...(await store.health()) }),
-      close: async () => { await Promise.all([turnLock.close(), store.close()]); },
+      close: async () => { await liveRelay.stop(); await Promise.all([turnLock.close(), store.close()]); },
     };
   }
   const store = await openStore({ path: options.storePath, seed: options.seedPath, log: options.log });

@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import { newId } from './ids';
 import { KeyedSerializer } from '../domain/keyedSerializer';
 import { updateCustomer } from './customerUpdates';
+import { CustomerReads } from './customerReads';
 
 export const MAX_FAILURES = 3;
 export const LOCK_MINUTES = 15;
@@ -33,6 +34,8 @@ export interface IdentityDeps {
   acceptLegacyTokens?: boolean;
   log: Logger;
   now?: () => Date;
+  /** The turn's memo of customer reads, shared with the suggestion service (default: one of its own). */
+  reads?: CustomerReads;
 }
 
 const userKey = (u: ChannelUser) => `user:${u.channelId}:${u.userId}`;
@@ -44,8 +47,13 @@ const normalizeFactor = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
 export class StoreIdentityService implements IdentityService {
   /** Attempts on the same channel user or email run one at a time, so parallel guesses are all counted. */
   private readonly attempts = new KeyedSerializer();
+  private readonly reads: CustomerReads;
 
-  constructor(private readonly deps: IdentityDeps) {}
+  constructor(private readonly deps: IdentityDeps) {
+    this.reads = deps.reads ?? new CustomerReads(async (id) => ({
+      customer: await deps.customers.get(id), segment: await deps.segments.get(id), dismissedProductIds: [],
+    }));
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -64,14 +72,14 @@ export class StoreIdentityService implements IdentityService {
       this.deps.log.warn('signed identity ignored', { reason: check.reason, channel: user.channelId });
       return null;
     }
-    const customer = await this.deps.customers.get(check.identity.customerId);
+    const { customer, segment } = await this.reads.snapshot(check.identity.customerId);
     if (!customer || customer.erasedAt) {
       this.deps.log.warn('signed identity ignored', { reason: 'unknown customer', channel: user.channelId });
       return null;
     }
     // Not linked: the host page vouches for the customer on every turn, so a link would add nothing but a
     // write of the customer record per conversation.
-    const profile = buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
+    const profile = buildProfile(customer, segment, this.deps.personaOf);
     return { profile, expiresAt: new Date(check.identity.expiresAt * 1000).toISOString() };
   }
 
@@ -100,9 +108,9 @@ export class StoreIdentityService implements IdentityService {
   }
 
   async profile(customerId: string): Promise<CustomerProfile | null> {
-    const customer = await this.deps.customers.get(customerId);
+    const { customer, segment } = await this.reads.snapshot(customerId);
     if (!customer || customer.erasedAt) return null;
-    return buildProfile(customer, await this.deps.segments.get(customerId), this.deps.personaOf);
+    return buildProfile(customer, segment, this.deps.personaOf);
   }
 
   private async factorMatches(customer: Customer | undefined, factor: string): Promise<boolean> {
@@ -155,6 +163,7 @@ export class StoreIdentityService implements IdentityService {
       (!current || current.erasedAt || current.identities.some(isUser)
         ? undefined
         : { ...current, identities: [...current.identities, user].slice(-MAX_LINKED_IDENTITIES) }));
+    this.reads.forget(customer.id);
     return buildProfile(customer, await this.deps.segments.get(customer.id), this.deps.personaOf);
   }
 }

@@ -53,8 +53,11 @@ export interface SuggestionContext {
   treatment?: Treatment | null;
 }
 
+/** What the conversation asks for; whose suggestions they are (and whether they may be personal) the service decides. */
+export type SuggestionQuery = Omit<SuggestionRequest, 'customerId'>;
+
 export interface SuggestionService {
-  suggest(context: SuggestionContext, request: SuggestionRequest): Promise<SuggestionResult>;
+  suggest(context: SuggestionContext, query: SuggestionQuery): Promise<SuggestionResult>;
   /** The reason an item was suggested, for "why this?". */
   explain(context: SuggestionContext, productId: string): Promise<SuggestionReason | null>;
   record(context: SuggestionContext, kind: 'shown' | 'opened' | 'dismissed', items: { productId: string; reason: string }[]): Promise<void>;

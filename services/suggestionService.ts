@@ -1,15 +1,18 @@
 /**
  * Suggestions for a conversation: builds the recommender's plain-data context from the customer's current
- * record (consent is re-read on every request so an opt-out applies to the very next suggestion), runs the
- * pure recommender, and records shown / opened / dismissed events with the segment at the time.
+ * record, runs the pure recommender, and records shown / opened / dismissed events with the segment at the time.
+ * This is the one consent gate: the customer is read from the store once per turn (the turn's memo, see
+ * customerReads.ts), so an opt-out made on any instance applies to the next turn's suggestions, whatever the
+ * conversation's copy of the profile says; without personalisation consent the recommender never sees the id.
  */
 import type { CatalogRepository, CustomerRepository, SuggestionEventRepository } from '../data/ports';
-import type { SuggestionReason, SuggestionRequest, SuggestionResult } from '../domain/suggestions';
+import type { SuggestionReason, SuggestionResult } from '../domain/suggestions';
 import { explain, recommend } from '../recommender/ranking/recommend';
 import type { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import type { RecommendationContext } from '../recommender/ranking/types';
 import { newId } from './ids';
-import type { SuggestionContext, SuggestionService } from './ports';
+import type { SuggestionContext, SuggestionQuery, SuggestionService } from './ports';
+import { CustomerReads } from './customerReads';
 import { ProductFinder } from './productFinder';
 import { RecentReasons } from './recentReasons';
 import { AnonymousResults } from './anonymousResults';
@@ -22,6 +25,8 @@ export interface SuggestionDeps {
   /** The current recommender index (it may be rebuilt, e.g. after an erasure). */
   index: () => RecommenderIndex;
   now?: () => Date;
+  /** The turn's memo of customer reads, shared with identification (default: one of its own). */
+  reads?: CustomerReads;
 }
 
 export class RecommenderSuggestionService implements SuggestionService {
@@ -30,11 +35,19 @@ export class RecommenderSuggestionService implements SuggestionService {
   /** Built from the stored catalogue; rebuilt when the index's catalogue has changed since (a shop update). */
   private finder: { finder: ProductFinder; index: RecommenderIndex; revision: number } | null = null;
   private refreshing = false;
+  private readonly reads: CustomerReads;
 
-  constructor(private readonly deps: SuggestionDeps) {}
+  constructor(private readonly deps: SuggestionDeps) {
+    this.reads = deps.reads ?? new CustomerReads(async (id) => {
+      const [customer, events] = await Promise.all([deps.customers.get(id), deps.events.forCustomer(id)]);
+      return { customer, segment: undefined, dismissedProductIds: events.filter((e) => e.kind === 'dismissed').map((e) => e.productId) };
+    });
+  }
 
-  async suggest(context: SuggestionContext, request: SuggestionRequest): Promise<SuggestionResult> {
+  async suggest(context: SuggestionContext, query: SuggestionQuery): Promise<SuggestionResult> {
     const recommendationContext = await this.recommendationContext(context);
+    // The id the recommender sees is the gate's answer: null for guests and for customers without consent.
+    const request = { ...query, customerId: recommendationContext.customerId };
     const index = this.deps.index();
     // A request never waits for a model fit: it reads the last fit, and a stale one is refitted after the reply.
     index.deferModelFits = true;
@@ -69,6 +82,8 @@ export class RecommenderSuggestionService implements SuggestionService {
       segment: context.profile?.segment ?? null,
       at,
     })));
+    const customerId = context.profile?.customerId;
+    if (kind === 'dismissed' && customerId) await this.reads.noteDismissed(customerId, items.map((i) => i.productId));
   }
 
   async findProduct(text: string): Promise<{ id: string; name: string; price: number; currency: string } | null> {
@@ -97,10 +112,10 @@ export class RecommenderSuggestionService implements SuggestionService {
 
   private async recommendationContext(context: SuggestionContext): Promise<RecommendationContext> {
     const profile = context.profile;
-    const customer = profile ? await this.deps.customers.get(profile.customerId) : undefined;
-    if (!profile || !customer || customer.erasedAt) return { customerId: null, personalized: false, dismissed: [] };
-    const events = await this.deps.events.forCustomer(customer.id);
-    const dismissed = events.filter((e) => e.kind === 'dismissed').map((e) => e.productId);
+    const snapshot = profile ? await this.reads.snapshot(profile.customerId) : undefined;
+    const customer = snapshot?.customer;
+    if (!profile || !snapshot || !customer || customer.erasedAt) return { customerId: null, personalized: false, dismissed: [] };
+    const dismissed = snapshot.dismissedProductIds;
     if (!customer.consent.personalization) {
       // Opted out: only the explicit request and overall popularity. "Not interested" is such an explicit
       // instruction, not profiling, so it still holds.

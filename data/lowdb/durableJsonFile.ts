@@ -13,18 +13,20 @@ import { firstIssue } from '../../domain/zodIssues';
 import { replaceFileDurably } from './atomicFile';
 import { readTextOrNull, StoreFileError } from './storeFile';
 import { WriteQueue } from './writeQueue';
+import { stringifyInSlices } from './slicedJson';
 
 export { StoreFileError } from './storeFile';
 
 export class DurableJsonFile<T> implements Adapter<T> {
   private latest: T | undefined;
-  private readonly queue = new WriteQueue(() => {
-    // Serialised now, before the first await: the newest data asked for so far, once.
-    const text = JSON.stringify(this.latest);
+  private readonly queue = new WriteQueue(async () => {
+    // The newest data asked for so far, once; journaled snapshots are serialised in slices that yield.
+    const text = this.options.sliced ? await stringifyInSlices(this.latest) : JSON.stringify(this.latest);
     return replaceFileDurably(this.path, text);
   });
 
-  constructor(readonly path: string, private readonly schema: z.ZodType<T>) {}
+  /** `sliced`: serialise in slices that yield to the event loop (only for journaled snapshots, see slicedJson.ts). */
+  constructor(readonly path: string, private readonly schema: z.ZodType<T>, private readonly options: { sliced?: boolean } = {}) {}
 
   async read(): Promise<T | null> {
     const text = await readTextOrNull(this.path);

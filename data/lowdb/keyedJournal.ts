@@ -72,7 +72,8 @@ export class KeyedJournal<Doc, T, Line> {
     format: KeyedJournalFormat<Doc, T, Line>,
     options: KeyedJournalOptions = {},
   ): Promise<KeyedJournal<Doc, T, Line>> {
-    const adapter = new DurableJsonFile(path, format.snapshotSchema);
+    // Sliced: a big snapshot rewrite must not stall turns; every change made meanwhile is journaled after it.
+    const adapter = new DurableJsonFile(path, format.snapshotSchema, { sliced: true });
     const snapshot = new Low<Doc>(adapter, format.load(await adapter.read()));
     const journalPath = `${path}.journal`;
     const replayed = await replay(journalPath, format.lineSchema, format.replayer(snapshot.data));

@@ -3,12 +3,15 @@
  * succeeds only if the stored item still has that eTag (or does not exist), checked and applied by one
  * statement, so two instances writing the same conversation cannot both win; '*' or no eTag overwrites.
  * Every write gives the item a new eTag. A multi-key write is one transaction (all or nothing).
+ * Inside a locked turn the first read also takes the turn's lock and the write also stores the turn's events and
+ * releases it (turnSession.ts): a turn's state costs two round trips, lock included.
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
 import { ETagConflictError } from '../lowdb/conversationStorage';
 import { inTransaction, jsonb, storable } from './pool';
+import { activeTurn, lockAndReadState, saveAndRelease } from './turnSession';
 
 export class PostgresConversationStorage implements Storage {
   constructor(private readonly pool: Pool) {}
@@ -16,8 +19,11 @@ export class PostgresConversationStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
     if (!keys.length) return {};
-    const { rows } = await this.pool.query<{ key: string; doc: StoreItem; etag: string }>(
-      'SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [keys.map(storable)]);
+    const turn = activeTurn();
+    const rows = turn?.phase === 'waiting'
+      ? await lockAndReadState(turn, keys.map(storable))
+      : (await this.pool.query<{ key: string; doc: StoreItem; etag: string }>(
+        'SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [keys.map(storable)])).rows;
     const byStoredKey = new Map(rows.map((row) => [row.key, row]));
     const found: StoreItems = {};
     // Answered under the key asked for (a key with characters PostgreSQL cannot hold is stored cleaned).
@@ -31,6 +37,11 @@ export class PostgresConversationStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
     const entries = Object.entries(changes);
+    const turn = activeTurn();
+    if (turn?.phase === 'held') {
+      await saveAndRelease(turn, entries);
+      return;
+    }
     if (entries.length === 1) {
       await writeItem(this.pool, entries[0][0], entries[0][1]);
       return;

@@ -8,6 +8,7 @@
  * - identification-failure counters untouched for a day that no longer lock anyone;
  * - conversations idle for `transcriptDays` (TRANSCRIPT_RETENTION_DAYS) with their entries, and closed handoffs
  *   requested before then; staff sessions that expired; staff sign-in marks older than a day (the window is shorter).
+ * - live chat messages relayed between instances after a day (the page replays older ones from the transcript).
  */
 import type { Pool } from 'pg';
 
@@ -27,6 +28,7 @@ export interface PruneResult {
   transcripts: number;
   /** Expired staff sessions and sign-in marks older than a day. */
   staffSignIns: number;
+  liveMessages: number;
 }
 
 const BATCH = 5000;
@@ -44,6 +46,7 @@ export async function pruneOnce(pool: Pool, policy: RetentionPolicy, now = new D
     transcripts: policy.transcriptDays ? await pruneTranscripts(pool, before(policy.transcriptDays)) : 0,
     staffSignIns: await deleteInBatches(pool, 'staff_sessions', 'token_hash', 'expires_at < $1', [now.toISOString()])
       + ((await pool.query('DELETE FROM staff_login_marks WHERE at_ms < $1', [now.getTime() - DAY_MS])).rowCount ?? 0),
+    liveMessages: await deleteInBatches(pool, 'live_messages', 'id', 'at < $1', [before(1)]),
   };
 }
 

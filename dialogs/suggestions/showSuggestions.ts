@@ -47,10 +47,9 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   const voice = isVoiceActivity(context.activity);
   const profile = session.profile;
   const finalRequest = withExclusions(request, session.dismissed);
-  // An opted-out customer's id is not even passed: nothing can personalise the request by accident.
-  const customerId = profile && profile.consent.personalization ? profile.customerId : null;
+  // Consent is the service's to check (it reads the customer's current record): one gate, not two.
   const treatment = await treatmentFor(deps, context, session);
-  const suggest: Suggest = (wanted, limit) => deps.services.suggestions.suggest({ ...suggestionContext(context, session), treatment }, { ...wanted, customerId, limit });
+  const suggest: Suggest = (wanted, limit) => deps.services.suggestions.suggest({ ...suggestionContext(context, session), treatment }, { ...wanted, limit });
   const result = await widenedRound(finalRequest, voice ? VOICE_LIMIT : TEXT_LIMIT, suggest);
 
   if (result.items.length === 0) {

@@ -37,7 +37,8 @@ export async function picksFor(deps: PickDeps, customerId: string, strategy: Cam
   const profile = await deps.identity.profile(customerId);
   if (!profile) return [];
   const context = { conversationId, profile: profileFor(strategy, profile) };
-  const result = await deps.suggestions.suggest(context, { customerId: context.profile ? customerId : null, limit: PICKS });
+  // The service takes the customer from the context's profile (absent for bestsellers) and checks consent itself.
+  const result = await deps.suggestions.suggest(context, { limit: PICKS });
   const items = result.items.slice(0, PICKS);
   await deps.suggestions.record({ conversationId, profile }, 'shown', items.map((i) => ({ productId: i.product.id, reason: i.reason.text })));
   return items.map((i) => `${i.product.name} (${formatPrice(i.product.price, i.product.currency)})`);

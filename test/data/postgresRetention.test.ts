@@ -37,14 +37,14 @@ pg.describe('PostgreSQL retention', () => {
     await pool.query("UPDATE identification_locks SET updated_at = $1 WHERE key <> 'fresh'", [daysAgo(2)]);
 
     const pruned = await pruneOnce(pool, { stateTtlDays: 30, suggestionEventDays: 365 }, NOW);
-    expect(pruned).toEqual({ state: 1, suggestionEvents: 1, changes: 1, locks: 2, transcripts: 0, staffSignIns: 0 });
+    expect(pruned).toEqual({ state: 1, suggestionEvents: 1, changes: 1, locks: 2, transcripts: 0, staffSignIns: 0, liveMessages: 0 });
     expect(Object.keys(await conversationStorage.read(['idle', 'recent']))).toEqual(['recent']);
     expect((await repositories.suggestionEvents.list()).map((e) => e.id)).toEqual(['kept', 'new']);
     const { rows } = await pool.query<{ key: string }>("SELECT key FROM changes WHERE kind = 'product' ORDER BY id");
     expect(rows.map((r) => r.key)).toEqual(['P9']);
     for (const key of ['spent', 'expired']) expect(await repositories.locks.get(key)).toBeUndefined();
     for (const key of ['still-locked', 'fresh']) expect(await repositories.locks.get(key)).toBeDefined();
-    expect(await pruneOnce(pool, { stateTtlDays: 30, suggestionEventDays: 365 }, NOW)).toEqual({ state: 0, suggestionEvents: 0, changes: 0, locks: 0, transcripts: 0, staffSignIns: 0 });
+    expect(await pruneOnce(pool, { stateTtlDays: 30, suggestionEventDays: 365 }, NOW)).toEqual({ state: 0, suggestionEvents: 0, changes: 0, locks: 0, transcripts: 0, staffSignIns: 0, liveMessages: 0 });
   });
 
   it('the erasure purge finds the customer\'s state across many pages and leaves the rest', async () => {

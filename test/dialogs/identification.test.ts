@@ -92,7 +92,7 @@ describe('identification', () => {
     const replies = await chat.say('a gift under £20 for my mum');
     expect(texts(replies)[0]).toBe('Here are some popular ideas. As you are not signed in, these are not personalised.');
     expect(replies[0].attachments?.length ?? 0).toBeGreaterThan(0);
-    expect(chat.services.suggestions.requests[0].customerId).toBeNull();
+    expect(chat.services.suggestions.contexts[0].profile).toBeNull();
     const choices = replies.at(-1)?.suggestedActions?.actions.map((a) => a.title) ?? [];
     expect(choices).toContain('Sign in');
     expect(asksSomething(replies)).toBe(true);

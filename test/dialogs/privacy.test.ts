@@ -27,7 +27,7 @@ describe('privacy requests', () => {
     await chat.say('stop personalising my suggestions');
     const replies = await chat.say('show me candles');
     expect(texts(replies)[0]).toBe('Here are some popular ideas. As you asked, these are not personalised.');
-    expect(chat.services.suggestions.requests.at(-1)?.customerId).toBeNull();
+    expect(chat.services.suggestions.contexts.at(-1)?.profile?.consent.personalization).toBe(false);
   });
 
   it('opts back in, asking which consent when it was not said', async () => {

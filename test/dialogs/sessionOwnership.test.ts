@@ -60,7 +60,7 @@ describe('a session belongs to the person who signed in', () => {
     await signInWithFactor(chat);
     await chat.say({ text: 'show me candles', ...OTHER });
     expect(chat.annotations.at(-1)).toMatchObject({ customerId: null, segment: null });
-    expect(chat.services.suggestions.requests.at(-1)?.customerId ?? null).toBeNull();
+    expect(chat.services.suggestions.contexts.at(-1)?.profile ?? null).toBeNull();
   });
 });
 

@@ -34,7 +34,8 @@ describe('suggestions', () => {
     expect(texts(replies)[0]).toBe('Here are a few ideas I think you will love.');
     expect(choicesOf(lastReply(replies))).toEqual(['Cheaper', 'Something else', "No, that's all"]);
     expect(asksSomething(replies)).toBe(true);
-    expect(chat.services.suggestions.requests[0]).toMatchObject({ customerId: 'c-ada', budget: { max: 5 }, occasion: 'gift' });
+    expect(chat.services.suggestions.requests[0]).toMatchObject({ budget: { max: 5 }, occasion: 'gift' });
+    expect(chat.services.suggestions.contexts[0].profile?.customerId).toBe('c-ada');
     const shown = chat.services.suggestions.events.filter((e) => e.kind === 'shown');
     expect(shown.map((e) => e.productId)).toEqual(cards.map((c) => String(c.productId)));
     expect(chat.annotations.at(-1)?.reasons?.length).toBe(cards.length);
@@ -119,7 +120,9 @@ describe('suggestions', () => {
     const chat = await signedIn('c-bob');
     const replies = await chat.say('show me mugs');
     expect(texts(replies)[0]).toMatch(/ As you asked, these are not personalised\.$/);
-    expect(chat.services.suggestions.requests.at(-1)?.customerId).toBeNull();
+    // The dialog passes the current profile; the service's gate reads its consent (the request carries no id).
+    expect(chat.services.suggestions.contexts.at(-1)?.profile?.consent.personalization).toBe(false);
+    expect(chat.services.suggestions.requests.at(-1)).not.toHaveProperty('customerId');
   });
 
   it('in a voice conversation reads the top picks with prices and shows no more than three', async () => {

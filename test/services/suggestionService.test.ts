@@ -5,11 +5,11 @@
 import { buildRecommenderIndex } from '../../bot/buildServices';
 import type { Repositories } from '../../data/ports';
 import { DEMO_CUSTOMERS } from '../../data/seed/demoCustomers';
-import type { ReasonKind, SuggestionRequest } from '../../domain/suggestions';
+import type { ReasonKind } from '../../domain/suggestions';
 import type { RecommenderIndex } from '../../recommender/ranking/recommenderIndex';
 import { StoreIdentityService } from '../../services/identityService';
 import { silentLogger } from '../support/silentLogger';
-import type { CustomerProfile, SuggestionContext } from '../../services/ports';
+import type { CustomerProfile, SuggestionContext, SuggestionQuery } from '../../services/ports';
 import { StorePrivacyService } from '../../services/privacyService';
 import { RecommenderSuggestionService } from '../../services/suggestionService';
 import { createStoreTemplate, personaOf, TEST_NOW, type StoreTemplate, type TestStore } from './serviceStore';
@@ -53,8 +53,8 @@ async function contextFor(customerId: string | null, conversationId: string): Pr
 }
 
 const kinds = (items: { reason: { kind: ReasonKind } }[]) => items.map((i) => i.reason.kind);
-const request = (context: SuggestionContext, more: Partial<SuggestionRequest> = {}): SuggestionRequest =>
-  ({ customerId: context.profile?.customerId ?? null, ...more });
+/** The dialog asks for what the shopper wants; who they are (and their consent) the service reads itself. */
+const request = (_context: SuggestionContext, more: SuggestionQuery = {}): SuggestionQuery => ({ ...more });
 
 describe('personalisation', () => {
   it.each(DEMO_CUSTOMERS.map((c) => [c.displayName, c.id]))('%s gets personalised suggestions drawn from their history', async (_name, id) => {
@@ -86,7 +86,7 @@ describe('personalisation', () => {
     expect(after.personalized).toBe(false);
     expect(kinds(after.items).filter((k) => PERSONAL_KINDS.includes(k))).toEqual([]);
     // Same items a guest would get: nothing about Priya was used.
-    const guest = await suggestions.suggest(await contextFor(null, 'conv-guest-compare'), { customerId: null });
+    const guest = await suggestions.suggest(await contextFor(null, 'conv-guest-compare'), {});
     expect(after.items.map((i) => i.product.id)).toEqual(guest.items.map((i) => i.product.id));
 
     await privacy.setConsent(PRIYA.id, 'personalization', true);
@@ -133,7 +133,7 @@ describe('recording what was shown, opened and dismissed', () => {
 
     const nameWord = top.product.name.toLowerCase().split(' ').find((w) => w.length > 3) ?? top.product.name;
     const later = await contextFor(JONAS.id, 'conv-dismiss-later');
-    const asks: Partial<SuggestionRequest>[] = [{}, { limit: 20 }, { categories: [top.product.category] }, { keywords: [nameWord] }];
+    const asks: Partial<SuggestionQuery>[] = [{}, { limit: 20 }, { categories: [top.product.category] }, { keywords: [nameWord] }];
     for (const ask of asks) {
       for (const ctx of [context, later]) {
         const ids = (await suggestions.suggest(ctx, request(ctx, ask))).items.map((i) => i.product.id);
@@ -142,7 +142,7 @@ describe('recording what was shown, opened and dismissed', () => {
     }
     // Other shoppers still see it.
     const guest = await contextFor(null, 'conv-dismiss-guest');
-    expect((await suggestions.suggest(guest, { customerId: null, keywords: [nameWord], limit: 20 })).items.length).toBeGreaterThan(0);
+    expect((await suggestions.suggest(guest, { keywords: [nameWord], limit: 20 })).items.length).toBeGreaterThan(0);
   });
   it('keeps a dismissal after an opt-out of personalisation: "not interested" is an instruction, not profiling', async () => {
     const someone = (await r.customers.list()).find((c) => !DEMO_CUSTOMERS.some((d) => d.id === c.id) && !c.erasedAt && c.consent.personalization);
@@ -155,7 +155,7 @@ describe('recording what was shown, opened and dismissed', () => {
     const after = await suggestions.suggest(context, request(context));
     expect(after.personalized).toBe(false);
     expect(after.items.map((i) => i.product.id)).not.toContain(top.product.id);
-    const guest = await suggestions.suggest(await contextFor(null, 'conv-guest-after-dismiss'), { customerId: null });
+    const guest = await suggestions.suggest(await contextFor(null, 'conv-guest-after-dismiss'), {});
     expect(guest.items.map((i) => i.product.id)).toContain(top.product.id);
   });
 });

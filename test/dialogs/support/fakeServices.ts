@@ -1,8 +1,8 @@
 /** In-memory suggestion, feedback, privacy and handoff services with real (small) logic, for dialog tests. */
 import type { Consent, Product } from '../../../domain/model';
-import type { Suggestion, SuggestionReason, SuggestionRequest, SuggestionResult } from '../../../domain/suggestions';
+import type { Suggestion, SuggestionReason, SuggestionResult } from '../../../domain/suggestions';
 import type {
-  FeedbackService, HandoffService, PrivacyService, Services, SuggestionContext, SuggestionService, SurveyAnswers,
+  FeedbackService, HandoffService, PrivacyService, Services, SuggestionContext, SuggestionQuery, SuggestionService, SurveyAnswers,
 } from '../../../services/ports';
 import { CATALOGUE, demoCustomers } from './fakeCustomers';
 import { FakeIdentityService } from './fakeIdentity';
@@ -11,12 +11,15 @@ export interface RecordedEvent { kind: 'shown' | 'opened' | 'dismissed'; product
 
 export class FakeSuggestionService implements SuggestionService {
   readonly events: RecordedEvent[] = [];
-  readonly requests: SuggestionRequest[] = [];
+  readonly requests: SuggestionQuery[] = [];
+  /** Who asked: the consent gate is the service's, on the profile the dialog passes. */
+  readonly contexts: SuggestionContext[] = [];
   private readonly reasons = new Map<string, SuggestionReason>();
 
-  async suggest(context: SuggestionContext, request: SuggestionRequest): Promise<SuggestionResult> {
+  async suggest(context: SuggestionContext, request: SuggestionQuery): Promise<SuggestionResult> {
     this.requests.push(request);
-    const personalized = request.customerId !== null && context.profile?.consent.personalization === true;
+    this.contexts.push(context);
+    const personalized = context.profile?.consent.personalization === true;
     const similar = request.similarTo ? CATALOGUE.find((p) => p.id === request.similarTo) : undefined;
     const matches = CATALOGUE.filter((p) => !request.exclude?.includes(p.id))
       .filter((p) => !similar || p.category === similar.category)
