@@ -40,6 +40,9 @@ import { signOutMiddleware } from './signOutEvent';
 import { quietStartSink } from './quietStartSink';
 import { registerPushRoutes } from './pushRoutes';
 import { ResumeTokens } from './resumeTokens';
+import { OriginPolicy, registerChatCors } from './cors';
+import { registerWidgetRoutes } from './widgetRoutes';
+import { registerDemoShop } from './widgetDemoShop';
 
 export interface App {
   server: Server;
@@ -143,6 +146,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     alexa: { skipVerification: config.ALEXA_SKIP_VERIFICATION, skillId: config.ALEXA_SKILL_ID, botAppId: config.MicrosoftAppId, ...overrides.alexa },
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
     extraRoutes: (s) => {
+      // The chat widget on shops' sites (README "Put the chat on your shop's site"): CORS, loader, frame, demo shop.
+      const origins = new OriginPolicy(config.ALLOWED_ORIGINS, config.PUBLIC_BASE_URL);
+      registerChatCors(s, origins);
+      const widgetTheme = { color: config.WIDGET_COLOR, name: config.WIDGET_NAME, avatar: config.WIDGET_AVATAR_URL, greeting: config.WIDGET_GREETING };
+      registerWidgetRoutes(s, { webRoot: join(__dirname, '..', 'web'), policy: origins, theme: widgetTheme, logger: log });
+      if (config.DEMO_MODE) registerDemoShop(s, { webRoot: join(__dirname, '..', 'web'), catalog: store.repositories.catalog, logger: log });
       registerReviewRoutes(s, {
         console: consoleStore,
         customers: store.repositories.customers,
