@@ -45,7 +45,7 @@ export function hostPage(title: string, options: HostPageOptions): string {
     : `<script src="${options.bot}/widget.js" data-bot="${options.bot}" data-name="Test Shop helper" data-color="#aa3355" async></script>`;
   const paragraphs = Array.from({ length: 30 }, (_, i) => `<p>Product story ${i + 1}: hand-made in small batches.</p>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<link rel="icon" href="data:,">${options.hostile === false ? '' : '<link rel="stylesheet" href="/hostile.css">'}
+${options.hostile === false ? '' : '<link rel="stylesheet" href="/hostile.css">'}
 ${snippet}<script src="/host.js"></script></head>
 <body><h1>${title}</h1><nav><a href="/a.html">Page A</a> <a href="/b.html">Page B</a></nav><button type="button">Host button</button>${paragraphs}</body></html>`;
 }
@@ -62,7 +62,8 @@ export async function startHostSite(options: { strict?: boolean } = {}): Promise
     if (path === '/a.html' || path === '/b.html') return send(res, 'text/html', hostPage(path === '/a.html' ? 'Page A' : 'Page B', { bot }), csp);
     if (path === '/plain.html') return send(res, 'text/html', hostPage('Plain', { bot, widget: false, hostile: false }), {});
     if (path === '/with-widget.html') return send(res, 'text/html', hostPage('With widget', { bot, hostile: false }), {});
-    res.writeHead(404).end();
+    res.writeHead(404);
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
