@@ -147,7 +147,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
     extraRoutes: (s) => {
       // The chat widget on shops' sites (README "Put the chat on your shop's site"): CORS, loader, frame, demo shop.
-      const origins = new OriginPolicy(config.ALLOWED_ORIGINS, config.PUBLIC_BASE_URL);
+      const origins = new OriginPolicy(config.ALLOWED_ORIGINS, config.PUBLIC_BASE_URL, config.TRUST_PROXY);
       registerChatCors(s, origins);
       const widgetTheme = { color: config.WIDGET_COLOR, name: config.WIDGET_NAME, avatar: config.WIDGET_AVATAR_URL, greeting: config.WIDGET_GREETING };
       registerWidgetRoutes(s, { webRoot: join(__dirname, '..', 'web'), policy: origins, theme: widgetTheme, logger: log });

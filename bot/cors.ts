@@ -17,8 +17,9 @@ export class OriginPolicy {
   /**
    * @param allowedOrigins ALLOWED_ORIGINS (already validated as http(s) origins)
    * @param publicBaseUrl PUBLIC_BASE_URL, whose origin is the bot's own
+   * @param trustProxy TRUST_PROXY: behind a reverse proxy the bot's own host may come in X-Forwarded-Host
    */
-  constructor(allowedOrigins: readonly string[], private readonly publicBaseUrl?: string) {
+  constructor(allowedOrigins: readonly string[], private readonly publicBaseUrl?: string, private readonly trustProxy = false) {
     this.listed = new Set(allowedOrigins.map((o) => new URL(o).origin));
   }
 
@@ -38,7 +39,8 @@ export class OriginPolicy {
     if (this.listed.has(parsed.origin)) return true;
     if (this.publicBaseUrl && new URL(this.publicBaseUrl).origin === parsed.origin) return true;
     // A browser cannot forge Host, so a page whose origin names this host is one of the bot's own pages.
-    return typeof headers.host === 'string' && parsed.host === headers.host.toLowerCase();
+    const forwarded = this.trustProxy ? String(headers['x-forwarded-host'] ?? '').split(',')[0].trim() : '';
+    return [headers.host, forwarded].some((host) => typeof host === 'string' && host !== '' && parsed.host === host.toLowerCase());
   }
 }
 
