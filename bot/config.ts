@@ -75,6 +75,15 @@ export const ConfigSchema = z.object({
   STAFF_HOURS: optionalText,
   /** The IANA time zone of STAFF_HOURS. */
   STAFF_TIMEZONE: z.string().trim().min(1).default('Europe/London'),
+  /** Sites allowed to embed the chat widget and call the chat APIs from the browser, comma-separated origins. */
+  ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) origin such as https://shop.example' })
+      .refine((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/$/, ''), 'each entry must be an origin only (scheme://host[:port], no path)'))),
+  /** The chat widget's theme (web/widget): accent colour, assistant name, avatar picture, greeting line. */
+  WIDGET_COLOR: z.string().trim().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/, 'must be a hex colour such as #1f5f8b').default('#1f5f8b'),
+  WIDGET_NAME: z.string().trim().min(1).max(60).default('Shopping assistant'),
+  WIDGET_AVATAR_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WIDGET_GREETING: z.string().trim().max(200).optional(),
   /** postgres://user:password@host:5432/db selects the PostgreSQL store; unset keeps the embedded lowdb store. */
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   /** Apply pending migrations at start (turn off when a release step runs `npm run db:migrate`). */

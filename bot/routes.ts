@@ -12,6 +12,9 @@ import { registerProductRoutes } from './productRoutes';
 import { registerProductImageRoutes } from './productImageRoutes';
 import { registerPushRoutes } from './pushRoutes';
 import { ResumeTokens } from './resumeTokens';
+import { OriginPolicy, registerChatCors } from './cors';
+import { registerWidgetRoutes } from './widgetRoutes';
+import { registerDemoShop } from './widgetDemoShop';
 import { DEMO_CUSTOMERS } from '../data/seed/demoCustomers';
 import type { Logger } from '../logging/logger';
 import { PERSONAS } from '../recommender/segmentation';
@@ -41,6 +44,13 @@ export interface RouteDeps {
 export function registerRoutes(server: Server, deps: RouteDeps): { closeStreams(): void } {
   const { config, stores: { store, consoleStore }, channel, identitySecret, log } = deps;
   const repositories = store.repositories;
+  const webRoot = join(__dirname, '..', 'web');
+  // The chat widget on shops' sites (README "Put the chat on your shop's site"): CORS first, loader, frame, demo shop.
+  const origins = new OriginPolicy(config.ALLOWED_ORIGINS, config.PUBLIC_BASE_URL, config.TRUST_PROXY);
+  registerChatCors(server, origins);
+  const widgetTheme = { color: config.WIDGET_COLOR, name: config.WIDGET_NAME, avatar: config.WIDGET_AVATAR_URL, greeting: config.WIDGET_GREETING };
+  registerWidgetRoutes(server, { webRoot, policy: origins, theme: widgetTheme, logger: log });
+  if (config.DEMO_MODE) registerDemoShop(server, { webRoot, catalog: repositories.catalog, logger: log });
   registerReviewRoutes(server, {
     consoleData: consoleStore, customers: repositories.customers, feedback: repositories.feedback, suggestionEvents: repositories.suggestionEvents,
     audit: repositories.audit, catalog: repositories.catalog, logger: log, trustProxy: config.TRUST_PROXY,
@@ -60,7 +70,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): { closeStreams(
   registerProductImageRoutes(server, { catalog: repositories.catalog, log });
   registerProductRoutes(server, { apiKey: config.ORDERS_API_KEY, catalogUpdates: deps.catalogUpdates, log, limits: numberLimits(config) });
   registerWebRoutes(server, {
-    webRoot: join(__dirname, '..', 'web'),
+    webRoot,
     demoMode: config.DEMO_MODE,
     signDemoIdentity: (customerId) => signIdentity(customerId, identitySecret, DEMO_TOKEN_TTL_SECONDS),
     demoCustomers: DEMO_CUSTOMERS.map((c) => ({ id: c.id, displayName: c.displayName })),
