@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import restify from 'restify';
+import { createJsonServer } from '../../support/jsonServer';
 import { LowdbExperimentRepository } from '../../../data/lowdb/experimentRepository';
 import type { Order, SegmentAssignment, SegmentSnapshot, SuggestionEvent } from '../../../domain/model';
 import { registerReviewRoutes } from '../../../review/reviewRoutes';
@@ -62,7 +62,7 @@ export async function startInsightsServer(options: { webRoot?: string } = {}): P
   await createStaffAccount(fixture.console.staff, { ...AGENT, role: 'agent' }, NOW);
   const repository = await LowdbExperimentRepository.open(join(temp.dir, 'store.json.experiments.json'));
   const experiments = new ExperimentService({ repository, now: () => NOW, cacheMs: 0 });
-  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const server = createJsonServer();
   const errors: string[] = [];
   const logger = { warn: () => {}, error: (msg: string, fields?: Record<string, unknown>) => errors.push(`${msg} ${String(fields?.error)}`) };
   registerReviewRoutes(server, {

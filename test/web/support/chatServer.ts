@@ -5,7 +5,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import restify from 'restify';
 import { createJsonServer } from '../../support/jsonServer';
 import { registerWebRoutes } from '../../../review/webRoutes';
 
@@ -39,7 +38,6 @@ function replyTo(activity: Record<string, unknown>): Record<string, unknown>[] {
 
 export const standInChatServer: ChatServerFactory = async () => {
   const server = createJsonServer();
-  server.use(restify.plugins.bodyParser());
   const received: Record<string, unknown>[] = [];
   server.post('/api/messages', (req, res, next) => {
     const activity = req.body as Record<string, unknown>;
