@@ -16,6 +16,7 @@ import { buildServices } from './buildServices';
 import { startSegmentation } from './buildSegments';
 import { buildChannel } from './buildChannel';
 import { ErasureHooks } from './erasureHooks';
+import { ExportSections } from '../services/exportSections';
 import { registerRoutes } from './routes';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { OrderIntakeService } from '../services/orderIntake';
@@ -48,8 +49,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
 
   // Domain: services, recognizer, recommender, segments. Each adds what an erasure must forget to `erasure`.
   const erasure = new ErasureHooks();
+  const exportSections = new ExportSections();
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
-    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log, erasure,
+    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log, erasure, exportSections,
     customerSnapshots: store.customerSnapshots,
   });
   // Experiments per segment: the customer's variant reaches the dialogs and the suggestion service.
@@ -58,6 +60,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   services.experiments = experiments;
   erasure.add(async (customerId) => { await stores.experiments.unlinkCustomer(customerId); });
+  exportSections.add('experimentExposures', async (customerId) => (await stores.experiments.exposures()).filter((e) => e.customerId === customerId));
   const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure);
   const ready = segmentation.then(() => undefined);
   // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
@@ -75,6 +78,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => channel.adapter, log });
   channel.use(campaigns.middleware);
   erasure.add((customerId) => campaigns.forgetCustomer(customerId));
+  exportSections.add('campaignMessages', (customerId) => campaigns.dataOf(customerId));
 
   // HTTP: the bot's own routes, then every other route family (bot/routes.ts).
   const server = createServer({

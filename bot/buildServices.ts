@@ -19,6 +19,7 @@ import { RecommenderSuggestionService } from '../services/suggestionService';
 import type { Repositories } from '../data/ports';
 import { LiveIndex } from './liveIndex';
 import type { ErasureHooks } from './erasureHooks';
+import type { ExportSections } from '../services/exportSections';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
 import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
@@ -34,6 +35,8 @@ export interface ServiceInputs {
   log: Logger;
   /** What an erasure runs after the stores forgot the customer; these services add theirs. */
   erasure: ErasureHooks;
+  /** What a data export adds beyond the stores; features built later add their sections. */
+  exportSections: ExportSections;
   /** One customer's record, segment and dismissals in one read (PostgreSQL); default: the ports one by one. */
   customerSnapshots?: CustomerSnapshotReader;
 }
@@ -97,6 +100,7 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
     feedback: new StoreFeedbackService(store.feedback),
     privacy: new StorePrivacyService({
       repositories: store, transcripts: consoleStore.transcripts, onErased: (customerId, pseudonym) => inputs.erasure.run(customerId, pseudonym),
+      exportSections: inputs.exportSections,
     }),
     handoff: new ConsoleHandoffService(consoleStore.handoffs, consoleStore.transcripts, store.audit, () => new Date(),
       config.STAFF_HOURS ? parseStaffHours(config.STAFF_HOURS, config.STAFF_TIMEZONE) : ALWAYS_STAFFED),

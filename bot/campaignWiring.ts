@@ -27,6 +27,8 @@ export interface Campaigns {
   middleware: Middleware;
   /** Erasure: the customer's deliveries and conversation references go. */
   forgetCustomer(customerId: string): Promise<void>;
+  /** Data export: the campaign messages sent, shown or held for the customer, and where proactive ones may go. */
+  dataOf(customerId: string): Promise<{ deliveries: unknown[]; conversationReferences: unknown[] }>;
   /** Stops the scheduler (waiting for a run in progress), then closes the store. */
   close(): Promise<void>;
 }
@@ -85,6 +87,10 @@ export async function openCampaigns(inputs: CampaignInputs): Promise<Campaigns> 
       await stores.campaigns.removeCustomer(customerId);
       await stores.references.removeCustomer(customerId);
     },
+    dataOf: async (customerId) => ({
+      deliveries: await stores.campaigns.deliveriesFor(customerId),
+      conversationReferences: await stores.references.forCustomer(customerId),
+    }),
     close: async () => {
       await scheduler?.stop();
       await stores.close();

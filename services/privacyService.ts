@@ -9,12 +9,15 @@ import type { PrivacyService } from './ports';
 import { exclusivelyFor, updateCustomer } from './customerUpdates';
 import { emailLockKey } from './identityService';
 import { newId } from './ids';
+import type { ExportSections } from './exportSections';
 
 export interface PrivacyDeps {
   repositories: Repositories;
   transcripts: TranscriptRepository;
   /** Lets in-memory indexes (recommender, segments) forget an erased customer. */
   onErased?: (customerId: string, pseudonym: string) => void | Promise<void>;
+  /** Sections other features add to the export (campaign deliveries, experiment exposures). */
+  exportSections?: ExportSections;
   now?: () => Date;
 }
 
@@ -58,6 +61,7 @@ export class StorePrivacyService implements PrivacyService {
       r.orders.forCustomer(customerId), r.segments.get(customerId), r.feedback.forCustomer(customerId), r.suggestionEvents.forCustomer(customerId),
       transcripts.forCustomer(customerId),
     ]);
+    const more = (await this.deps.exportSections?.collect(customerId)) ?? {};
     await this.audit('data_export', customerId, { orders: orders.length });
     return {
       exportedAt: this.now().toISOString(),
@@ -70,6 +74,7 @@ export class StorePrivacyService implements PrivacyService {
         id: c.id, channel: c.channelId, startedAt: c.startedAt,
         messages: c.entries.map((e) => ({ at: e.at, from: e.direction === 'in' ? 'you' : 'assistant', text: e.text ?? '' })),
       })),
+      ...more,
     };
   }
 

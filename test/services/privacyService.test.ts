@@ -9,6 +9,7 @@ import { StoreFeedbackService } from '../../services/feedbackService';
 import { emailLockKey, StoreIdentityService } from '../../services/identityService';
 import { silentLogger } from '../support/silentLogger';
 import { StorePrivacyService } from '../../services/privacyService';
+import { ExportSections } from '../../services/exportSections';
 import { ERASED_SUBJECT } from '../../domain/model';
 import { createStoreTemplate, occurrences, personaOf, TEST_NOW, type StoreTemplate, type TestStore } from './serviceStore';
 
@@ -135,6 +136,23 @@ describe('data export', () => {
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
     expect(JSON.stringify(exported)).not.toContain(JONAS.email);
     expect((await r.audit.list()).filter((a) => a.action === 'data_export')).toEqual([expect.objectContaining({ subject: ALICE.id })]);
+  });
+
+  it('adds the sections other features register (campaign messages, experiment exposures), asked for this customer only', async () => {
+    const t = await template.fresh();
+    const consoleStore = await t.openConsoleStore();
+    const sections = new ExportSections();
+    const asked: string[] = [];
+    sections.add('campaignMessages', async (customerId) => { asked.push(customerId); return { deliveries: [{ campaignId: 'spring', customerId }] }; });
+    sections.add('experimentExposures', async (customerId) => [{ experimentId: 'tone', customerId }]);
+    const privacy = new StorePrivacyService({ repositories: t.store.repositories, transcripts: consoleStore.transcripts, now: () => TEST_NOW, exportSections: sections });
+    const exported = await privacy.exportData(ALICE.id);
+    expect(exported).toMatchObject({
+      customer: { id: ALICE.id },
+      campaignMessages: { deliveries: [{ campaignId: 'spring', customerId: ALICE.id }] },
+      experimentExposures: [{ experimentId: 'tone', customerId: ALICE.id }],
+    });
+    expect(asked).toEqual([ALICE.id]);
   });
 });
 
