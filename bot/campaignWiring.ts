@@ -77,7 +77,7 @@ export async function openCampaigns(inputs: CampaignInputs): Promise<Campaigns> 
     settings, now, log,
   });
   const scheduler: CampaignScheduler | null = config.CAMPAIGN_INTERVAL_SECONDS > 0
-    ? startCampaignScheduler(() => dispatcher.runDue(), config.CAMPAIGN_INTERVAL_SECONDS * 1000, log)
+    ? startCampaignScheduler(() => stores.runAlone(() => dispatcher.runDue()), config.CAMPAIGN_INTERVAL_SECONDS * 1000, log)
     : null;
   return {
     service,

@@ -101,7 +101,7 @@ export const ConfigSchema = z.object({
   /** Campaigns: default quiet hours in CAMPAIGN_TIMEZONE ("21:00-09:00"), or "off". */
   CAMPAIGN_QUIET_HOURS: z.string().trim().min(1).default('21:00-09:00'),
   CAMPAIGN_TIMEZONE: z.string().trim().min(1).default('Europe/London'),
-  /** Campaigns: seconds between scheduler runs; 0 = this instance never sends (run one sender per database). */
+  /** Campaigns: seconds between scheduler runs; 0 = this instance never sends (instances on one database take turns). */
   CAMPAIGN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Campaigns: customers handled per campaign per scheduler run. */
   CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),

@@ -114,5 +114,7 @@ export interface ConversationReferenceRepository {
 export interface CampaignStores {
   campaigns: CampaignRepository;
   references: ConversationReferenceRepository;
+  /** Runs `work` unless another instance is running it now (then resolves undefined without running it). */
+  runAlone<T>(work: () => Promise<T>): Promise<T | undefined>;
   close(): Promise<void>;
 }

@@ -81,5 +81,6 @@ export async function openLowdbCampaignStores(path: string): Promise<CampaignSto
     }),
   };
 
-  return { campaigns, references, close: () => doc.close() };
+  // One process per lowdb store: nothing else can be sending.
+  return { campaigns, references, runAlone: (work) => work(), close: () => doc.close() };
 }

@@ -3,6 +3,7 @@
  * caller's: the migrations ran when the main store opened.
  */
 import type { Pool } from 'pg';
+import { onOneInstanceAtATime } from './oneInstanceAtATime';
 import {
   CampaignSchema, type Campaign, type CampaignDelivery, type CampaignRepository, type CampaignStores,
   type ConversationReferenceRepository, type DeliveryOutcome, type StoredReference,
@@ -100,5 +101,9 @@ export function postgresCampaignStores(pool: Pool, ownsPool = false): CampaignSt
     removeCustomer: async (customerId) => (await pool.query('DELETE FROM conversation_references WHERE customer_id = $1', [customerId])).rowCount ?? 0,
   };
 
-  return { campaigns, references, close: async () => { if (ownsPool) await pool.end(); } };
+  return {
+    campaigns, references,
+    runAlone: (work) => onOneInstanceAtATime(pool, 'campaign-sender', work),
+    close: async () => { if (ownsPool) await pool.end(); },
+  };
 }
