@@ -9,7 +9,7 @@ import { type CustomerGroups, RecommenderIndex } from '../recommender/ranking/re
 import { guestPersona, personaFor } from '../recommender/segmentation';
 import { ConsoleHandoffService } from '../review/handoffs';
 import { ALWAYS_STAFFED, parseStaffHours } from '../review/staffHours';
-import { catalogueKeywords } from '../services/catalogueVocabulary';
+import { catalogKeywords } from '../services/catalogVocabulary';
 import { StoreFeedbackService } from '../services/feedbackService';
 import { StoreIdentityService } from '../services/identityService';
 import type { Logger } from '../logging/logger';
@@ -22,7 +22,7 @@ import type { ErasureHooks } from './erasureHooks';
 import type { ExportSections } from '../services/exportSections';
 import type { SegmentAssignment } from '../domain/model';
 import type { RecommenderUpdater } from '../services/orderIntake';
-import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
+import type { CatalogIndexUpdater } from '../services/catalogUpdates';
 import { CustomerReads, forgettingWrites, repositorySnapshotReader, type CustomerSnapshotReader } from '../services/customerReads';
 
 export interface ServiceInputs {
@@ -49,7 +49,7 @@ export interface BuiltServices {
   /** Re-reads segment labels into the recommender's segment popularity (after segments were recomputed). */
   refreshSegmentGroups(): Promise<void>;
   /** What order intake and catalogue updates change: always the current index, even across an erasure's rebuild. */
-  recommender: RecommenderUpdater & CatalogueIndexUpdater;
+  recommender: RecommenderUpdater & CatalogIndexUpdater;
   /** Rebuilds the recommender index from the store (another instance erased a customer). */
   rebuildRecommender(): Promise<void>;
 }
@@ -106,13 +106,13 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
       config.STAFF_HOURS ? parseStaffHours(config.STAFF_HOURS, config.STAFF_TIMEZONE) : ALWAYS_STAFFED),
   };
   const languageConfig = recognizerSettings(config);
-  const recognizer = createRecognizer(languageConfig, { keywords: catalogueKeywords(products) }, (msg, fields) => log.info(msg, fields));
+  const recognizer = createRecognizer(languageConfig, { keywords: catalogKeywords(products) }, (msg, fields) => log.info(msg, fields));
   const backend = languageConfig.openai ? 'openai' : languageConfig.luis ? 'luis' : 'local';
   const refreshSegmentGroups = async () => {
     const groups = await customerGroups(store);
     live.change((target) => target.setCustomerGroups(groups));
   };
-  const recommender: RecommenderUpdater & CatalogueIndexUpdater = {
+  const recommender: RecommenderUpdater & CatalogIndexUpdater = {
     addOrder: (order) => live.change((target) => target.addOrder(order)),
     updateSegmentLabels: async (changed) => {
       const groups = await changedGroups(store, changed);

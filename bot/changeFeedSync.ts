@@ -7,11 +7,11 @@
 import type { ChangeHandler } from '../data/postgres/changeFeed';
 import type { SegmentAssignment } from '../domain/model';
 import type { SegmentationEngine } from '../recommender/segmentation';
-import type { CatalogueIndexUpdater } from '../services/catalogUpdates';
+import type { CatalogIndexUpdater } from '../services/catalogUpdates';
 import type { RecommenderUpdater } from '../services/orderIntake';
 
 export interface ChangeTargets {
-  recommender: RecommenderUpdater & CatalogueIndexUpdater;
+  recommender: RecommenderUpdater & CatalogIndexUpdater;
   /** The kept segmentation engine once the start-up refresh is done (null when it failed). */
   segmentation: () => Promise<Pick<SegmentationEngine, 'applyOrder' | 'upsertCustomer' | 'reassignCustomer'> | null>;
   rebuildRecommender: () => Promise<void>;

@@ -1,4 +1,5 @@
 /** Creating staff accounts, and the first admin from settings on first start. */
+import { firstIssue } from '../domain/zodIssues';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { StaffRepository } from '../data/consolePorts';
@@ -16,7 +17,7 @@ export class StaffAccountError extends Error {}
 
 export async function createStaffAccount(store: StaffRepository, input: NewStaff, now: Date): Promise<StaffAccount> {
   const parsed = NewStaffSchema.safeParse(input);
-  if (!parsed.success) throw new StaffAccountError(parsed.error.issues[0]?.message ?? 'invalid account');
+  if (!parsed.success) throw new StaffAccountError(firstIssue(parsed.error));
   const { email, password, role } = parsed.data;
   if (await store.findByEmail(email)) throw new StaffAccountError('an account with this email already exists');
   const account: StaffAccount = {

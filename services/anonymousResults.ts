@@ -3,6 +3,7 @@
  * asks, so guests and opted-out customers asking the same thing share one computed result. Bounded, and
  * dropped whenever the recommender index changes (an order, a product's stock or price, segments) or is replaced.
  */
+import { LRUCache } from 'lru-cache';
 import type { SuggestionRequest, SuggestionResult } from '../domain/suggestions';
 import { recommend } from '../recommender/ranking/recommend';
 import type { RecommenderIndex } from '../recommender/ranking/recommenderIndex';
@@ -13,7 +14,7 @@ const MAX_ENTRIES = 2000;
 export class AnonymousResults {
   private index: RecommenderIndex | null = null;
   private revision = -1;
-  private readonly results = new Map<string, SuggestionResult>();
+  private readonly results = new LRUCache<string, SuggestionResult>({ max: MAX_ENTRIES });
 
   get(index: RecommenderIndex, context: RecommendationContext, request: SuggestionRequest): SuggestionResult {
     if (index !== this.index || index.revision !== this.revision) {
@@ -25,7 +26,6 @@ export class AnonymousResults {
     const known = this.results.get(key);
     if (known) return known;
     const result = recommend(index, context, request);
-    if (this.results.size >= MAX_ENTRIES) this.results.delete(this.results.keys().next().value as string);
     this.results.set(key, result);
     return result;
   }

@@ -14,20 +14,20 @@ import { KeyedSerializer } from '../domain/keyedSerializer';
 import type { Logger } from '../logging/logger';
 
 /** The live recommender index as catalogue updates see it: always the current one (an erasure rebuilds it). */
-export interface CatalogueIndexUpdater {
+export interface CatalogIndexUpdater {
   /** Lists new products and applies every change at once (a changed name, category or tags re-lists the product). */
   upsertProducts(products: readonly Product[]): void;
 }
 
 export interface CatalogUpdateDeps {
   catalog: Pick<CatalogRepository, 'get' | 'putMany'>;
-  recommender: CatalogueIndexUpdater;
+  recommender: CatalogIndexUpdater;
   log: Logger;
   now?: () => Date;
 }
 
 /** Which of the products were new to the catalogue and which replaced a stored one, in the order given. */
-export interface CatalogueChange {
+export interface CatalogChange {
   created: string[];
   updated: string[];
 }
@@ -45,20 +45,20 @@ export class CatalogUpdateService {
   }
 
   /** Stores the products (ids must be distinct) in one durable write, then updates the derived state. */
-  putMany(products: readonly Product[]): Promise<CatalogueChange> {
+  putMany(products: readonly Product[]): Promise<CatalogChange> {
     const ids = products.map((p) => p.id);
     if (new Set(ids).size !== ids.length) return Promise.reject(new RangeError('putMany: product ids must be distinct'));
     return this.serializer.run(ids, () => this.putNow(products));
   }
 
-  private async putNow(products: readonly Product[]): Promise<CatalogueChange> {
+  private async putNow(products: readonly Product[]): Promise<CatalogChange> {
     const { deps } = this;
     const stored = await Promise.all(products.map((p) => deps.catalog.get(p.id)));
     const now = (deps.now?.() ?? new Date()).toISOString();
     // addedAt drives "New in": a product keeps the date it was first listed unless the shop sends one.
     const next = products.map((p, i) => ({ ...p, addedAt: p.addedAt ?? stored[i]?.addedAt ?? now }));
     await deps.catalog.putMany(next);
-    const change: CatalogueChange = { created: [], updated: [] };
+    const change: CatalogChange = { created: [], updated: [] };
     next.forEach((p, i) => (stored[i] ? change.updated : change.created).push(p.id));
     deps.log.info('catalogue updated', { created: change.created.length, updated: change.updated.length });
     this.updateDerivedState(next);

@@ -1,22 +1,19 @@
 /**
- * The reasons behind what each conversation was last shown, for "why this?". Bounded: the oldest
- * conversations are forgotten first, and a forgotten one simply answers null.
+ * The reasons behind what each conversation was last shown, for "why this?". Bounded: the least
+ * recently used conversations are forgotten first, and a forgotten one simply answers null.
  */
+import { LRUCache } from 'lru-cache';
 import type { SuggestionReason } from '../domain/suggestions';
 
 const MAX_CONVERSATIONS = 5000;
 
 export class RecentReasons {
-  private readonly byConversation = new Map<string, Map<string, SuggestionReason>>();
+  private readonly byConversation = new LRUCache<string, Map<string, SuggestionReason>>({ max: MAX_CONVERSATIONS });
 
   remember(conversationId: string, items: { productId: string; reason: SuggestionReason }[]): void {
     const known = this.byConversation.get(conversationId) ?? new Map<string, SuggestionReason>();
-    this.byConversation.delete(conversationId);
     for (const item of items) known.set(item.productId, item.reason);
     this.byConversation.set(conversationId, known);
-    if (this.byConversation.size > MAX_CONVERSATIONS) {
-      this.byConversation.delete(this.byConversation.keys().next().value as string);
-    }
   }
 
   reasonFor(conversationId: string, productId: string): SuggestionReason | null {

@@ -12,7 +12,7 @@ import { withExclusions } from './request';
 import { widenedRound, type Suggest } from './widen';
 import { placeholderImageUrl } from '../../domain/productImages';
 import { spokenFullList, spokenRound, VOICE_REFINE_QUESTION } from './spokenSuggestions';
-import { introSentence, notPersonalisedNotice, voiceIntro } from './tone';
+import { introSentence, notPersonalizedNotice, voiceIntro } from './tone';
 import { treatedProfile, treatmentFor } from '../experimentTreatment';
 
 const TEXT_LIMIT = 5;
@@ -72,7 +72,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   annotate(context, { reasons, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
 
   const toneInput = { profile: treatedProfile(profile, treatment), personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
-  const intro = [result.note ?? introSentence(toneInput), notPersonalisedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
+  const intro = [result.note ?? introSentence(toneInput), notPersonalizedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
   await context.sendActivity(statement(voice ? `${intro} ${topItemsText(shown)}` : intro, {
     speak: spokenRound(result.spokenNote ?? voiceIntro(toneInput), shown, VOICE_REFINE_QUESTION), attachments: suggestionCarousel(shown), carousel: true,
   }));

@@ -31,7 +31,7 @@ export function introSentence({ profile, personalized, similar }: IntroInput): s
 }
 
 /** The one short sentence that tells a shopper the suggestions are not personalised, and why. */
-export function notPersonalisedNotice({ profile, personalized }: IntroInput): string | null {
+export function notPersonalizedNotice({ profile, personalized }: IntroInput): string | null {
   if (personalized) return null;
   if (!profile) return 'As you are not signed in, these are not personalised.';
   // An identified customer with consent but no history simply gets popular items: nothing to explain.

@@ -28,7 +28,7 @@ export class IntentModel {
     private readonly corrector: SpellingCorrector,
   ) {}
 
-  /** @param catalogueVocabulary catalogue words typos may be corrected towards (they carry no intent weight) */
+  /** @param catalogVocabulary catalogue words typos may be corrected towards (they carry no intent weight) */
   static train(corpus: readonly LabelledUtterance[], catalogVocabulary: readonly string[] = []): IntentModel {
     const vocabulary = new Set<string>([...Object.values(PLACEHOLDERS), ...catalogVocabulary]);
     for (const { text } of corpus) for (const token of tokenize(maskOpenValues(text))) vocabulary.add(token);

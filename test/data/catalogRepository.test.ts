@@ -64,11 +64,11 @@ describe('lowdb catalogue writes', () => {
     await withSmallStore(async (store, path) => {
       await store.flush();
       const fileBefore = await readFile(path, 'utf8');
-      const catalogueBefore = await store.repositories.catalog.list();
+      const catalogBefore = await store.repositories.catalog.list();
       await expect(write(store)).rejects.toThrow(message);
       await store.flush();
       expect(await readFile(path, 'utf8')).toBe(fileBefore);
-      expect(await store.repositories.catalog.list()).toEqual(catalogueBefore);
+      expect(await store.repositories.catalog.list()).toEqual(catalogBefore);
     });
   });
 });

@@ -7,7 +7,7 @@ const NOT_KEYWORDS = new Set([
   'vintage', 'retro', 'regency', 'sweetheart', 'pack', 'piece', 'pcs', 'box', 'holder', 'spot', 'polkadot', 'dots', 'a', 'to',
 ]);
 
-export function catalogueKeywords(products: readonly Product[]): string[] {
+export function catalogKeywords(products: readonly Product[]): string[] {
   const counts = new Map<string, number>();
   for (const product of products) {
     const words = new Set(product.name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !NOT_KEYWORDS.has(w)));
