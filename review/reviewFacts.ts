@@ -1,4 +1,5 @@
 /** Commerce-store facts the console joins with transcripts, loaded once per request. */
+import { groupBy } from '../domain/groupBy';
 import type { Customer, Feedback, SuggestionEvent } from '../domain/model';
 import type { ConversationRecord, Handoff } from '../data/console/schema';
 import type { ReviewDeps } from './deps';
@@ -29,16 +30,6 @@ export async function loadReviewFacts(deps: ReviewDeps): Promise<ReviewFacts> {
   };
 }
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 
 /** The segment bucket a record belongs to; conversations nobody identified are "guest". */
 export const GUEST_SEGMENT = 'guest';

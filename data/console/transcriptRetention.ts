@@ -4,6 +4,7 @@
  * retried next time. PostgreSQL adapters prune in their own batches (data/postgres/retention.ts calls the same port).
  */
 import type { TranscriptRepository } from '../consolePorts';
+import { startBackgroundRounds } from '../backgroundRounds';
 
 export interface TranscriptRetention {
   /** Conversations whose last activity is older are removed (TRANSCRIPT_RETENTION_DAYS). */
@@ -21,24 +22,9 @@ export function retentionCutoff(days: number, now: Date): Date {
 }
 
 export function startTranscriptPruning(transcripts: Pick<TranscriptRepository, 'pruneBefore'>, retention: TranscriptRetention): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
   const now = retention.now ?? (() => new Date());
-  const run = () => {
-    if (running) return;
-    running = transcripts.pruneBefore(retentionCutoff(retention.days, now()))
-      .then((removed) => { if (removed) retention.log?.('Pruned old transcripts', { conversations: removed, days: retention.days }); })
-      .catch((error: unknown) => retention.log?.('Transcript pruning failed, will retry', { error: (error as Error).message }))
-      .finally(() => { running = undefined; });
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, retention.everyMs ?? 3_600_000);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startBackgroundRounds(() => transcripts.pruneBefore(retentionCutoff(retention.days, now()))
+    .then((removed) => { if (removed) retention.log?.('Pruned old transcripts', { conversations: removed, days: retention.days }); })
+    .catch((error: unknown) => retention.log?.('Transcript pruning failed, will retry', { error: (error as Error).message })),
+  retention.everyMs ?? 3_600_000);
 }

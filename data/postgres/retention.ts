@@ -11,6 +11,7 @@
  * - live chat messages relayed between instances after a day (the page replays older ones from the transcript).
  */
 import type { Pool } from 'pg';
+import { startBackgroundRounds } from '../backgroundRounds';
 
 export interface RetentionPolicy {
   stateTtlDays: number;
@@ -72,23 +73,7 @@ export function startPruning(
   pool: Pool, policy: RetentionPolicy,
   log?: (msg: string, fields?: Record<string, unknown>) => void, everyMs = 3_600_000,
 ): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    if (running) return;
-    running = pruneOnce(pool, policy)
-      .then((pruned) => { if (Object.values(pruned).some((n) => n > 0)) log?.('Pruned old records', { ...pruned }); })
-      .catch((error: unknown) => log?.('Pruning failed, will retry', { error: (error as Error).message }))
-      .finally(() => { running = undefined; });
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startBackgroundRounds(() => pruneOnce(pool, policy)
+    .then((pruned) => { if (Object.values(pruned).some((n) => n > 0)) log?.('Pruned old records', { ...pruned }); })
+    .catch((error: unknown) => log?.('Pruning failed, will retry', { error: (error as Error).message })), everyMs);
 }

@@ -10,6 +10,7 @@
  * Guardrails: a variant whose opt-out rate is significantly higher, or CSAT significantly lower, than the control's
  * in the same group (stats.ts) gets a warning.
  */
+import { groupBy } from '../../domain/groupBy';
 import type { Experiment, Exposure, GuardrailMetric } from '../../domain/experiments';
 import type { AuditEntry, Feedback, SuggestionEvent } from '../../domain/model';
 import type { AttributedOrder } from '../attribution/attribution';
@@ -117,13 +118,3 @@ function isOptOut(entry: AuditEntry): boolean {
   return entry.action === 'consent_change' && entry.details.granted === false;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
