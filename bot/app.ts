@@ -25,6 +25,7 @@ import { ExperimentService } from '../services/experiments/experimentService';
 import { turnNow } from '../services/experiments/turnClock';
 import { openCampaigns } from './campaignWiring';
 import type { Logger } from '../logging/logger';
+import type { SegmentAssignment } from '../domain/model';
 
 export interface App {
   server: Server;
@@ -64,7 +65,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure);
   const ready = segmentation.then(() => undefined);
   // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
-  store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender }));
+  const saveSegments = async (assignments: SegmentAssignment[]) => {
+    const customers = await Promise.all(assignments.map((a) => store.repositories.customers.get(a.customerId)));
+    await store.repositories.segments.putMany(assignments.filter((_, i) => customers[i] && !customers[i].erasedAt));
+  };
+  store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender, saveSegments }));
   const orderIntake = new OrderIntakeService({ ...store.repositories, recommender, segmentation: () => segmentation, log });
   const catalogUpdates = new CatalogUpdateService({ catalog: store.repositories.catalog, recommender, log });
 

@@ -18,11 +18,20 @@ import { postgresSuite } from '../support/postgres';
 const pg = postgresSuite('postgresTurnLock.test');
 const KEY = 'webchat/conversations/c1';
 
-/** One turn: read, think, write back one more item in the list (with the eTag read). */
-async function turn(storage: Storage, label: string): Promise<void> {
+/** One turn: read, think, write back one more item in the list (with the eTag read). `bothRead` makes the
+ * overlap certain: the turn writes only once every overlapping turn has read. */
+async function turn(storage: Storage, label: string, bothRead?: { arrive(): Promise<void> }): Promise<void> {
   const item = (await storage.read([KEY]))[KEY] ?? { seen: [] };
-  await sleep(20);
+  await (bothRead ? bothRead.arrive() : sleep(20));
   await storage.write({ [KEY]: { ...item, seen: [...(item.seen as string[]), label] } });
+}
+
+/** Resolves `arrive()` for everyone once `count` callers have arrived. */
+function barrier(count: number): { arrive(): Promise<void> } {
+  let arrived = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => { open = resolve; });
+  return { arrive: () => { arrived += 1; if (arrived === count) open(); return opened; } };
 }
 
 pg.describe('the PostgreSQL turn lock', () => {
@@ -53,7 +62,8 @@ pg.describe('the PostgreSQL turn lock', () => {
 
   it('without the lock, overlapping turns conflict on the eTag', async () => {
     await storages[0].write({ [KEY]: { seen: [] } });
-    const results = await Promise.allSettled([turn(storages[0], 'a'), turn(storages[1], 'b')]);
+    const bothRead = barrier(2);
+    const results = await Promise.allSettled([turn(storages[0], 'a', bothRead), turn(storages[1], 'b', bothRead)]);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
   });
 
