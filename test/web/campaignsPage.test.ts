@@ -49,7 +49,9 @@ describeInBrowser('campaigns console page', () => {
     await page.getByLabel('Password').fill(MARKETER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
-    // A marketer's console has campaigns and the marketing insights, no conversations.
+    // A marketer's console has campaigns and the marketing insights, no conversations (the menu is drawn after the
+    // page asks who is signed in).
+    await page.locator('nav[aria-label="Console"] a', { hasText: 'Attribution' }).waitFor();
     await expect(page.locator('nav[aria-label="Console"] a').allTextContents()).resolves.toEqual(['Campaigns', 'Experiments', 'Attribution']);
 
     await page.getByRole('checkbox', { name: "cant lose" }).check();
