@@ -21,6 +21,7 @@ import { registerRoutes } from './routes';
 import { ensureFirstAdmin, HOW_TO_CREATE_ADMIN } from '../review/staffAccounts';
 import { OrderIntakeService } from '../services/orderIntake';
 import { CatalogUpdateService } from '../services/catalogUpdates';
+import { onlyActiveCustomers } from '../services/activeAssignments';
 import { ExperimentService } from '../services/experiments/experimentService';
 import { turnNow } from '../services/experiments/turnClock';
 import { openCampaigns } from './campaignWiring';
@@ -66,8 +67,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const ready = segmentation.then(() => undefined);
   // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
   const saveSegments = async (assignments: SegmentAssignment[]) => {
-    const customers = await Promise.all(assignments.map((a) => store.repositories.customers.get(a.customerId)));
-    await store.repositories.segments.putMany(assignments.filter((_, i) => customers[i] && !customers[i].erasedAt));
+    await store.repositories.segments.putMany(await onlyActiveCustomers(store.repositories.customers, assignments));
   };
   store.changeFeed?.start(applyChanges({ recommender, segmentation: () => segmentation, rebuildRecommender, saveSegments }));
   const orderIntake = new OrderIntakeService({ ...store.repositories, recommender, segmentation: () => segmentation, log });

@@ -7,7 +7,6 @@ import type { OrderRepository, SegmentRepository } from '../data/ports';
 import type { StaffAccount } from '../data/console/schema';
 import type { ExperimentService } from '../services/experiments/experimentService';
 import type { ReviewContext } from './deps';
-import { HttpError } from '../http/errors';
 
 export interface MarketingInsights {
   experiments: ExperimentService;
@@ -27,9 +26,7 @@ export interface MarketingInsightDeps {
 export const INSIGHT_ROLES: readonly StaffAccount['role'][] = ['admin', 'marketer'];
 
 export async function requireInsightRole(ctx: ReviewContext, req: Request): Promise<StaffAccount> {
-  const account = await ctx.sessions.requireSignedIn(req);
-  if (!INSIGHT_ROLES.includes(account.role)) throw new HttpError(403, 'Only admins and marketers can see experiments and attribution.');
-  return account;
+  return ctx.sessions.requireRole(req, INSIGHT_ROLES, 'Only admins and marketers can see experiments and attribution.');
 }
 
 export function csvHeaders(filename: string): Record<string, string> {

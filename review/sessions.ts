@@ -75,9 +75,9 @@ export class StaffSessions {
     return account;
   }
 
-  async requireRole(req: Request, roles: readonly StaffAccount['role'][]): Promise<StaffAccount> {
+  async requireRole(req: Request, roles: readonly StaffAccount['role'][], refusal = `Only ${roles.join(' or ')} accounts can do this.`): Promise<StaffAccount> {
     const account = await this.requireSignedIn(req);
-    if (!roles.includes(account.role)) throw new HttpError(403, `Only ${roles.join(' or ')} accounts can do this.`);
+    if (!roles.includes(account.role)) throw new HttpError(403, refusal);
     return account;
   }
 

@@ -3,6 +3,7 @@
  * then bring the in-memory recommender index and the segments up to date with it. No HTTP types here: the route
  * maps each outcome to a status.
  */
+import { onlyActiveCustomers } from './activeAssignments';
 import type { CatalogRepository, CustomerRepository, OrderRepository, SegmentRepository } from '../data/ports';
 import type { Customer, Order, SegmentAssignment } from '../domain/model';
 import { exclusivelyFor } from './customerUpdates';
@@ -130,7 +131,7 @@ export class OrderIntakeService {
       }
       // A new customer becomes a subject first (country, business flag), then their order is applied.
       const registered = created ? engine.upsertCustomer(created, now) : [];
-      const changed = await this.onlyActiveCustomers(latestPerCustomer([...registered, ...engine.applyOrder(order, now)]));
+      const changed = await onlyActiveCustomers(deps.customers, latestPerCustomer([...registered, ...engine.applyOrder(order, now)]));
       if (changed.length > 0) {
         await deps.segments.putMany(changed);
         await deps.recommender.updateSegmentLabels(changed);
@@ -140,18 +141,6 @@ export class OrderIntakeService {
       deps.log.error('order intake: segments not updated', { orderId: order.id, error });
       return null;
     }
-  }
-
-  /**
-   * The engine built at start still holds customers erased since (their aggregates stay in memory until a restart);
-   * when a quintile edge moves it relabels them too. An erased customer must never get a segment again.
-   */
-  private async onlyActiveCustomers(assignments: readonly SegmentAssignment[]): Promise<SegmentAssignment[]> {
-    const customers = await Promise.all(assignments.map((a) => this.deps.customers.get(a.customerId)));
-    return assignments.filter((_, i) => {
-      const customer = customers[i];
-      return customer !== undefined && !customer.erasedAt;
-    });
   }
 }
 

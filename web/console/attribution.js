@@ -1,6 +1,7 @@
 import { api, el, segmentLabel, showMessage } from './api.js';
 import { mountNav } from './nav.js';
-import { drawBar, money, PALETTE, percentWithInterval } from './experiments.format.js';
+import { money, percentWithInterval } from './experiments.format.js';
+import { drawBar, PALETTE } from './charts.js';
 
 await mountNav('attribution.html');
 

@@ -1,6 +1,7 @@
 import { api, el, formatDateTime, segmentLabel, showMessage } from './api.js';
 import { mountNav } from './nav.js';
-import { drawBar, GUARDRAIL_TEXT, meanWithInterval, percentWithInterval } from './experiments.format.js';
+import { GUARDRAIL_TEXT, meanWithInterval, percentWithInterval } from './experiments.format.js';
+import { drawBar } from './charts.js';
 
 await mountNav('experiments.html');
 

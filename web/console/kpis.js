@@ -1,26 +1,13 @@
 import { api, el, formatNumber, formatPercent, segmentLabel, showMessage } from './api.js';
 import { mountNav } from './nav.js';
+import { drawBar as drawChart, PALETTE } from './charts.js';
 
 await mountNav('kpis.html');
 
 const form = document.getElementById('range');
 const message = document.getElementById('message');
 const charts = new Map();
-const PALETTE = ['#1f5f8b', '#2a9d8f', '#e9c46a', '#f4a261', '#e76f51', '#6d597a', '#8ab17d', '#b56576', '#457b9d'];
-
-function drawBar(canvasId, labels, datasets, options = {}) {
-  charts.get(canvasId)?.destroy();
-  const chart = new window.Chart(document.getElementById(canvasId), {
-    type: 'bar',
-    data: { labels, datasets },
-    options: {
-      responsive: true, maintainAspectRatio: false, animation: false,
-      plugins: { legend: { display: datasets.length > 1 } },
-      scales: { y: { beginAtZero: true, ...options.y } },
-    },
-  });
-  charts.set(canvasId, chart);
-}
+const drawBar = (canvasId, labels, datasets, options) => drawChart(charts, canvasId, labels, datasets, options);
 
 function render(rows) {
   const segments = rows.filter((r) => r.segment !== 'all');
