@@ -127,6 +127,8 @@ document.getElementById('end-form').addEventListener('submit', async (event) => 
   try {
     const ended = await api(`/api/review/experiments/${encodeURIComponent(current.experiment.id)}/end`, { method: 'POST', body: { winnerVariantId } });
     const winner = ended.variants.find((v) => v.id === ended.winnerVariantId);
+    // Ended: nothing more to end, even before the detail below is read again.
+    event.target.hidden = true;
     showMessage(message, winner ? `Ended; “${winner.name}” is rolled out.` : 'Ended; the personas’ defaults apply again.');
     await loadList();
     await openExperiment(ended.id);
