@@ -80,7 +80,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // Several instances: agents' messages sent through another instance reach the streams held by this one.
   await channel.liveChat.connectRelay();
   // Campaigns to a segment: proactive messages through the channel's adapter; "stop" after one opts out at once.
-  const campaigns = await openCampaigns({ config, repositories: store.repositories, services, adapter: () => channel.adapter, log });
+  const campaigns = await openCampaigns({ config, repositories: store.repositories, handoffs: consoleStore.handoffs, services, adapter: () => channel.adapter, log });
   channel.use(campaigns.middleware);
   erasure.add((customerId) => campaigns.forgetCustomer(customerId));
   exportSections.add('campaignMessages', (customerId) => campaigns.dataOf(customerId));

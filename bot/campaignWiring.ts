@@ -9,6 +9,7 @@ import type { CampaignStores } from '../data/campaignPorts';
 import { openLowdbCampaignStores } from '../data/lowdb/campaignStore';
 import { postgresCampaignStores } from '../data/postgres/campaignStore';
 import { createPool } from '../data/postgres/pool';
+import type { HandoffRepository } from '../data/consolePorts';
 import type { Repositories } from '../data/ports';
 import { defaultSegmentDefinitions, PERSONAS, RFM_LABELS } from '../recommender/segmentation';
 import { parseQuietHours, type CampaignSettings } from '../services/campaigns/campaignInput';
@@ -49,6 +50,8 @@ export async function openCampaignStores(config: Config): Promise<CampaignStores
 export interface CampaignInputs {
   config: Config;
   repositories: Repositories;
+  /** Conversations with a handoff in progress get no campaign message until it is closed. */
+  handoffs: Pick<HandoffRepository, 'activeFor'>;
   services: Pick<Services, 'identity' | 'suggestions' | 'privacy'>;
   /** The adapter proactive messages go through (built after the middleware list that includes ours). */
   adapter: () => CloudAdapter;
@@ -57,7 +60,7 @@ export interface CampaignInputs {
 }
 
 export async function openCampaigns(inputs: CampaignInputs): Promise<Campaigns> {
-  const { config, repositories, services, log } = inputs;
+  const { config, repositories, handoffs, services, log } = inputs;
   const now = inputs.now ?? (() => new Date());
   const stores = await openCampaignStores(config);
   const settings = campaignSettings(config);
@@ -74,6 +77,7 @@ export async function openCampaigns(inputs: CampaignInputs): Promise<Campaigns> 
     privacy: services.privacy,
     picks: (customerId, strategy, conversationId) => picksFor(services, customerId, strategy, conversationId),
     sender: { send: (reference, text) => new BotFrameworkProactiveSender(inputs.adapter(), config.MicrosoftAppId ?? '').send(reference, text) },
+    handoffInProgress: async (conversationId) => (await handoffs.activeFor(conversationId)) !== undefined,
     settings, now, log,
   });
   const scheduler: CampaignScheduler | null = config.CAMPAIGN_INTERVAL_SECONDS > 0

@@ -3,6 +3,8 @@
  * message is shown), the frequency cap counts every campaign's messages, quiet hours hold proactive sends back.
  * A customer with a stored conversation reference gets a proactive message; the others get it on the chat page
  * at their next visit. Every message sent or shown gets an audit entry. A "stop" reply opts out at once.
+ * A conversation with a handoff in progress gets no campaign message: the customer is held for a later batch, so
+ * an offer never lands in the middle of a talk with an agent.
  */
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignDelivery, CampaignRepository, ConversationReferenceRepository, StoredReference } from '../../data/campaignPorts';
@@ -30,12 +32,15 @@ export interface CampaignDispatcherDeps {
   /** The picks lines for a customer (message.ts picksFor). */
   picks: (customerId: string, strategy: Campaign['strategy'], conversationId: string) => Promise<string[]>;
   sender?: ProactiveSender;
+  /** Whether a handoff to staff is open or claimed by an agent in the conversation (the console's handoff store). */
+  handoffInProgress?: (conversationId: string) => Promise<boolean>;
   settings: CampaignSettings;
   now: () => Date;
   log: Logger;
 }
 
-export interface TickReport { campaigns: number; sent: number; queued: number; skipped: number }
+/** `held`: customers passed over for now (a handoff in progress); they stay in the audience for the next batch. */
+export interface TickReport { campaigns: number; sent: number; queued: number; skipped: number; held: number }
 
 const DAY_MS = 86_400_000;
 
@@ -44,7 +49,7 @@ export class CampaignDispatcher {
 
   /** One batch per due campaign (scheduled or running, start time reached, outside its quiet hours). */
   async runDue(): Promise<TickReport> {
-    const report: TickReport = { campaigns: 0, sent: 0, queued: 0, skipped: 0 };
+    const report: TickReport = { campaigns: 0, sent: 0, queued: 0, skipped: 0, held: 0 };
     const now = this.deps.now();
     for (const campaign of await this.deps.campaigns.list()) {
       if (campaign.status !== 'scheduled' && campaign.status !== 'running') continue;
@@ -66,11 +71,11 @@ export class CampaignDispatcher {
     if (status !== current.status) await this.deps.campaigns.put({ ...current, status, updatedAt: now.toISOString() });
     for (const member of batch) {
       const outcome = await this.deliver(campaign, member.id, now);
-      report[outcome === 'sent' ? 'sent' : outcome === 'queued' ? 'queued' : 'skipped'] += 1;
+      report[outcome === 'sent' || outcome === 'queued' || outcome === 'held' ? outcome : 'skipped'] += 1;
     }
   }
 
-  private async deliver(campaign: Campaign, customerId: string, now: Date): Promise<CampaignDelivery['outcome']> {
+  private async deliver(campaign: Campaign, customerId: string, now: Date): Promise<CampaignDelivery['outcome'] | 'held'> {
     const record = (outcome: CampaignDelivery['outcome'], reason: string | null, conversationId: string | null = null) =>
       this.deps.campaigns.putDelivery({ campaignId: campaign.id, customerId, outcome, reason, conversationId, at: now.toISOString() })
         .then(() => outcome);
@@ -78,6 +83,8 @@ export class CampaignDispatcher {
     const skip = await this.skipReason(await this.deps.customers.get(customerId), campaign, now);
     if (skip) return record('skipped', skip);
     const reference = (await this.deps.references.forCustomer(customerId)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    // Nothing recorded: the customer is still unhandled, so a later batch tries again once the handoff is closed.
+    if (reference && await this.deps.handoffInProgress?.(reference.conversationId)) return 'held';
     if (reference && this.deps.sender) {
       try {
         const text = composeMessage(campaign.message, await this.deps.picks(customerId, campaign.strategy, reference.conversationId));

@@ -49,6 +49,8 @@ interface Harness {
   dispatcher: CampaignDispatcher;
   sent: { customerId: string; conversationId: string; text: string }[];
   clock: { now: Date };
+  /** Conversations with a handoff to staff in progress. */
+  handoffs: Set<string>;
   close(): Promise<void>;
 }
 
@@ -61,15 +63,17 @@ async function harness(settings: Partial<CampaignSettings> = {}, extra: { c: Cus
   const full: CampaignSettings = { ...DEFAULT_CAMPAIGN_SETTINGS, minAudience: 2, timeZone: 'UTC', ...settings };
   const now = () => clock.now;
   const sent: Harness['sent'] = [];
+  const handoffs = new Set<string>();
   const service = new CampaignService({ ...stores, customers: store.repositories.customers, segments: store.repositories.segments, ruleConditions: new Map(), settings: full, now });
   const dispatcher = new CampaignDispatcher({
     ...stores, customers: store.repositories.customers, segments: store.repositories.segments, audit: store.repositories.audit,
     privacy: new StorePrivacyService({ repositories: store.repositories, transcripts: { forCustomer: async () => [], removeCustomer: async () => 0 }, now }),
     picks: async () => ['Lantern (£5.00)'],
     sender: { send: async (ref: StoredReference, text: string) => { sent.push({ customerId: ref.customerId, conversationId: ref.conversationId, text }); } },
+    handoffInProgress: async (conversationId) => handoffs.has(conversationId),
     settings: full, now, log: silentLogger,
   });
-  return { store, stores, service, dispatcher, sent, clock, close: async () => { await stores.close(); await store.close(); await rm(dir, { recursive: true, force: true }); } };
+  return { store, stores, service, dispatcher, sent, clock, handoffs, close: async () => { await stores.close(); await store.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 
 async function reference(h: Harness, customerId: string): Promise<void> {
@@ -222,7 +226,7 @@ describe('pacing with a fake clock', () => {
       await reference(h, 'A1');
       h.clock.now = new Date('2026-07-01T20:30:00Z'); // 21:30 in London (BST)
       await started(h, { quietHours: { start: '21:00', end: '09:00' } });
-      expect(await h.dispatcher.runDue()).toEqual({ campaigns: 0, sent: 0, queued: 0, skipped: 0 });
+      expect(await h.dispatcher.runDue()).toEqual({ campaigns: 0, sent: 0, queued: 0, skipped: 0, held: 0 });
       h.clock.now = new Date('2026-07-02T07:59:00Z'); // 08:59 local
       await h.dispatcher.runDue();
       expect(h.sent).toEqual([]);
@@ -247,6 +251,28 @@ describe('pacing with a fake clock', () => {
       await h.dispatcher.runDue();
       await h.dispatcher.runDue();
       expect(h.sent.map((s) => s.customerId)).toEqual(['A1']);
+      expect((await h.service.get(id)).campaign.status).toBe('completed');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a customer talking to staff is held: no message lands mid-handoff; the next batch after it closes sends it', async () => {
+    const h = await harness();
+    try {
+      await reference(h, 'A1');
+      await reference(h, 'A3');
+      h.handoffs.add('conv-A1');
+      const id = await started(h);
+      expect(await h.dispatcher.runDue()).toMatchObject({ sent: 1, held: 1 });
+      expect(h.sent.map((s) => s.customerId)).toEqual(['A3']);
+      await h.dispatcher.runDue();
+      expect(h.sent.map((s) => s.customerId)).toEqual(['A3']);
+      expect((await h.service.get(id)).campaign.status).toBe('running');
+      h.handoffs.delete('conv-A1');
+      expect(await h.dispatcher.runDue()).toMatchObject({ sent: 1, held: 0 });
+      expect(h.sent.map((s) => s.customerId)).toEqual(['A3', 'A1']);
+      await h.dispatcher.runDue();
       expect((await h.service.get(id)).campaign.status).toBe('completed');
     } finally {
       await h.close();
