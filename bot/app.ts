@@ -3,7 +3,7 @@
  * segments, the channel (dialogs, bot, adapters), the HTTP server and its routes. index.ts only reads the config,
  * calls this and listens.
  */
-import { randomBytes } from 'node:crypto';
+import { identitySecret } from './identitySecret';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { authMode } from './config';
@@ -46,14 +46,13 @@ export interface AppOverrides {
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const stores = await buildStores(config, log);
   const { store, consoleStore } = stores;
-  // In demo mode without a configured secret, a random one per start: demo tokens are signed in-process.
-  const identitySecret = config.IDENTITY_SECRET ?? randomBytes(32).toString('hex');
+  const secret = await identitySecret(config, log);
 
   // Domain: services, recognizer, recommender, segments. Each adds what an erasure must forget to `erasure`.
   const erasure = new ErasureHooks();
   const exportSections = new ExportSections();
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
-    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret, log, erasure, exportSections,
+    config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret: secret, log, erasure, exportSections,
     customerSnapshots: store.customerSnapshots,
   });
   // Experiments per segment: the customer's variant reaches the dialogs and the suggestion service.
@@ -97,7 +96,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     health: async () => ({ auth: authMode(config), recognizer: backend, demoMode: config.DEMO_MODE, database: await store.health() }),
   });
   const routes = registerRoutes(server, {
-    config, stores, channel, orderIntake, catalogUpdates, identitySecret, campaigns: campaigns.service, experiments, log,
+    config, stores, channel, orderIntake, catalogUpdates, identitySecret: secret, campaigns: campaigns.service, experiments, log,
   });
 
   return {
