@@ -29,6 +29,7 @@ import type { SuggestionsOptions } from './suggestions/suggestionsDialog';
 import { SURVEY_DIALOG, SurveyDialog } from './survey/surveyDialog';
 import type { SurveyOptions } from './survey/surveyDialog';
 import { annotate, noRecognition, recognizeTurn } from './turn';
+import { asksForAnotherFlow } from './topicSwitch';
 import { treatmentFor } from './experimentTreatment';
 import { DEFAULT_SURVEY_TIMING } from '../services/experiments/treatments';
 
@@ -60,6 +61,11 @@ export class MainDialog extends ComponentDialog {
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     await this.prepareTurn(inner.context);
+    if (await asksForAnotherFlow(inner, this.deps.recognizer)) {
+      // The half-answered question is dropped and this message is routed afresh, as if nothing was open.
+      await inner.cancelAllDialogs();
+      return inner.beginDialog(FLOW);
+    }
     return super.onContinueDialog(inner);
   }
 

@@ -20,7 +20,8 @@ const FLOW = 'survey.flow';
 const OFFER = 'survey.offer';
 const CSAT = 'survey.csat';
 const NPS = 'survey.nps';
-const COMMENT = 'survey.comment';
+/** Free text: whatever is said here is the comment, never a new request. */
+export const COMMENT = 'survey.comment';
 
 export interface SurveyOptions {
   /** Ask first whether the shopper wants to answer (the proactive offer); false when they asked for it. */
