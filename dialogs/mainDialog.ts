@@ -16,7 +16,7 @@ import { IDENTIFY_DIALOG, IdentifyDialog, channelUser } from './identifyDialog';
 import { handOff } from './interruptions';
 import { PRIVACY_DIALOG, PrivacyDialog } from './privacy/privacyDialog';
 import type { PrivacyOptions } from './privacy/privacyDialog';
-import { routeFor } from './routing';
+import { routeByRule, routeFor } from './routing';
 import { DEFAULT_SESSION_POLICY, loadSession, signInEnded, signOut, startSignIn } from './session';
 import type { ConversationSession, SessionAccessor, SessionPolicy } from './session';
 import { SIGN_IN_ENDED, identityTokenOf, tokenDigest } from './signIn';
@@ -140,7 +140,7 @@ export class MainDialog extends ComponentDialog {
     const recognition = await recognizeTurn(context, this.deps.recognizer);
     const session = await loadSession(this.deps.session, context);
     const route = routeFor(text, recognition);
-    const clarification = route.kind === 'done' || route.kind === 'unknown' ? null : clarificationFor(recognition);
+    const clarification = route.kind === 'done' || route.kind === 'unknown' || routeByRule(text) ? null : clarificationFor(recognition);
     if (clarification) {
       await context.sendActivity(question(clarification.question, { choices: clarification.choices }));
       return step.next(flowResult('asked'));

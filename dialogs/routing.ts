@@ -14,9 +14,16 @@ export const MIN_ROUTE_SCORE = 0.3;
 /** "No", "that's all", "nothing else": the answer to "anything else?" that closes the conversation. */
 const DONE = /^\s*(no|nope|nah|no thanks?( you)?|no,? that'?s (all|it)|that'?s (all|it)|nothing( else)?|i'?m (done|good)|all (done|good))\s*[.!]*\s*$/i;
 
-export function routeFor(text: string, recognition: RecognitionResult): Route {
+/** A route fixed by the words alone ("no, that's all", "read them all"): no recognizer guess to clarify. */
+export function routeByRule(text: string): Route | null {
   if (DONE.test(text)) return { kind: 'done' };
   if (READ_ALL.test(text)) return { kind: 'suggestions' };
+  return null;
+}
+
+export function routeFor(text: string, recognition: RecognitionResult): Route {
+  const byRule = routeByRule(text);
+  if (byRule) return byRule;
   if (recognition.score < MIN_ROUTE_SCORE) return { kind: 'unknown' };
   switch (recognition.intent) {
     case 'get_suggestions':

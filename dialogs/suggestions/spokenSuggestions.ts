@@ -18,7 +18,8 @@ const FULL_NAME_WORDS = 6;
 
 export const VOICE_REFINE_QUESTION = 'Cheaper or something else?';
 /** "tell me more", "read them all", "read them out", "list them". Narrow on purpose: it is routed before the recognizer. */
-export const READ_ALL = /\b(tell me (more|about them)|read (them|those|these|all|the list|them all|all of them)( out| again)?|list them( all)?)\b/i;
+/** The whole utterance asks for every shown item ("tell me more about the second one" is about one item, not this). */
+export const READ_ALL = /^\s*((ok(ay)?|yes|please|can you|could you)[,\s]+)*(tell me (more|about them)( about (them|those|these|all of them))?|read (them|those|these|all|the list|them all|all of them)( out| again)?( to me)?|list them( all)?)(\s+please)?\s*[.!?]*\s*$/i;
 
 /** Words as heard: "£2.95" is three ("2 pounds 95"). */
 const wordCount = (text: string): number => spokenWords(toSsml(text)).length;

@@ -25,6 +25,8 @@ export const AUGMENTATION_2_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augme
 /** Third round: own wording for what the development sets (realstyle2/3) showed: "shut up/stop" commands,
  * out-of-scope chat, posts and complaints to other companies, banking/hotel/device requests. */
 export const AUGMENTATION_3_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augment3.jsonl');
+/** Fourth round: asking about one shown item by its place ("tell me more about the second one"), own wording. */
+export const AUGMENTATION_4_CORPUS_PATH = join(__dirname, '..', 'corpus', 'augment4.jsonl');
 
 /** Parses JSON lines; a bad line fails loudly with its line number. */
 export function parseCorpus(jsonLines: string, source: string): LabelledUtterance[] {
@@ -45,6 +47,6 @@ export function parseCorpus(jsonLines: string, source: string): LabelledUtteranc
 }
 
 /** The training corpus: by default the base corpus plus its augmentation. */
-export function loadCorpus(paths: readonly string[] = [TRAINING_CORPUS_PATH, AUGMENTATION_CORPUS_PATH, AUGMENTATION_2_CORPUS_PATH, AUGMENTATION_3_CORPUS_PATH]): LabelledUtterance[] {
+export function loadCorpus(paths: readonly string[] = [TRAINING_CORPUS_PATH, AUGMENTATION_CORPUS_PATH, AUGMENTATION_2_CORPUS_PATH, AUGMENTATION_3_CORPUS_PATH, AUGMENTATION_4_CORPUS_PATH]): LabelledUtterance[] {
   return paths.flatMap((path) => parseCorpus(readFileSync(path, 'utf8'), path));
 }

@@ -86,4 +86,25 @@ describe('voice suggestions', () => {
     expect(prices).toHaveLength(shown.length);
     expect(all.at(-1)?.inputHint).toBe(InputHints.ExpectingInput);
   });
+
+  it('"tell me more about the second one" explains that item, not the whole list', async () => {
+    const chat = startConversation({ channelId: 'directlinespeech' });
+    await chat.say({ text: 'hi', channelData: { identity: signedTokenFor('c-ada') } });
+    await chat.say('show me candles');
+    const second = (await chat.session()).shown[1];
+    const replies = await chat.say('tell me more about the second one');
+    expect(texts(replies)[0]).toMatch(/^Why /);
+    expect(chat.annotations.at(-1)?.intent).toBe('explain_suggestion');
+    expect(second).toBeDefined();
+    expect(heard(replies)).not.toMatch(/^All \d/);
+  });
+
+  it.each(['tell me more', 'read them all', 'can you read them to me please', 'okay, list them'])('%j reads the whole list', async (text) => {
+    const chat = startConversation({ channelId: 'directlinespeech' });
+    await chat.say({ text: 'hi', channelData: { identity: signedTokenFor('c-ada') } });
+    await chat.say('show me candles');
+    const shown = (await chat.session()).shown;
+    const prices = heard(await chat.say(text)).match(/<say-as interpret-as="cardinal">\d+<\/say-as> (pounds?|pence)/g) ?? [];
+    expect(prices).toHaveLength(shown.length);
+  });
 });
