@@ -50,4 +50,11 @@ describe('topic switch', () => {
     const { chat } = await reach(step!.reach);
     expect(texts(await chat.say('asdfghjkl'))).toEqual([expect.stringMatching(/doesn't look like an email address/)]);
   });
+
+  it.each(STEPS.filter((s) => s.step !== 'survey.comment').map((s) => [s.step, s.reach] as const))('"goodbye" at %s ends the chat', async (_step, steps) => {
+    const { chat } = await reach(steps);
+    const replies = await chat.say('goodbye');
+    expect(texts(replies).join(' ')).toMatch(/Goodbye!|quick survey|How satisfied/);
+    expect(texts(replies).join(' ')).not.toMatch(/email address|postcode|doesn't look like/);
+  });
 });
