@@ -37,6 +37,15 @@ export const PROMPT_HELP: Record<string, string> = {
 export const NOT_UNDERSTOOD =
   `Sorry, I did not understand that. You could say ${say('gift')}, ${say('season')} or ${say('aboutMe')}.`;
 
+/** An order, delivery, return or refund question: the team answers those, the assistant cannot look them up. */
+export const SERVICE_QUESTION =
+  "I can't look up orders, deliveries, returns or refunds, but our team can. Shall I ask a member of the team to join this chat?";
+export const SERVICE_CHOICES = ['Talk to a person', 'Gift ideas'] as const;
+
+/** A message in another language the recognizer does not know. */
+export const ENGLISH_ONLY = (language: string): string =>
+  `It looks like you wrote in ${language}. Sorry, I can only chat in English for now. You could say ${say('gift')}.`;
+
 /**
  * What a voice user hears instead of a long screen text: about 25 words at most, nothing that only makes sense
  * on a screen. Keyed by the screen text, so every flow that sends the shared copy speaks the short version.
@@ -44,4 +53,5 @@ export const NOT_UNDERSTOOD =
 export const SPOKEN_COPY: ReadonlyMap<string, string> = new Map([
   [GENERAL_HELP, 'I can suggest gifts, explain my picks, take feedback and handle privacy requests.'],
   [NOT_UNDERSTOOD, "Sorry, I didn't catch that. Try a gift for my mum, or something for Christmas."],
+  [SERVICE_QUESTION, "I can't look up orders or returns, but our team can. Shall I get someone?"],
 ]);

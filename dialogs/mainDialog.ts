@@ -9,7 +9,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
 import { clarificationFor, needsConsentConfirmation } from './clarify';
-import { GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD } from './copy';
+import { ENGLISH_ONLY, GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD, SERVICE_CHOICES, SERVICE_QUESTION } from './copy';
+import { otherLanguageOf } from './outOfScope';
 import type { DialogDeps } from './deps';
 import { flowResult, isFlowResult } from './flowResult';
 import { IDENTIFY_DIALOG, IdentifyDialog, channelUser } from './identifyDialog';
@@ -180,9 +181,15 @@ export class MainDialog extends ComponentDialog {
       case 'cancel':
         await context.sendActivity(question('There is nothing to cancel. What would you like to do?', { choices: MAIN_CHOICES }));
         return step.next(flowResult('asked'));
-      case 'unknown':
-        await context.sendActivity(question(NOT_UNDERSTOOD, { choices: [...MAIN_CHOICES, 'Talk to a person'] }));
+      case 'service':
+        await context.sendActivity(question(SERVICE_QUESTION, { choices: [...SERVICE_CHOICES] }));
         return step.next(flowResult('asked'));
+      case 'unknown': {
+        const language = otherLanguageOf(text);
+        const speak = language ? 'Sorry, I can only chat in English for now.' : undefined;
+        await context.sendActivity(question(language ? ENGLISH_ONLY(language) : NOT_UNDERSTOOD, { speak, choices: [...MAIN_CHOICES, 'Talk to a person'] }));
+        return step.next(flowResult('asked'));
+      }
     }
   }
 

@@ -109,7 +109,10 @@ export class SuggestionsDialog extends InterruptibleDialog {
     const { entities } = recognition;
     if (action?.action === 'more_like') return this.moreLike(step, session, action.productId);
     const refinement = entities.refinement ?? (recognition.intent === 'refine_suggestions' ? 'something_else' : undefined);
-    if (!refinement) return requestFromEntities(entities);
+    const said = requestFromEntities(entities);
+    // A new budget alone ("under £5 please") narrows the last request rather than starting an empty one.
+    if (!refinement && session.lastRequest && said.budget && isUnderspecified(said)) return mergeRequests(session.lastRequest, said);
+    if (!refinement) return said;
     if (refinement === 'more_like_this') {
       const shownTarget = findShownByKeywords(session.shown, entities.keywords) ?? findShownByOrdinal(session.shown, text);
       const targetId = shownTarget?.productId

@@ -72,3 +72,31 @@ describe('greeting once', () => {
     expect(texts(replies)).toEqual(["Hi Ada, you're signed in.", 'What can I help you with?']);
   });
 });
+
+describe('messages outside what the assistant does', () => {
+  it('an order, delivery or return question offers a person instead of "not understood"; picking it hands off', async () => {
+    const chat = startConversation();
+    for (const text of ['where is my order 579003?', "what's your returns policy?", 'when will my parcel arrive']) {
+      const replies = await chat.say(text);
+      expect(texts(replies)).toEqual([expect.stringMatching(/^I can't look up orders, deliveries, returns or refunds, but our team can/)]);
+      expect(choicesOf(replies[0])).toEqual(['Talk to a person', 'Gift ideas']);
+    }
+    const handoff = await chat.say('Talk to a person');
+    expect(handoff.some((r) => r.type === 'event' && r.name === 'handoff.initiate')).toBe(true);
+  });
+
+  it.each([['bonjour, je cherche un cadeau', 'French'], ['ich suche ein Geschenk für meine Mutter', 'German'], ['hola, busco un regalo', 'Spanish']])(
+    '%j is answered: English only, with an example', async (text, language) => {
+      const replies = await startConversation().say(text);
+      expect(texts(replies)).toEqual([`It looks like you wrote in ${language}. Sorry, I can only chat in English for now. You could say "a gift under £20 for my mum".`]);
+    });
+
+  it('a budget alone ("under £5 please") narrows the last request; a wave is a greeting', async () => {
+    const chat = startConversation();
+    await chat.say('show me lanterns');
+    await chat.say('under £5 please');
+    // The lanterns asked for before stay: the budget narrows the last request.
+    expect(chat.services.suggestions.requests.at(-1)).toMatchObject({ keywords: ['lantern'], budget: { max: 5 } });
+    expect(texts(await startConversation().say('\u{1F44B}'))[0]).toMatch(/shopping assistant|What can I help you with/);
+  });
+});

@@ -79,7 +79,16 @@ describe('routing', () => {
     ['agent', recognition('human_agent'), 'handoff'],
     ['read them all', recognition('goodbye', 0.3), 'suggestions'],
     ['tell me more', recognition('none', 0.1), 'suggestions'],
+    ['where is my order 579003?', recognition('identify', 0.97), 'service'],
+    ["what's your returns policy?", recognition('none', 0.01), 'service'],
+    ['can I return a present', recognition('get_suggestions', 0.2), 'service'],
+    ['a gift for my mum delivered by friday', recognition('get_suggestions'), 'suggestions'],
+    ['stop sending me emails about my order', recognition('opt_out_marketing'), 'privacy'],
+    ['under £5 please', { intent: 'none', score: 0.27, entities: { categories: [], keywords: [], budget: { max: 5, currency: 'GBP' } } }, 'suggestions'],
+    ['under £5 please', { intent: 'cancel', score: 0.2, entities: { categories: [], keywords: [], budget: { max: 5, currency: 'GBP' } } }, 'suggestions'],
+    ['\u{1F44B}', recognition('none', 0.4), 'greet'],
+    ['\u{1F44B}\u{1F3FD}', recognition('none', 0.4), 'greet'],
   ] as const)('%j -> %s', (text, result, kind) => {
-    expect(routeFor(text, result).kind).toBe(kind);
+    expect(routeFor(text, result as RecognitionResult).kind).toBe(kind);
   });
 });
