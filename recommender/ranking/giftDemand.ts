@@ -53,26 +53,39 @@ export function giftQuery(index: RecommenderIndex, budget: GiftBudget = {}, reci
   const closeness = budgetCloseness(prices, budget);
   const min = budget.min ?? 0;
   const max = budget.max ?? Number.POSITIVE_INFINITY;
-  const demand = new Map<number, number>();
+  // One pass over the items bought singly, each value computed once (a comparator must not recompute them).
+  const candidates: number[] = [];
+  const weights: number[] = [];
   let best = 0;
-  for (const item of index.singleUnit.top()) {
-    const product = index.catalog.product(item);
-    if (!product?.inStock || product.price < min || product.price > max) continue;
-    const value = index.singleUnit.get(item) * (1 + (recipientMatches?.get(item) ?? 0));
-    demand.set(item, value);
+  let previous = { price: Number.NaN, closeness: 0 };
+  const demandOf = (item: number): number => index.singleUnit.get(item) * (1 + (recipientMatches?.get(item) ?? 0));
+  prices.forEachItemWithin(min, max, (item, price) => {
+    if (!index.catalog.product(item)?.inStock) return;
+    const value = demandOf(item);
+    if (value <= 0) return;
+    // Items come cheapest first and many share a price: the closeness of a price is looked up once.
+    if (price !== previous.price) previous = { price, closeness: closeness(price) };
+    const weighted = value * previous.closeness;
+    if (weighted > 0) {
+      candidates.push(item);
+      weights.push(weighted);
+    }
     if (value > best) best = value;
-  }
-  const score = (item: number): number => (best > 0 ? (demand.get(item) ?? 0) / best : 0);
-  const fit = (item: number): number => {
-    const price = index.catalog.product(item)?.price;
-    return price === undefined || price < min || price > max ? 0 : closeness(price);
+  });
+  const inBudget = (item: number): boolean => {
+    const product = index.catalog.product(item);
+    return product !== null && product.inStock && product.price >= min && product.price <= max;
   };
-  const overall = (item: number): number => score(item) * fit(item);
-  const better = (a: number, b: number): boolean => overall(a) > overall(b) || (overall(a) === overall(b) && a < b);
+  const score = (item: number): number => (best > 0 && inBudget(item) ? demandOf(item) / best : 0);
+  const fit = (item: number): number => (inBudget(item) ? closeness(index.catalog.product(item)?.price ?? 0) : 0);
+  // Ranked by position in the arrays, so the comparator reads numbers, not maps; dearest first, as closeness grows
+  // with price, so most later items lose to the heap's root at once.
+  const better = (a: number, b: number): boolean => weights[a] > weights[b] || (weights[a] === weights[b] && candidates[a] < candidates[b]);
+  const positions = selectTop(Array.from(candidates, (_, k) => candidates.length - 1 - k), GIFT_CANDIDATES, better);
   return {
     score,
     fit,
-    top: selectTop([...demand.keys()].filter((item) => overall(item) > 0), GIFT_CANDIDATES, better),
+    top: positions.map((position) => candidates[position]),
     reason: (item) => giftReason(index, prices, budget, item),
   };
 }
@@ -94,11 +107,18 @@ function giftReason(index: RecommenderIndex, prices: SinglePurchasePrices, budge
   return `${bought}, as presents often are`;
 }
 
+/** Formatters by currency and digits: building an Intl.NumberFormat costs far more than using one. */
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
 function formatMoney(value: number, currency: string | undefined): string {
   const digits = Number.isInteger(value) ? 0 : 2;
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency ?? 'GBP', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-  } catch {
-    return value.toFixed(digits);
+  const key = `${currency ?? 'GBP'}/${digits}`;
+  if (!formatters.has(key)) {
+    try {
+      formatters.set(key, new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency ?? 'GBP', minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    } catch {
+      formatters.set(key, null);
+    }
   }
+  return formatters.get(key)?.format(value) ?? value.toFixed(digits);
 }

@@ -13,8 +13,11 @@ export class SinglePurchasePrices {
   private readonly cumulative: Float64Array;
   /** cumulativeSpend[k]: money spent on single-unit purchases priced at or below prices[k]. */
   private readonly cumulativeSpend: Float64Array;
+  /** The entries' items by price, with their prices: a budget's items are one slice of it. */
+  private readonly items: Int32Array;
+  private readonly itemPrices: Float64Array;
 
-  constructor(entries: readonly { price: number; count: number }[]) {
+  constructor(entries: readonly { price: number; count: number; item?: number }[]) {
     const byPrice = new Map<number, number>();
     for (const { price, count } of entries) if (count > 0 && Number.isFinite(price)) byPrice.set(price, (byPrice.get(price) ?? 0) + count);
     const sorted = [...byPrice].sort((a, b) => a[0] - b[0]);
@@ -29,6 +32,21 @@ export class SinglePurchasePrices {
       this.cumulative[k] = count;
       this.cumulativeSpend[k] = spend;
     });
+    const withItems = entries.filter((e) => e.item !== undefined && e.count > 0 && Number.isFinite(e.price)).sort((a, b) => a.price - b.price);
+    this.items = Int32Array.from(withItems, (e) => e.item ?? -1);
+    this.itemPrices = Float64Array.from(withItems, (e) => e.price);
+  }
+
+  /** Visits the items bought singly whose price is within [min, max], cheapest first, with their price. */
+  forEachItemWithin(min: number, max: number, visit: (item: number, price: number) => void): void {
+    let low = 0;
+    let high = this.itemPrices.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.itemPrices[middle] < min) low = middle + 1;
+      else high = middle;
+    }
+    for (let k = low; k < this.itemPrices.length && this.itemPrices[k] <= max; k++) visit(this.items[k], this.itemPrices[k]);
   }
 
   get totalSpend(): number {
@@ -84,14 +102,18 @@ export class SinglePurchasePrices {
 
 const cache = new WeakMap<RecommenderIndex, { revision: number; prices: SinglePurchasePrices }>();
 
-/** The index's distribution, rebuilt only when an order or product changed it (one pass over the catalogue). */
+/**
+ * The index's distribution. A rebuild is one pass and a sort over the items bought singly, so it is not redone for
+ * every order: it is reused until the changes since it was built exceed 1 % of the single-unit purchases it holds
+ * (in a small shop, that is every change; a few orders more barely move a distribution of thousands).
+ */
 export function singlePurchasePrices(index: RecommenderIndex): SinglePurchasePrices {
   const cached = cache.get(index);
-  if (cached?.revision === index.revision) return cached.prices;
-  const entries: { price: number; count: number }[] = [];
+  if (cached && index.revision >= cached.revision && index.revision - cached.revision <= cached.prices.total / 100) return cached.prices;
+  const entries: { price: number; count: number; item: number }[] = [];
   for (const item of index.singleUnit.top()) {
     const product = index.catalog.product(item);
-    if (product) entries.push({ price: product.price, count: index.singleUnit.get(item) });
+    if (product) entries.push({ price: product.price, count: index.singleUnit.get(item), item });
   }
   const prices = new SinglePurchasePrices(entries);
   cache.set(index, { revision: index.revision, prices });
