@@ -7,6 +7,7 @@ import { signIdentity } from '../../services/identityToken';
 import { say, startApp, TEST_IDENTITY_SECRET, type ReplyActivity, type RunningApp } from '../support/app';
 
 const ALICE = '14741';
+const PRIYA = '16210';
 
 interface Shown { name: string; price: number; reason: string }
 
@@ -56,6 +57,7 @@ describe('gift requests in the running bot', () => {
   it.each([
     ['a guest', undefined],
     ['a signed-in shopper', ALICE],
+    ['a signed-in wholesale buyer', PRIYA],
   ])('gives %s presents near a £20 budget for their mum, not cheap fillers', async (_who, customerId) => {
     const shown = await ask(`gift-20-${customerId ?? 'guest'}`, 'a gift under £20 for my mum', customerId);
     expect(shown.length).toBeGreaterThanOrEqual(3);
