@@ -53,18 +53,43 @@ export function giftQuery(index: RecommenderIndex, budget: GiftBudget = {}, reci
   const closeness = budgetCloseness(prices, budget);
   const min = budget.min ?? 0;
   const max = budget.max ?? Number.POSITIVE_INFINITY;
-  // One pass over the items bought singly, each value computed once (a comparator must not recompute them).
+  const demandOf = (item: number): number => index.singleUnit.get(item) * (1 + (recipientMatches?.get(item) ?? 0));
+  const ranked = recipientMatches
+    ? rankCandidates(index, prices, { min, max, closeness, demandOf })
+    : memoised(index, `${min}:${max}`, () => rankCandidates(index, prices, { min, max, closeness, demandOf }));
+  const inBudget = (item: number): boolean => {
+    const product = index.catalog.product(item);
+    return product !== null && product.inStock && product.price >= min && product.price <= max;
+  };
+  return {
+    score: (item) => (ranked.best > 0 && inBudget(item) ? demandOf(item) / ranked.best : 0),
+    fit: (item) => (inBudget(item) ? closeness(index.catalog.product(item)?.price ?? 0) : 0),
+    top: ranked.top,
+    reason: (item) => giftReason(index, prices, budget, item),
+  };
+}
+
+interface Ranked { top: readonly number[]; best: number }
+
+interface RankInputs {
+  min: number;
+  max: number;
+  closeness: (price: number) => number;
+  demandOf: (item: number) => number;
+}
+
+/** One pass over the items bought singly within the budget, each value computed once (a comparator must not recompute them). */
+function rankCandidates(index: RecommenderIndex, prices: SinglePurchasePrices, inputs: RankInputs): Ranked {
   const candidates: number[] = [];
   const weights: number[] = [];
   let best = 0;
   let previous = { price: Number.NaN, closeness: 0 };
-  const demandOf = (item: number): number => index.singleUnit.get(item) * (1 + (recipientMatches?.get(item) ?? 0));
-  prices.forEachItemWithin(min, max, (item, price) => {
+  prices.forEachItemWithin(inputs.min, inputs.max, (item, price) => {
     if (!index.catalog.product(item)?.inStock) return;
-    const value = demandOf(item);
+    const value = inputs.demandOf(item);
     if (value <= 0) return;
     // Items come cheapest first and many share a price: the closeness of a price is looked up once.
-    if (price !== previous.price) previous = { price, closeness: closeness(price) };
+    if (price !== previous.price) previous = { price, closeness: inputs.closeness(price) };
     const weighted = value * previous.closeness;
     if (weighted > 0) {
       candidates.push(item);
@@ -72,22 +97,29 @@ export function giftQuery(index: RecommenderIndex, budget: GiftBudget = {}, reci
     }
     if (value > best) best = value;
   });
-  const inBudget = (item: number): boolean => {
-    const product = index.catalog.product(item);
-    return product !== null && product.inStock && product.price >= min && product.price <= max;
-  };
-  const score = (item: number): number => (best > 0 && inBudget(item) ? demandOf(item) / best : 0);
-  const fit = (item: number): number => (inBudget(item) ? closeness(index.catalog.product(item)?.price ?? 0) : 0);
   // Ranked by position in the arrays, so the comparator reads numbers, not maps; dearest first, as closeness grows
   // with price, so most later items lose to the heap's root at once.
   const better = (a: number, b: number): boolean => weights[a] > weights[b] || (weights[a] === weights[b] && candidates[a] < candidates[b]);
   const positions = selectTop(Array.from(candidates, (_, k) => candidates.length - 1 - k), GIFT_CANDIDATES, better);
-  return {
-    score,
-    fit,
-    top: positions.map((position) => candidates[position]),
-    reason: (item) => giftReason(index, prices, budget, item),
-  };
+  return { top: positions.map((position) => candidates[position]), best };
+}
+
+/** Budgets asked for recently, per index, valid for one index revision (shoppers repeat "under £20" a lot). */
+const MEMO_BUDGETS = 16;
+const memo = new WeakMap<RecommenderIndex, { revision: number; byBudget: Map<string, Ranked> }>();
+
+function memoised(index: RecommenderIndex, key: string, compute: () => Ranked): Ranked {
+  let entry = memo.get(index);
+  if (entry?.revision !== index.revision) {
+    entry = { revision: index.revision, byBudget: new Map() };
+    memo.set(index, entry);
+  }
+  const hit = entry.byBudget.get(key);
+  if (hit) return hit;
+  const ranked = compute();
+  if (entry.byBudget.size >= MEMO_BUDGETS) entry.byBudget.delete(entry.byBudget.keys().next().value ?? '');
+  entry.byBudget.set(key, ranked);
+  return ranked;
 }
 
 function giftReason(index: RecommenderIndex, prices: SinglePurchasePrices, budget: GiftBudget, item: number): string {
