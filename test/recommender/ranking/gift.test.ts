@@ -86,6 +86,17 @@ describe('gift requests', () => {
     expect(plain.allowed(item('single1'))).toBe(false);
   });
 
+  it('follows new orders: an item that starts selling singly near the budget takes the lead', () => {
+    const live = RecommenderIndex.build({ products: PRODUCTS, orders: orders() });
+    const request = { customerId: null, occasion: 'gift', budget: { max: 20 }, limit: 3 };
+    expect(ids(recommend(live, guest, request).items)).not.toContain('frame');
+    live.upsertProduct(product('frame', 'home', 19, { name: 'Photo Frame' }));
+    for (let c = 0; c < 12; c++) {
+      live.addOrder({ id: `late${c}`, customerId: `f${c}`, date: new Date(Date.UTC(2011, 6, 1 + c)).toISOString(), lines: [{ productId: 'frame', quantity: 1, unitPrice: 19 }] });
+    }
+    expect(ids(recommend(live, guest, request).items)[0]).toBe('frame');
+  });
+
   it('leaves requests that are not for a present to the bestsellers', () => {
     expect(ids(recommend(index, guest, { customerId: null, budget: { max: 20 }, limit: 3 }).items)[0]).toBe('cheap1');
   });
