@@ -11,7 +11,7 @@ import type { Product } from '../domain/model';
 import { HttpError } from '../http/errors';
 import { handle, sendJson } from '../http/json';
 import type { ErrorLogger } from '../logging/logger';
-import { CompressedFiles, safeResolve, sendFile } from '../review/staticFiles';
+import { CompressedFiles, getAndHead, safeResolve, sendFile } from '../review/staticFiles';
 
 export interface DemoShopOptions {
   webRoot: string;
@@ -55,7 +55,7 @@ export function registerDemoShop(server: Server, options: DemoShopOptions): void
     res.writeHead(302, { location: '/demo-shop/' });
     res.end();
   }));
-  server.get('/demo-shop/*', handle(logger, async (req, res) => {
+  getAndHead(server, '/demo-shop/*', handle(logger, async (req, res) => {
     const relative = String(req.params['*'] ?? '') || 'index.html';
     if (!(await sendFile(req, res, safeResolve(root, relative), headers, compressed))) sendJson(res, 404, { error: 'Not found.' });
   }));

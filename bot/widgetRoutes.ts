@@ -14,7 +14,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { handle, sendJson } from '../http/json';
 import type { ErrorLogger } from '../logging/logger';
-import { chooseEncoding, CompressedFiles, safeResolve, sendFile } from '../review/staticFiles';
+import { chooseEncoding, CompressedFiles, getAndHead, safeResolve, sendFile } from '../review/staticFiles';
 import type { OriginPolicy } from './cors';
 
 export interface WidgetTheme {
@@ -61,7 +61,7 @@ export function registerWidgetRoutes(server: Server, options: WidgetRouteOptions
 
   server.get('/widget.js', handle(logger, async (req, res) => sendLoader(req, res, loader)));
 
-  server.get('/widget/*', handle(logger, async (req, res) => {
+  getAndHead(server, '/widget/*', handle(logger, async (req, res) => {
     const relative = String(req.params['*'] ?? '');
     const headers: Record<string, string> = { 'cache-control': 'no-cache', 'content-security-policy': frameCsp(policy.origins) };
     if (relative === 'frame.html') {

@@ -1,16 +1,19 @@
 /**
- * Serves files from one folder, refusing anything that resolves outside it. Text files (pages, scripts,
- * styles) are sent compressed when the browser accepts it (brotli, else gzip), with an ETag so a
- * revalidation costs a 304: the Web Chat bundle is 3.9 MB raw and about 0.7 MB as brotli.
+ * Serves files from one folder, refusing anything that resolves outside it (through `..` or a symlink). Text files
+ * (pages, scripts, styles) are sent compressed when the browser accepts it (brotli, else gzip): the Web Chat bundle
+ * is 3.9 MB raw and about 0.7 MB as brotli, which is why restify's serveStatic (no precompressed variants) is not
+ * used. GET and HEAD; ETag / Last-Modified revalidation (304); byte ranges of the uncompressed file (206 / 416),
+ * following RFC 9110 (staticConditionals.ts).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { Request, Response } from 'restify';
+import type { Request, RequestHandler, Response, Server } from 'restify';
+import { httpDate, ifRangeAllows, isNotModified, parseRange, type RangeOutcome, type Validators } from './staticConditionals';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +43,32 @@ export function safeResolve(root: string, relative: string): string | null {
   if (decoded.includes('\0') || decoded.split(/[\\/]/).some((part) => part.startsWith('.'))) return null;
   const base = resolve(root);
   const full = resolve(base, `.${sep}${decoded}`);
-  return full === base || full.startsWith(base + sep) ? full : null;
+  return (full === base || full.startsWith(base + sep)) && staysInsideThroughLinks(base, full) ? full : null;
+}
+
+/**
+ * A symlink inside the folder may point anywhere: the file's real path must stay inside the folder's real path.
+ * One realpath(3) call each; a missing file passes here and is answered 404 by sendFile.
+ */
+function staysInsideThroughLinks(base: string, full: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync.native(full);
+  } catch {
+    return true;
+  }
+  try {
+    const realBase = realpathSync.native(base);
+    return real === realBase || real.startsWith(realBase + sep);
+  } catch {
+    return false;
+  }
+}
+
+/** Registers a static-file handler for GET and HEAD (restify routes HEAD only where asked). */
+export function getAndHead(server: Server, path: string, handler: RequestHandler): void {
+  server.get(path, handler);
+  server.head(path, handler);
 }
 
 interface Encoded { raw: Buffer; gzip: Buffer | null; br: Buffer | null }
@@ -137,6 +165,11 @@ export function chooseEncoding(acceptEncoding: string | undefined, encoded: Enco
   return null;
 }
 
+/**
+ * Sends the file at `path` (false when there is none, or it is not a type served here). Compressible files go as the
+ * best accepted encoding, each encoding with its own ETag; a satisfiable Range (GET only, If-Range permitting) is
+ * answered with the uncompressed bytes, as RFC 9110 lets the server choose the representation.
+ */
 export async function sendFile(
   req: Request, res: Response, path: string | null, headers: Record<string, string>, cache: CompressedFiles,
 ): Promise<boolean> {
@@ -145,39 +178,68 @@ export async function sendFile(
   if (!info?.isFile()) return false;
   const version = versionOf(info);
   const common = {
-    'content-type': CONTENT_TYPES[extname(path)], 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...headers,
+    'content-type': CONTENT_TYPES[extname(path)], 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+    'last-modified': httpDate(info.mtimeMs), ...headers,
   };
+  const identity: Validators = { etag: `"${version}"`, mtimeMs: info.mtimeMs };
   if (!COMPRESSIBLE.has(extname(path))) {
-    const etag = `"${version}"`;
-    if (req.headers['if-none-match'] === etag) return notModified(res, etag, common);
-    res.writeHead(200, { ...common, etag, 'content-length': String(info.size) });
-    await pipeFile(res, path);
-    return true;
+    return sendRepresentation(req, res, { validators: identity, size: info.size, headers: common, encoding: null }, (start, end) => pipeFile(res, path, start, end));
   }
   const encoded = await cache.get(path, version);
-  const encoding = chooseEncoding(req.headers['accept-encoding'], encoded);
-  // One ETag per representation, as the compressed bytes differ from the raw ones.
-  const etag = `"${version}${encoding ? `-${encoding}` : ''}"`;
-  const vary = { vary: 'Accept-Encoding' };
-  if (req.headers['if-none-match'] === etag) return notModified(res, etag, { ...common, ...vary });
+  const negotiated = chooseEncoding(req.headers['accept-encoding'], encoded);
+  const encoding = negotiated && rangeFor(req, identity, encoded.raw.length).kind === 'full' ? negotiated : null;
   const body = encoding ? encoded[encoding] ?? encoded.raw : encoded.raw;
-  res.writeHead(200, {
-    ...common, ...vary, etag, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}),
+  // One ETag per representation, as the compressed bytes differ from the raw ones.
+  const validators = encoding ? { ...identity, etag: `"${version}-${encoding}"` } : identity;
+  const representation = { validators, size: body.length, headers: { ...common, vary: 'Accept-Encoding' }, encoding };
+  return sendRepresentation(req, res, representation, async (start, end) => { res.end(body.subarray(start, end + 1)); });
+}
+
+interface Representation {
+  validators: Validators;
+  size: number;
+  headers: Record<string, string>;
+  encoding: 'br' | 'gzip' | null;
+}
+
+/** The range a request asks of the uncompressed bytes: only GET defines ranges, and If-Range must name this version. */
+function rangeFor(req: Request, identity: Validators, size: number): RangeOutcome {
+  if (req.method !== 'GET' || req.headers.range === undefined || !ifRangeAllows(req.headers, identity)) return { kind: 'full' };
+  return parseRange(req.headers.range, size);
+}
+
+async function sendRepresentation(
+  req: Request, res: Response, rep: Representation, write: (start: number, end: number) => Promise<void>,
+): Promise<true> {
+  const { validators, size, encoding } = rep;
+  const headers = { ...rep.headers, etag: validators.etag, ...(encoding ? { 'content-encoding': encoding } : { 'accept-ranges': 'bytes' }) };
+  if (isNotModified(req.headers, validators)) return notModified(res, headers);
+  const range = encoding ? { kind: 'full' as const } : rangeFor(req, validators, size);
+  if (range.kind === 'unsatisfiable') {
+    res.writeHead(416, { ...headers, 'content-range': `bytes */${size}`, 'content-length': '0' });
+    res.end();
+    return true;
+  }
+  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
+  res.writeHead(range.kind === 'partial' ? 206 : 200, {
+    ...headers, 'content-length': String(end - start + 1), ...(range.kind === 'partial' ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
   });
-  res.end(body);
+  if (req.method === 'HEAD' || size === 0) res.end();
+  else await write(start, end);
   return true;
 }
 
-function notModified(res: Response, etag: string, headers: Record<string, string>): true {
-  const { 'content-type': _type, ...rest } = headers;
-  res.writeHead(304, { ...rest, etag });
+/** 304: the validators and caching headers a 200 would carry (RFC 9110 15.4.5), without the body's metadata. */
+function notModified(res: Response, headers: Record<string, string>): true {
+  const { 'content-type': _type, 'content-encoding': _encoding, 'accept-ranges': _ranges, ...rest } = headers;
+  res.writeHead(304, rest);
   res.end();
   return true;
 }
 
-function pipeFile(res: Response, path: string): Promise<void> {
+function pipeFile(res: Response, path: string, start: number, end: number): Promise<void> {
   return new Promise<void>((done, fail) => {
-    const stream = createReadStream(path);
+    const stream = createReadStream(path, { start, end });
     stream.on('error', fail);
     res.on('finish', () => done());
     res.on('close', () => done());

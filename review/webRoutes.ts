@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { handle, sendJson, parseBody } from '../http/json';
 import type { ErrorLogger } from '../logging/logger';
-import { CompressedFiles, safeResolve, sendFile } from './staticFiles';
+import { CompressedFiles, getAndHead, safeResolve, sendFile } from './staticFiles';
 
 export interface WebRouteOptions {
   webRoot: string;
@@ -51,17 +51,17 @@ export function registerWebRoutes(server: Server, options: WebRouteOptions): voi
       if (!sent) throw new HttpError(404, 'Not found.');
     });
 
-  server.get('/', handle(logger, (req, res) => serve(req, res, join(options.webRoot, 'index.html'), PAGE_HEADERS)));
-  server.get('/chat/*', handle(logger, (req, res) => serve(req, res, safeResolve(join(options.webRoot, 'chat'), String(req.params['*'] ?? '')), PAGE_HEADERS)));
+  getAndHead(server, '/', handle(logger, (req, res) => serve(req, res, join(options.webRoot, 'index.html'), PAGE_HEADERS)));
+  getAndHead(server, '/chat/*', handle(logger, (req, res) => serve(req, res, safeResolve(join(options.webRoot, 'chat'), String(req.params['*'] ?? '')), PAGE_HEADERS)));
   server.get('/console', handle(logger, async (_req, res) => {
     res.writeHead(302, { location: '/console/' });
     res.end();
   }));
-  server.get('/console/*', handle(logger, (req, res) => {
+  getAndHead(server, '/console/*', handle(logger, (req, res) => {
     const relative = String(req.params['*'] ?? '') || 'index.html';
     return serve(req, res, safeResolve(join(options.webRoot, 'console'), relative), PAGE_HEADERS);
   }));
-  server.get('/vendor/:file', handle(logger, (req, res) => serve(req, res, vendor[String(req.params.file)] ?? null, VENDOR_HEADERS)));
+  getAndHead(server, '/vendor/:file', handle(logger, (req, res) => serve(req, res, vendor[String(req.params.file)] ?? null, VENDOR_HEADERS)));
 
   server.get('/api/web/config', handle(logger, async (_req, res) => {
     sendJson(res, 200, {

@@ -5,7 +5,7 @@
  */
 import type { SuggestionRequest } from '../../domain/suggestions';
 import { tokenize, type ItemCatalog } from './catalog';
-import { isGiftOccasion, occasionFilter } from './occasions';
+import { isGiftOccasion, isRecipientWord, occasionFilter } from './occasions';
 
 export interface RequestConstraints {
   allowed: (item: number) => boolean;
@@ -15,7 +15,9 @@ export interface RequestConstraints {
   /** Distinct categories the request narrows to (drives the per-category cap). */
   requestedCategories: string[];
   /** The shopper asked for a present: what the shop's customers buy one at a time ranks higher. */
-  gift: boolean;
+  giftRequest: boolean;
+  /** Gift requests: items naming who the present is for ("mum"), with a 0..1 strength; they rank, never filter. */
+  recipientMatches?: Map<number, number>;
 }
 
 /**
@@ -67,7 +69,10 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
   let requested: Map<number, number> | undefined;
   const categories = [...new Set(request.categories ?? [])];
   if (categories.length > 0) requested = intersect(requested, categoryMatches(catalog, categories));
-  if (request.keywords && request.keywords.length > 0) requested = intersect(requested, keywordMatches(catalog, request.keywords));
+  const gift = request.occasion !== undefined && isGiftOccasion(request.occasion);
+  const recipients = gift ? (request.keywords ?? []).filter(isRecipientWord) : [];
+  const keywords = (request.keywords ?? []).filter((keyword) => !recipients.includes(keyword));
+  if (keywords.length > 0) requested = intersect(requested, keywordMatches(catalog, keywords));
   const occasion = request.occasion ? occasionFilter(request.occasion) : null;
   if (occasion) {
     const fits = keywordMatches(catalog, occasion.keywords);
@@ -89,5 +94,6 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
     return !requested || requested.has(item);
   };
   const requestedCategories = categories.length > 0 ? categories : occasion?.categories ?? [];
-  return { allowed, requested, similarTo, requestedCategories, gift: request.occasion !== undefined && isGiftOccasion(request.occasion) };
+  const recipientMatches = recipients.length > 0 ? keywordMatches(catalog, recipients) : undefined;
+  return { allowed, requested, similarTo, requestedCategories, giftRequest: gift, recipientMatches };
 }

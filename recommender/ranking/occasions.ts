@@ -27,6 +27,20 @@ const OCCASIONS: Record<string, OccasionFilter | null> = {
 /** Occasions that ask for a present (nothing narrows the catalogue; what sells as a present is learnt from orders). */
 const GIFT_OCCASIONS = new Set(['gift', 'present']);
 
+/**
+ * Words that name who a present is for ("for my mum"). In a gift request they do not narrow the catalogue (a mum's
+ * present need not say "mum" on it): items naming them only rank higher where the orders show them selling singly
+ * near the budget (giftDemand.ts).
+ */
+const RECIPIENT_WORDS = new Set([
+  'mum', 'mom', 'mother', 'mummy', 'dad', 'father', 'daddy', 'nan', 'nana', 'gran', 'granny', 'grandma', 'grandad', 'grandpa',
+  'wife', 'husband', 'sister', 'brother', 'daughter', 'son', 'aunt', 'auntie', 'uncle', 'friend', 'teacher', 'boyfriend', 'girlfriend',
+]);
+
+export function isRecipientWord(keyword: string): boolean {
+  return RECIPIENT_WORDS.has(keyword.toLowerCase().trim().replace(/s$/, ''));
+}
+
 export function isGiftOccasion(occasion: string): boolean {
   return GIFT_OCCASIONS.has(occasion.toLowerCase().trim());
 }

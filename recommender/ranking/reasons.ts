@@ -6,6 +6,7 @@ import { categoryLabel } from '../../domain/categories';
 import type { Product } from '../../domain/model';
 import type { ReasonKind, SuggestionReason } from '../../domain/suggestions';
 import { preferenceMatch } from './preferenceFit';
+import type { GiftQuery } from './giftDemand';
 import type { RecommenderIndex } from './recommenderIndex';
 import type { RecommendationContext, Signal } from './types';
 
@@ -16,6 +17,8 @@ export interface ReasonFacts {
   /** The bought item behind the top signal, for the signals that have one (co_purchase, goes_with, same_range); -1: none. */
   source: number;
   similarTo?: number;
+  /** The request's gift signal, whose facts the gift reason states. */
+  gift?: GiftQuery;
 }
 
 /**
@@ -51,8 +54,11 @@ export function reasonFor(index: RecommenderIndex, context: RecommendationContex
   // Their own item, selling faster than usual right now: the repeat kind, with the reason it ranks higher today.
   if (kind === 'repeat_momentum') return { kind: reasonKindOf(kind), text: "You bought this before, and it's selling fast right now" };
   // Their own item, ranked by how often their recent baskets held it: the repeat kind and its words.
-  // A present was asked for and customers often buy this one on its own: the request kind, saying what the data shows.
-  if (kind === 'single_unit') return { kind: 'request', text: 'Often bought on its own, as presents are' };
+  // A present was asked for and customers buy this one on its own: the request kind, saying what the orders show.
+  if (kind === 'single_unit') {
+    const item = index.catalog.indexOf(product.id);
+    return { kind: 'request', text: facts.gift && item !== undefined ? facts.gift.reason(item) : 'Often bought on its own, as presents are' };
+  }
   if (kind === 'repeat_recent' || kind === 'repeat_shared') return { kind: 'repeat', text: reasonText(index, context, { ...facts, kind: 'repeat' }) ?? 'You bought this before' };
   const text = reasonText(index, context, { ...facts, kind });
   return { kind, text: text ?? `Picked for you from ${categoryLabel(product.category)}` };

@@ -4,6 +4,7 @@
  */
 import type { Suggestion, SuggestionReason, SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
 import { buildConstraints } from './constraints';
+import { giftQuery, type GiftQuery } from './giftDemand';
 import { reasonFor } from './reasons';
 import type { RecommenderIndex } from './recommenderIndex';
 import { scoreItems, type ScoredCandidates } from './scoring';
@@ -25,18 +26,20 @@ export function recommend(
   const constraints = buildConstraints(index.catalog, request, context.dismissed);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const cap = categoryCap(limit, constraints.requestedCategories);
-  const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift: constraints.gift };
+  const gift = constraints.giftRequest ? giftQuery(index, request.budget, constraints.recipientMatches) : undefined;
+  const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift };
   let scored = scoreItems(index, context, { ...query, depth: limit * DEPTH_PER_ITEM }, params);
-  let items = pick(index, context, scored, limit, cap, constraints.similarTo);
+  let items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
   if (items.length < limit && scored.ranked.length >= limit * DEPTH_PER_ITEM) {
     scored = scoreItems(index, context, query, params);
-    items = pick(index, context, scored, limit, cap, constraints.similarTo);
+    items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
   }
   return { items, personalized: context.personalized };
 }
 
 function pick(
   index: RecommenderIndex, context: RecommendationContext, scored: ScoredCandidates, limit: number, cap: number, similarTo: number | undefined,
+  gift?: GiftQuery,
 ): Suggestion[] {
   const perCategory = new Map<string, number>();
   const items: Suggestion[] = [];
@@ -48,7 +51,7 @@ function pick(
     if (used >= cap) continue;
     perCategory.set(product.category, used + 1);
     const kind = scored.board.topSignal(row);
-    const reason = reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind), similarTo });
+    const reason = reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind), similarTo, gift });
     items.push({ product, score: scored.totals[row], reason });
   }
   return items;

@@ -9,6 +9,7 @@ import { addCoPurchaseSignal, addRecentRepeatSignal, addGoesWithSignal, addRepea
 import type { PopularityCounter } from './popularity';
 import { preferenceMatch } from './preferenceFit';
 import { addSameRangeSignal } from './sameRange';
+import type { GiftQuery } from './giftDemand';
 import { selectTop } from './selectTop';
 import type { RecommenderIndex } from './recommenderIndex';
 import { personaFit, weightsFor } from './strategy';
@@ -23,8 +24,8 @@ export interface ScoringQuery {
   requested?: ReadonlyMap<number, number>;
   /** How many of the best candidates to rank (default: all). */
   depth?: number;
-  /** A present was asked for: what customers buy one unit at a time enters and scores as the request's match. */
-  gift?: boolean;
+  /** A present was asked for: what sells singly near the budget (giftDemand.ts) enters and scores as the request's match. */
+  gift?: GiftQuery;
 }
 
 export interface ScoredCandidates {
@@ -99,10 +100,10 @@ function scoreInto(
     }
   }
   if (query.requested) enterTop(board, topByTrend(index, [...query.requested.keys()], take, allowed), take, allowed);
-  if (query.gift) enterTop(board, index.singleUnit.top(), take, allowed);
+  if (query.gift) enterTop(board, query.gift.top, take, allowed);
 
   addLookupSignals(board, index, context, query, weights, { now, params, boughtCategories });
-  return rank(board, index, context, params, query.depth ?? board.items.length);
+  return rank(board, index, context, params, query.depth ?? board.items.length, query.gift);
 }
 
 function enterTop(board: CandidateBoard, list: readonly number[], take: number, allowed: (item: number) => boolean): void {
@@ -142,17 +143,17 @@ function addLookupSignals(
     if (!counter || weight <= 0 || max <= 0) continue;
     for (let row = 0; row < board.items.length; row++) board.addAt(row, kind, (weight * counter.get(board.items[row])) / max);
   }
-  // A present was asked for: how many orders hold the item as a single unit counts as much as the strongest signal in
-  // play (it is what the shopper asked for). Learnt from the orders; no price enters it.
-  const single = index.singleUnit;
-  const giftWeight = query.gift && single.max > 0 ? Math.max(...Object.values(weights)) / single.max : 0;
+  // A present was asked for: selling singly near the budget (0..1, learnt from the orders) counts as much as the
+  // strongest signal in play (it is what the shopper asked for).
+  const gift = query.gift;
+  const giftWeight = gift ? Math.max(...Object.values(weights)) : 0;
   const newWindowMs = state.params.newArrivalDays * DAY_MS;
   const catalog = index.catalog;
   for (let row = 0; row < board.items.length; row++) {
     const item = board.items[row];
     const match = query.requested?.get(item);
     if (match) board.addAt(row, 'request', weights.request * match);
-    if (giftWeight > 0) board.addAt(row, 'single_unit', giftWeight * single.get(item));
+    if (gift && giftWeight > 0) board.addAt(row, 'single_unit', giftWeight * gift.score(item));
     if (!personal) continue;
     const age = state.now - catalog.addedTime(item);
     if (age >= 0 && age <= newWindowMs) board.addAt(row, 'new_arrival', weights.new_arrival * decayByAge(age, state.params.newArrivalDays));
@@ -167,7 +168,9 @@ function addLookupSignals(
 
 type ShareKind = 'trending' | 'popular' | 'segment_popular' | 'country_popular';
 
-function rank(board: CandidateBoard, index: RecommenderIndex, context: RecommendationContext, params: ScoringParameters, depth: number): ScoredCandidates {
+function rank(
+  board: CandidateBoard, index: RecommenderIndex, context: RecommendationContext, params: ScoringParameters, depth: number, gift?: GiftQuery,
+): ScoredCandidates {
   const demoted = new Set<number>();
   for (const productId of context.dismissed) {
     for (const related of index.relatedTo(productId)) {
@@ -179,7 +182,7 @@ function rank(board: CandidateBoard, index: RecommenderIndex, context: Recommend
   const rows: number[] = [];
   for (let row = 0; row < board.items.length; row++) {
     const factor = demoted.has(board.items[row]) ? 1 - params.dismissedNeighbourDemotion : 1;
-    totals[row] = board.total(row) * factor;
+    totals[row] = board.total(row) * factor * (gift ? gift.fit(board.items[row]) : 1);
     if (totals[row] > 0) rows.push(row); // a candidate no signal supports has no honest reason to be shown
   }
   const catalog = index.catalog;
