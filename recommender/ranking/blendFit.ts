@@ -8,6 +8,8 @@
  */
 import type { Order } from '../../domain/model';
 import { coordinateAscent } from './blendAscent';
+import { MIX_FEATURES, mixFeature, OWN_ITEM_SIGNALS, type CustomerMix, type MixFeature } from './customerMix';
+import { fitCustomerMix, type MixCustomer, type MixFitOptions } from './customerMixFit';
 import { PairCollector, fitPairwise } from './pairwiseRanker';
 import type { RecommenderIndex } from './recommenderIndex';
 import { scoreItems } from './scoring';
@@ -45,6 +47,10 @@ export interface BlendFitOptions {
   folds: number;
   /** Smallest gain in the window's NDCG@10 a refinement step must bring to be kept. */
   minGain: number;
+  /** Bags of `maxCustomers` customers fitted separately and averaged (absent: 1). */
+  bags?: number;
+  /** Customer-conditioned re-buy multipliers fitted after the blend (customerMixFit.ts); null or absent: none. */
+  mix?: MixFitOptions | null;
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
@@ -63,6 +69,8 @@ export interface LearntBlend {
   pairs: number;
   learnt: ValidationScore;
   defaults: ValidationScore;
+  /** Re-buy multipliers per customer group (null: one blend for everyone). */
+  mix?: CustomerMix | null;
 }
 
 interface CustomerCandidates {
@@ -72,6 +80,7 @@ interface CustomerCandidates {
   owned: Uint8Array;
   relevantAll: number;
   relevantNew: number;
+  history: Record<MixFeature, number>;
 }
 
 const WIDTH = LEARNT_SIGNALS.length;
@@ -109,7 +118,9 @@ function candidatesOf(index: RecommenderIndex, customerId: string, bought: Reado
   });
   let relevantNew = 0;
   for (const item of bought) if (!history?.items.has(item)) relevantNew++;
-  return { features, rows, bought: isBought, owned, relevantAll: bought.size, relevantNew };
+  const traits = {} as Record<MixFeature, number>;
+  for (const feature of MIX_FEATURES) traits[feature] = history ? mixFeature(history, index.latestTime, feature) : 0;
+  return { features, rows, bought: isBought, owned, relevantAll: bought.size, relevantNew, history: traits };
 }
 
 function addPairs(collector: PairCollector, c: CustomerCandidates, newOnly: boolean, share: number, options: BlendFitOptions): void {
@@ -168,8 +179,7 @@ function validationScore(customers: readonly CustomerCandidates[], weights: read
   return { all: meanNdcg(customers, weights, false, top, topRow), new: meanNdcg(customers, weights, true, top, topRow) };
 }
 
-/** Signals that score only the customer's own items: they cannot move the order of items new to the customer. */
-const OWN_ITEM_SIGNALS: ReadonlySet<Signal> = new Set(['repeat', 'repeat_recent', 'repeat_momentum', 'repeat_shared']);
+// OWN_ITEM_SIGNALS (customerMix.ts) score only the customer's own items: they cannot order items new to the customer.
 
 /**
  * Joint: every weight in turn on the mean of both variants' NDCG@10. Split: first the signals that can rank an item new
@@ -199,31 +209,60 @@ export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[]
   const purchases = windowPurchases(index, windowOrders);
   const ids = [...purchases.keys()].filter((id) => (purchases.get(id)?.size ?? 0) > 0).sort();
   if (ids.length < options.minCustomers) return null;
-  const stride = Math.max(1, ids.length / options.maxCustomers);
+  const bags = Math.max(1, options.bags ?? 1);
+  const wanted = options.maxCustomers * bags;
+  const stride = Math.max(1, ids.length / wanted);
   const chosen: string[] = [];
-  for (let k = 0; Math.floor(k) < ids.length && chosen.length < options.maxCustomers; k += stride) chosen.push(ids[Math.floor(k)]);
+  for (let k = 0; Math.floor(k) < ids.length && chosen.length < wanted; k += stride) chosen.push(ids[Math.floor(k)]);
   const customers = chosen.map((id) => candidatesOf(index, id, purchases.get(id) ?? new Set(), options));
+  const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
+  // Bagging: each bag of customers is fitted on its own and the blends (each summing to 1) are averaged, which smooths
+  // the ascent's discrete steps and one sample's noise; one bag is the plain fit.
+  const fits = Array.from({ length: Math.min(bags, customers.length) }, (_, b) => fitBag(customers.filter((_, c) => c % bags === b), defaults, options));
+  const raw = LEARNT_SIGNALS.map((_, f) => fits.reduce((sum, fit) => sum + fit.weights[f], 0) / fits.length);
+  const pairs = fits.reduce((sum, fit) => sum + fit.pairs, 0);
+  const top = Math.max(...raw);
+  const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
+  const weights: Partial<SignalWeights> = {};
+  LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
+  const mix = options.mix ? fitCustomerMix(customers.map((c) => splitScores(c, scaled)), options.mix) : null;
+  return {
+    mix, weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, pairs,
+    learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
+  };
+}
+
+/** The pairwise fit refined by coordinate ascent on one bag of customers; weights sum to 1 (defaults when all are 0). */
+function fitBag(customers: readonly CustomerCandidates[], defaults: readonly number[], options: BlendFitOptions): { weights: number[]; pairs: number } {
   const collector = new PairCollector(WIDTH);
   for (const c of customers) {
     addPairs(collector, c, false, 0.5, options);
     addPairs(collector, c, true, 0.5, options);
   }
-  const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
   const pairwise = fitPairwise(collector.pairs(), { iterations: options.iterations, learningRate: 0.05, l2: options.l2, start: defaults });
   // The ascent only climbs from where it starts: it starts from the pairwise fit and from the default weights, and the
   // window decides between the two results (for a shop unlike the one the defaults were tuned on, the fit wins).
   const candidates = options.fromDefaults ? [pairwise, defaults] : [pairwise];
   const refined = candidates.map((start) => refine(customers, start, options));
   const windowValue = (w: readonly number[]): number => { const s = validationScore(customers, w); return (s.all + s.new) / 2; };
-  const raw = refined.reduce((best, w) => (windowValue(w) > windowValue(best) + 1e-9 ? w : best));
-  const top = Math.max(...raw);
-  const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
-  const weights: Partial<SignalWeights> = {};
-  LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
-  return {
-    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, pairs: collector.count,
-    learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
-  };
+  const best = refined.reduce((top, w) => (windowValue(w) > windowValue(top) + 1e-9 ? w : top));
+  const total = best.reduce((sum, w) => sum + w, 0);
+  const weights = total > 0 ? best : defaults;
+  const sum = weights.reduce((s, w) => s + w, 0);
+  return { weights: weights.map((w) => w / sum), pairs: collector.count };
+}
+
+/** A customer's candidates scored by `weights`, split into the re-buy signals' part and the rest (for the mix fit). */
+function splitScores(c: CustomerCandidates, weights: readonly number[]): MixCustomer {
+  const own = new Float64Array(c.rows);
+  const other = new Float64Array(c.rows);
+  for (let r = 0; r < c.rows; r++) {
+    for (let f = 0; f < WIDTH; f++) {
+      const value = weights[f] * c.features[r * WIDTH + f];
+      if (OWN_ITEM_SIGNALS.has(LEARNT_SIGNALS[f])) own[r] += value; else other[r] += value;
+    }
+  }
+  return { own, other, bought: c.bought, relevant: c.relevantAll, features: c.history };
 }
 
 /** Orders before the validation window and in it (the window = the last `windowDays` before the latest order). */
