@@ -2,7 +2,9 @@ import { CustomerHistory } from '../../../recommender/ranking/customerHistory';
 import { mixFeature, mixGroup, mixMultiplier, mixWeights, type CustomerMix } from '../../../recommender/ranking/customerMix';
 import { fitCustomerMix, DEFAULT_MIX_FIT, type MixCustomer } from '../../../recommender/ranking/customerMixFit';
 import { DAY_MS } from '../../../recommender/ranking/decay';
+import { scoreItems } from '../../../recommender/ranking/scoring';
 import { DEFAULT_SCORING } from '../../../recommender/ranking/types';
+import { buildIndex, context } from './fixtures';
 
 const lines = (...items: number[]): Map<number, number> => new Map(items.map((i) => [i, 1]));
 
@@ -65,5 +67,19 @@ describe('customer-conditioned re-buy share', () => {
   it('lets a group too small to trust keep the global blend', () => {
     const customers = Array.from({ length: 40 }, (_, k) => windowCustomer(false, k / 40));
     expect(fitCustomerMix(customers, { ...DEFAULT_MIX_FIT, groups: 2, minGroup: 30 })).toBeNull();
+  });
+
+  it('ranks a customer\'s own items lower when their group learnt a small re-buy multiplier, and only when learnt weights serve', () => {
+    const index = buildIndex();
+    const top = (learnt: boolean): string[] => {
+      const scored = scoreItems(index, context('anna'), { allowed: () => true, depth: 3 }, { ...DEFAULT_SCORING, learnt });
+      return scored.ranked.map((row) => index.catalog.idOf(scored.board.items[row]));
+    };
+    const before = top(true);
+    expect(before[0]).toBe('c1'); // anna's tea lights, bought in every order
+    const window = { windowStart: 0, windowEnd: 0, customers: 0, pairs: 0, learnt: { all: 0, new: 0 }, defaults: { all: 0, new: 0 } };
+    index.learntBlend = { ...window, weights: {}, mix: { feature: 'orders', bounds: [2], multipliers: [1, 0.01], sizes: [1, 1] } };
+    expect(top(true)[0]).not.toBe('c1');
+    expect(top(false)).toEqual(before);
   });
 });
