@@ -2,7 +2,7 @@
  * Validation-cut sweep for tuning the weight fit (never a test cut): loads the log once and runs the recommender on
  * cuts A - D (recommender/eval/README.md, "Tuning procedure") for each fit variant given as JSON overrides of
  * DEFAULT_BLEND_FIT. Prints NDCG@10 all / new per cut and variant.
- *   npx tsx recommender/eval/validationSweep.ts --orders <csv.gz> [--cuts A,B,C,D] [--no-repeats] '<name>={"mix":null}' ...
+ *   npx tsx recommender/eval/validationSweep.ts --orders <csv.gz> [--cuts A,B,C,D] [--no-repeats] '<name>={"bags":3}' ...
  */
 import { loadRetailTransactions } from '../../data/import/onlineRetailCsv';
 import { DEFAULT_BLEND_FIT, type BlendFitOptions } from '../ranking/blendFit';
@@ -47,9 +47,8 @@ async function main(): Promise<void> {
       const report = runEvaluation(kept, parseCutoff(cutoff), { methods: ['recommender'], recommender: { indexOptions: { ...DEFAULT_INDEX_OPTIONS, blend } } });
       const all = report.variants.all.methods.recommender.ndcg10;
       const fresh = report.variants.new.methods.recommender.ndcg10;
-      const mix = report.learnt?.mix;
-      const mixText = mix ? `${mix.feature} [${mix.bounds.map((b) => b.toFixed(2)).join(', ')}] × [${mix.multipliers.join(', ')}]` : 'no mix';
-      console.log(`${cut}\t${variant.name}\t${all.toFixed(4)} / ${fresh.toFixed(4)}\t${mixText}\t${((Date.now() - started) / 1000).toFixed(0)} s`);
+      const fitted = report.learnt ? `${report.learnt.customers} window customers` : 'default weights';
+      console.log(`${cut}\t${variant.name}\t${all.toFixed(4)} / ${fresh.toFixed(4)}\t${fitted}\t${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
   }
 }

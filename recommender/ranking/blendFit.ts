@@ -8,8 +8,6 @@
  */
 import type { Order } from '../../domain/model';
 import { coordinateAscent } from './blendAscent';
-import { MIX_FEATURES, mixFeature, OWN_ITEM_SIGNALS, type CustomerMix, type MixFeature } from './customerMix';
-import { fitCustomerMix, type MixCustomer, type MixFitOptions } from './customerMixFit';
 import { PairCollector, fitPairwise } from './pairwiseRanker';
 import type { RecommenderIndex } from './recommenderIndex';
 import { scoreItems } from './scoring';
@@ -49,8 +47,6 @@ export interface BlendFitOptions {
   minGain: number;
   /** Bags of `maxCustomers` customers fitted separately and averaged (absent: 1). */
   bags?: number;
-  /** Customer-conditioned re-buy multipliers fitted after the blend (customerMixFit.ts); null or absent: none. */
-  mix?: MixFitOptions | null;
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
@@ -69,8 +65,6 @@ export interface LearntBlend {
   pairs: number;
   learnt: ValidationScore;
   defaults: ValidationScore;
-  /** Re-buy multipliers per customer group (null: one blend for everyone). */
-  mix?: CustomerMix | null;
 }
 
 interface CustomerCandidates {
@@ -80,7 +74,6 @@ interface CustomerCandidates {
   owned: Uint8Array;
   relevantAll: number;
   relevantNew: number;
-  history: Record<MixFeature, number>;
 }
 
 const WIDTH = LEARNT_SIGNALS.length;
@@ -118,9 +111,7 @@ function candidatesOf(index: RecommenderIndex, customerId: string, bought: Reado
   });
   let relevantNew = 0;
   for (const item of bought) if (!history?.items.has(item)) relevantNew++;
-  const traits = {} as Record<MixFeature, number>;
-  for (const feature of MIX_FEATURES) traits[feature] = history ? mixFeature(history, index.latestTime, feature) : 0;
-  return { features, rows, bought: isBought, owned, relevantAll: bought.size, relevantNew, history: traits };
+  return { features, rows, bought: isBought, owned, relevantAll: bought.size, relevantNew };
 }
 
 function addPairs(collector: PairCollector, c: CustomerCandidates, newOnly: boolean, share: number, options: BlendFitOptions): void {
@@ -179,7 +170,8 @@ function validationScore(customers: readonly CustomerCandidates[], weights: read
   return { all: meanNdcg(customers, weights, false, top, topRow), new: meanNdcg(customers, weights, true, top, topRow) };
 }
 
-// OWN_ITEM_SIGNALS (customerMix.ts) score only the customer's own items: they cannot order items new to the customer.
+/** Signals that score only the customer's own items: they cannot move the order of items new to the customer. */
+const OWN_ITEM_SIGNALS: ReadonlySet<Signal> = new Set(['repeat', 'repeat_recent', 'repeat_momentum', 'repeat_shared']);
 
 /**
  * Joint: every weight in turn on the mean of both variants' NDCG@10. Split: first the signals that can rank an item new
@@ -225,9 +217,8 @@ export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[]
   const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
   const weights: Partial<SignalWeights> = {};
   LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
-  const mix = options.mix ? fitCustomerMix(customers.map((c) => splitScores(c, scaled)), options.mix) : null;
   return {
-    mix, weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, pairs,
+    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, pairs,
     learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
   };
 }
@@ -250,19 +241,6 @@ function fitBag(customers: readonly CustomerCandidates[], defaults: readonly num
   const weights = total > 0 ? best : defaults;
   const sum = weights.reduce((s, w) => s + w, 0);
   return { weights: weights.map((w) => w / sum), pairs: collector.count };
-}
-
-/** A customer's candidates scored by `weights`, split into the re-buy signals' part and the rest (for the mix fit). */
-function splitScores(c: CustomerCandidates, weights: readonly number[]): MixCustomer {
-  const own = new Float64Array(c.rows);
-  const other = new Float64Array(c.rows);
-  for (let r = 0; r < c.rows; r++) {
-    for (let f = 0; f < WIDTH; f++) {
-      const value = weights[f] * c.features[r * WIDTH + f];
-      if (OWN_ITEM_SIGNALS.has(LEARNT_SIGNALS[f])) own[r] += value; else other[r] += value;
-    }
-  }
-  return { own, other, bought: c.bought, relevant: c.relevantAll, features: c.history };
 }
 
 /** Orders before the validation window and in it (the window = the last `windowDays` before the latest order). */

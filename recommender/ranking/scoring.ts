@@ -7,7 +7,6 @@ import { CandidateBoard } from './candidateBoard';
 import { decayByAge, DAY_MS } from './decay';
 import { addCoPurchaseSignal, addRecentRepeatSignal, addGoesWithSignal, addRepeatMomentumSignal, addRepeatSignal, addSimilarCustomersSignal, addSimilarToSignal, historyStrengths } from './historySignals';
 import type { PopularityCounter } from './popularity';
-import { mixWeights } from './customerMix';
 import { preferenceMatch } from './preferenceFit';
 import { addSameRangeSignal } from './sameRange';
 import { selectTop } from './selectTop';
@@ -59,9 +58,7 @@ function scoreInto(
   const history = context.personalized && context.customerId !== null ? index.history(context.customerId) : undefined;
   const personal = context.personalized;
   const base = params.learnt && index.learntBlend ? { ...params.weights, ...index.learntBlend.weights } : params.weights;
-  const blended = weightsFor(base, personal ? context.strategy : undefined);
-  // Customer-conditioned re-buy share learnt with the blend (customerMix.ts): O(history items).
-  const weights = params.learnt ? mixWeights(blended, index.learntBlend?.mix, history, now) : blended;
+  const weights = weightsFor(base, personal ? context.strategy : undefined);
   const { allowed } = query;
   const boughtCategories = new Set<string>();
 
