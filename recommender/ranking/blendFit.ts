@@ -24,7 +24,7 @@ export interface BlendFitOptions {
   windowDays: number;
   /** Below this many customers buying in the window the default weights stay (too little evidence). */
   minCustomers: number;
-  /** Customers scored at most (an even, deterministic sample by id); bounds the build time. */
+  /** Customers scored at most per bag (an even, deterministic sample by id); bounds the build time. */
   maxCustomers: number;
   /** Candidates read per customer (the best by the unit-weight blend). */
   depth: number;
@@ -50,7 +50,7 @@ export interface BlendFitOptions {
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
-  windowDays: 42, minCustomers: 30, maxCustomers: 250, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
+  windowDays: 42, minCustomers: 30, maxCustomers: 75, bags: 10, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
   split: true, newRounds: 0, minGain: 1e-5, folds: 2, fromDefaults: true,
 };
 
