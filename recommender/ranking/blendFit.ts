@@ -62,6 +62,8 @@ export interface LearntBlend {
   windowStart: number;
   windowEnd: number;
   customers: number;
+  /** Groups of customers fitted apart whose blends were averaged. */
+  bags: number;
   pairs: number;
   learnt: ValidationScore;
   defaults: ValidationScore;
@@ -218,7 +220,7 @@ export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[]
   const weights: Partial<SignalWeights> = {};
   LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
   return {
-    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, pairs,
+    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, bags: fits.length, pairs,
     learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
   };
 }
