@@ -30,8 +30,8 @@ export function explainBlend(blend: LearntBlend | null): string {
   const unused = weights.filter((w) => w.weight / total < 0.005);
   const lines = [
     `Learnt from what ${blend.customers} customers bought between ${day(blend.windowStart)} and ${day(blend.windowEnd)}, predicted from`,
-    'their orders before that; the suggestions then use all orders. What predicted their purchases, strongest first',
-    '(share of the blend):',
+    `their orders before that${blend.bags > 1 ? ` (in ${blend.bags} groups fitted apart, their blends averaged)` : ''}; the suggestions then`,
+    'use all orders. What predicted their purchases, strongest first (share of the blend):',
     ...used.map((w) => `  ${pct(w.weight / total).padStart(7)}  ${WORDS[w.signal] ?? w.signal}`),
   ];
   if (unused.length > 0) lines.push(`Did not help in this shop: ${unused.map((w) => WORDS[w.signal] ?? w.signal).join('; ')}.`);

@@ -24,7 +24,7 @@ export interface BlendFitOptions {
   windowDays: number;
   /** Below this many customers buying in the window the default weights stay (too little evidence). */
   minCustomers: number;
-  /** Customers scored at most (an even, deterministic sample by id); bounds the build time. */
+  /** Customers scored at most per bag (an even, deterministic sample by id); bounds the build time. */
   maxCustomers: number;
   /** Candidates read per customer (the best by the unit-weight blend). */
   depth: number;
@@ -45,10 +45,12 @@ export interface BlendFitOptions {
   folds: number;
   /** Smallest gain in the window's NDCG@10 a refinement step must bring to be kept. */
   minGain: number;
+  /** Bags of `maxCustomers` customers fitted separately and averaged (absent: 1). */
+  bags?: number;
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
-  windowDays: 42, minCustomers: 30, maxCustomers: 250, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
+  windowDays: 42, minCustomers: 30, maxCustomers: 75, bags: 10, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
   split: true, newRounds: 0, minGain: 1e-5, folds: 2, fromDefaults: true,
 };
 
@@ -60,6 +62,8 @@ export interface LearntBlend {
   windowStart: number;
   windowEnd: number;
   customers: number;
+  /** Groups of customers fitted apart whose blends were averaged. */
+  bags: number;
   pairs: number;
   learnt: ValidationScore;
   defaults: ValidationScore;
@@ -199,31 +203,46 @@ export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[]
   const purchases = windowPurchases(index, windowOrders);
   const ids = [...purchases.keys()].filter((id) => (purchases.get(id)?.size ?? 0) > 0).sort();
   if (ids.length < options.minCustomers) return null;
-  const stride = Math.max(1, ids.length / options.maxCustomers);
+  const bags = Math.max(1, options.bags ?? 1);
+  const wanted = options.maxCustomers * bags;
+  const stride = Math.max(1, ids.length / wanted);
   const chosen: string[] = [];
-  for (let k = 0; Math.floor(k) < ids.length && chosen.length < options.maxCustomers; k += stride) chosen.push(ids[Math.floor(k)]);
+  for (let k = 0; Math.floor(k) < ids.length && chosen.length < wanted; k += stride) chosen.push(ids[Math.floor(k)]);
   const customers = chosen.map((id) => candidatesOf(index, id, purchases.get(id) ?? new Set(), options));
+  const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
+  // Bagging: each bag of customers is fitted on its own and the blends (each summing to 1) are averaged, which smooths
+  // the ascent's discrete steps and one sample's noise; one bag is the plain fit.
+  const fits = Array.from({ length: Math.min(bags, customers.length) }, (_, b) => fitBag(customers.filter((_, c) => c % bags === b), defaults, options));
+  const raw = LEARNT_SIGNALS.map((_, f) => fits.reduce((sum, fit) => sum + fit.weights[f], 0) / fits.length);
+  const pairs = fits.reduce((sum, fit) => sum + fit.pairs, 0);
+  const top = Math.max(...raw);
+  const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
+  const weights: Partial<SignalWeights> = {};
+  LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
+  return {
+    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, bags: fits.length, pairs,
+    learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
+  };
+}
+
+/** The pairwise fit refined by coordinate ascent on one bag of customers; weights sum to 1 (defaults when all are 0). */
+function fitBag(customers: readonly CustomerCandidates[], defaults: readonly number[], options: BlendFitOptions): { weights: number[]; pairs: number } {
   const collector = new PairCollector(WIDTH);
   for (const c of customers) {
     addPairs(collector, c, false, 0.5, options);
     addPairs(collector, c, true, 0.5, options);
   }
-  const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
   const pairwise = fitPairwise(collector.pairs(), { iterations: options.iterations, learningRate: 0.05, l2: options.l2, start: defaults });
   // The ascent only climbs from where it starts: it starts from the pairwise fit and from the default weights, and the
   // window decides between the two results (for a shop unlike the one the defaults were tuned on, the fit wins).
   const candidates = options.fromDefaults ? [pairwise, defaults] : [pairwise];
   const refined = candidates.map((start) => refine(customers, start, options));
   const windowValue = (w: readonly number[]): number => { const s = validationScore(customers, w); return (s.all + s.new) / 2; };
-  const raw = refined.reduce((best, w) => (windowValue(w) > windowValue(best) + 1e-9 ? w : best));
-  const top = Math.max(...raw);
-  const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
-  const weights: Partial<SignalWeights> = {};
-  LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
-  return {
-    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, pairs: collector.count,
-    learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
-  };
+  const best = refined.reduce((top, w) => (windowValue(w) > windowValue(top) + 1e-9 ? w : top));
+  const total = best.reduce((sum, w) => sum + w, 0);
+  const weights = total > 0 ? best : defaults;
+  const sum = weights.reduce((s, w) => s + w, 0);
+  return { weights: weights.map((w) => w / sum), pairs: collector.count };
 }
 
 /** Orders before the validation window and in it (the window = the last `windowDays` before the latest order). */

@@ -62,6 +62,17 @@ describe('weights learnt from the shop\'s own recent weeks', () => {
     expect(blend?.learnt.all ?? 0).toBeGreaterThan(blend?.defaults.all ?? 1);
   });
 
+  it('bags of customers fitted apart and averaged still find each shop\'s habit', () => {
+    const bagged = { ...options, blend: { ...options.blend, bags: 3 } };
+    const rebuy = RecommenderIndex.build({ products: PRODUCTS, orders: shop(true), options: bagged }).learntBlend;
+    const explore = RecommenderIndex.build({ products: PRODUCTS, orders: shop(false), options: bagged }).learntBlend;
+    expect(rebuy?.weights.repeat).toBe(1);
+    expect(explore?.weights.repeat ?? 1).toBeLessThan(0.05);
+    expect(explore?.learnt.all ?? 0).toBeGreaterThan(explore?.defaults.all ?? 1);
+    // Every window customer is scored once, across the bags.
+    expect(rebuy?.customers).toBe(RecommenderIndex.build({ products: PRODUCTS, orders: shop(true), options }).learntBlend?.customers);
+  });
+
   it('keeps the default weights when too few customers buy in the window', () => {
     const orders = shop(true).filter((o) => Number(o.customerId.slice(1)) < 20);
     expect(RecommenderIndex.build({ products: PRODUCTS, orders, options }).learntBlend).toBeNull();
