@@ -27,6 +27,8 @@ export const EntitiesSchema = z.object({
   budget: BudgetSchema.optional(),
   occasion: z.enum(['gift', 'birthday', 'christmas', 'wedding', 'anniversary', 'baby', 'easter', 'valentines']).optional(),
   recipient: z.string().optional(),
+  /** The shopper asked for a present ("gift", "present"), whatever day it is for. */
+  present: z.boolean().optional(),
   email: z.string().optional(),
   postcode: z.string().optional(),
   orderNumber: z.string().optional(),

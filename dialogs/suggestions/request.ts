@@ -17,10 +17,22 @@ export function requestFromEntities(entities: Entities): LastRequest {
   if (entities.budget && (entities.budget.min !== undefined || entities.budget.max !== undefined)) {
     request.budget = { min: entities.budget.min, max: entities.budget.max };
   }
-  // A named recipient ("for my mum") makes it a gift even when no occasion was said.
-  const occasion = entities.occasion ?? (entities.recipient ? 'gift' : undefined);
+  const occasion = occasionOf(entities);
   if (occasion) request.occasion = occasion;
   return request;
+}
+
+/** A person's day: a present for it need not be themed on it ("a birthday present for my dad" is not party goods). */
+const PERSONAL_DAYS: ReadonlySet<string> = new Set(['birthday', 'wedding', 'anniversary', 'valentines']);
+
+/**
+ * A named recipient ("for my mum") makes it a gift even when no occasion was said; so does asking for a present
+ * for someone's day, so that what sells as a present ranks instead of the day's theme filtering the catalogue.
+ */
+function occasionOf(entities: Entities): string | undefined {
+  const forSomeone = entities.present === true || entities.recipient !== undefined;
+  if (entities.occasion && PERSONAL_DAYS.has(entities.occasion) && forSomeone) return 'gift';
+  return entities.occasion ?? (entities.recipient ? 'gift' : undefined);
 }
 
 /** Nothing says what the suggestions are for or what kind of thing: worth one clarifying question. */

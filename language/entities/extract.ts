@@ -3,7 +3,7 @@ import type { Entities, Intent } from '../types';
 import { parseBudget } from './budget';
 import type { CatalogMatcher } from './catalog';
 import { extractEmail, extractOrderNumber, extractPostcode } from './contact';
-import { extractOccasion, extractRecipient } from './people';
+import { asksForPresent, extractOccasion, extractRecipient } from './people';
 import { extractConsentTopic, extractRefinement } from './preferences';
 import { parseRating } from './rating';
 
@@ -26,6 +26,7 @@ export function extractEntities({ text, words, intent }: EntityInput, catalog: C
     budget: parseBudget(text),
     occasion: extractOccasion(joined),
     recipient: extractRecipient(joined),
+    present: asksForPresent(joined) || undefined,
     email,
     postcode: extractPostcode(withoutEmail),
     orderNumber: extractOrderNumber(withoutEmail),

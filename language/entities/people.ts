@@ -55,6 +55,13 @@ export function extractRecipient(words: string): string | undefined {
   return found?.canonical;
 }
 
+const PRESENT_WORDS = /\b(?:gifts?|presents?|prezzie)\b/;
+
+/** Whether the shopper asks for a present, even when another occasion is named first ("a birthday present"). */
+export function asksForPresent(words: string): boolean {
+  return PRESENT_WORDS.test(words);
+}
+
 export function extractOccasion(words: string): Occasion | undefined {
   return OCCASIONS.find(([, pattern]) => pattern.test(words))?.[0];
 }

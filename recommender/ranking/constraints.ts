@@ -1,8 +1,9 @@
 /**
  * Turns a SuggestionRequest plus the business rules into the `allowed` predicate and the request-match map
- * that scoring uses. Only products in stock, within budget, not excluded, not dismissed and fitting every
- * stated constraint (categories, keywords, occasion) are ever candidates.
+ * that scoring uses. Only products in stock, within budget, not excluded, not dismissed, not a charge line
+ * (domain/chargeLines.ts) and fitting every stated constraint (categories, keywords, occasion) are ever candidates.
  */
+import { isChargeLine } from '../../domain/chargeLines';
 import type { SuggestionRequest } from '../../domain/suggestions';
 import { tokenize, type ItemCatalog } from './catalog';
 import { isGiftOccasion, isRecipientWord, occasionFilter } from './occasions';
@@ -91,7 +92,7 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
   const allowed = (item: number): boolean => {
     const product = catalog.product(item);
     if (!product || !product.inStock || product.price < min || product.price > max || blocked.has(item)) return false;
-    return !requested || requested.has(item);
+    return (!requested || requested.has(item)) && !isChargeLine(product.name);
   };
   const requestedCategories = categories.length > 0 ? categories : occasion?.categories ?? [];
   const recipientMatches = recipients.length > 0 ? keywordMatches(catalog, recipients) : undefined;

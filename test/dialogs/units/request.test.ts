@@ -3,7 +3,7 @@ import { formatPrice, parseCardAction } from '../../../dialogs/suggestions/cards
 import { readComment, readRating } from '../../../dialogs/survey/answers';
 import { routeFor } from '../../../dialogs/routing';
 import type { ShownItem } from '../../../dialogs/session';
-import type { RecognitionResult } from '../../../language/types';
+import type { Entities, RecognitionResult } from '../../../language/types';
 
 const item = (productId: string, price: number): ShownItem => ({
   productId, name: productId, price, currency: 'GBP', category: 'other', inStock: true, reason: 'r',
@@ -11,6 +11,17 @@ const item = (productId: string, price: number): ShownItem => ({
 const SHOWN = [item('a', 2), item('b', 6), item('c', 10)];
 
 describe('suggestion requests', () => {
+  it.each([
+    [{ occasion: 'birthday', recipient: 'dad' }, 'gift'],
+    [{ occasion: 'birthday', present: true }, 'gift'],
+    [{ occasion: 'anniversary', recipient: 'wife' }, 'gift'],
+    [{ occasion: 'birthday', categories: ['party'] }, 'birthday'],
+    [{ occasion: 'christmas', recipient: 'mum' }, 'christmas'],
+    [{ occasion: 'baby', present: true }, 'baby'],
+  ] as [Partial<Entities>, string][])('a present for a person\'s day is a gift request; a season or party goods keep their theme: %j -> %s', (entities, occasion) => {
+    expect(requestFromEntities({ categories: [], keywords: [], ...entities }).occasion).toBe(occasion);
+  });
+
   it('a named recipient makes it a gift', () => {
     expect(requestFromEntities({ categories: [], keywords: [], recipient: 'mum', budget: { max: 20 } })).toEqual({ occasion: 'gift', budget: { min: undefined, max: 20 } });
   });

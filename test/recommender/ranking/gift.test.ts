@@ -125,3 +125,18 @@ describe('budget closeness', () => {
     expect(budgetCloseness(new SinglePurchasePrices([]), { max: 20 })(3)).toBe(1);
   });
 });
+
+describe('charge lines', () => {
+  it('a delivery charge bought on its own in many orders is never suggested, as a present or otherwise', () => {
+    const carriage = product('carriage', 'other', 15, { name: 'Next Day Carriage' });
+    const extra: Order[] = Array.from({ length: 30 }, (_, c) => ({
+      id: `c${c}`, customerId: `p${c}`, date: new Date(Date.UTC(2011, 5, 1 + (c % 28))).toISOString(), lines: [{ productId: 'carriage', quantity: 1, unitPrice: 15 }],
+    }));
+    const index = RecommenderIndex.build({ products: [...PRODUCTS, carriage], orders: [...orders(), ...extra] });
+    expect(index.singleUnit.get(index.catalog.indexOf('carriage') ?? -1)).toBe(30);
+    for (const request of [{ occasion: 'gift', budget: { max: 20 } }, {}, { categories: ['other'] }]) {
+      const items = recommend(index, guest, { customerId: null, limit: 10, ...request }).items;
+      expect(ids(items)).not.toContain('carriage');
+    }
+  });
+});
