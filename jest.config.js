@@ -8,7 +8,8 @@ module.exports = {
   // lowdb 7, steno and ml-kmeans (with its ml-* dependencies) are ESM-only: the esbuild transformer turns them into CommonJS too.
   transform: { '^.+\\.[tj]sx?$': '<rootDir>/test/support/esbuildTransformer.cjs' },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-matrix|ml-random|is-any-array|ml-array-.*)/)'],
-  testTimeout: 30000,
+  // Generous: two workers share the cores with the servers, browsers and PostgreSQL they start (speed is never asserted).
+  testTimeout: 120000,
   // One throwaway PostgreSQL server for the run; each suite gets its own databases on it (test/support/postgres.ts).
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',

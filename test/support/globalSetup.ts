@@ -19,7 +19,8 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   process.env[TRAINED_MODEL_DIR_ENV] = mkdtempSync(join(tmpdir(), 'trained-models-'));
   if (process.env.TEST_DATABASE_URL || postgresMissingReason()) return;
-  const cluster = await startTestCluster();
+  // Every PostgreSQL suite of the run connects here, bot processes with their pools included: room for all of them.
+  const cluster = await startTestCluster('-c max_connections=400');
   globalThis.sharedTestPostgres = cluster;
   process.env[SHARED_POSTGRES_ENV] = cluster.adminUrl;
 }
