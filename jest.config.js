@@ -1,10 +1,20 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // lowdb 7, steno and ml-kmeans (with its ml-* dependencies) are ESM-only: ts-jest transforms them into CommonJS too.
-  transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // lowdb 7, steno and ml-kmeans (with its ml-* dependencies) are ESM-only: the esbuild transformer turns them into CommonJS too.
+  transform: { '^.+\\.[tj]sx?$': '<rootDir>/test/support/esbuildTransformer.cjs' },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-matrix|ml-random|is-any-array|ml-array-.*)/)'],
-  testTimeout: 30000,
+  // Generous: two workers share the cores with the servers, browsers and PostgreSQL they start (speed is never asserted).
+  testTimeout: 120000,
+  // One throwaway PostgreSQL server for the run; each suite gets its own databases on it (test/support/postgres.ts).
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  // The intent model trained once per run, not at every bot start (test/support/trainedModels.ts).
+  setupFiles: ['<rootDir>/test/support/setupTrainedModels.ts'],
+  // One worker per core, not jest's cores - 1: most suites spend their time waiting on servers, browsers and PostgreSQL.
+  maxWorkers: Math.max(2, availableParallelism()),
 };

@@ -84,6 +84,8 @@ export class PostgresLiveRelay {
         });
         await client.query(`LISTEN ${CHANNEL}`);
         this.listener = client;
+        // stop() may have run while this connection was being made: it found no listener to end.
+        if (this.stopped) void client.end().catch(() => undefined);
         if (reconnecting) await this.catchUp();
         connected();
         await lost;

@@ -24,6 +24,29 @@ interface SparseVector {
   values: number[];
 }
 
+/** What training produces: enough to restore a classifier without training again. */
+export interface TrainedSoftmax {
+  features: string[];
+  idf: Float64Array;
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+/**
+ * Where trained models may be kept, by a description of everything training reads (labels, options, examples).
+ * Unset in the application; the test suites, which start the bot hundreds of times, keep the trained corpus model
+ * on disk (test/support/trainedModels.ts).
+ */
+export interface TrainedSoftmaxStore {
+  get(description: string): TrainedSoftmax | undefined;
+  set(description: string, trained: TrainedSoftmax): void;
+}
+
+let trainedStore: TrainedSoftmaxStore | undefined;
+
+export function useTrainedSoftmaxStore(store: TrainedSoftmaxStore | undefined): void {
+  trainedStore = store;
+}
 
 export class SoftmaxClassifier<Label extends string> {
   private readonly featureIndex = new Map<string, number>();
@@ -36,7 +59,24 @@ export class SoftmaxClassifier<Label extends string> {
   }
 
   train(examples: readonly TrainingExample<Label>[], options: Partial<SoftmaxOptions> = {}): void {
-    const { epochs, learningRate, l2, seed } = { ...DEFAULTS, ...options };
+    const settings = { ...DEFAULTS, ...options };
+    const store = trainedStore;
+    if (!store) return this.trainFresh(examples, settings);
+    const description = JSON.stringify([this.labels, settings, examples.map(({ features, label }) => [label, [...features]])]);
+    const kept = store.get(description);
+    if (kept && kept.weights.length === kept.features.length * this.labels.length && kept.bias.length === this.labels.length) {
+      this.featureIndex.clear();
+      kept.features.forEach((key, index) => this.featureIndex.set(key, index));
+      this.idf = kept.idf;
+      this.weights = kept.weights;
+      this.bias = kept.bias;
+      return;
+    }
+    this.trainFresh(examples, settings);
+    store.set(description, { features: [...this.featureIndex.keys()], idf: this.idf, weights: this.weights, bias: this.bias });
+  }
+
+  private trainFresh(examples: readonly TrainingExample<Label>[], { epochs, learningRate, l2, seed }: SoftmaxOptions): void {
     const documentFrequency: number[] = [];
     for (const { features } of examples) {
       for (const key of features.keys()) {

@@ -75,7 +75,15 @@ export async function startTestCluster(extraServerOptions = ''): Promise<TestClu
   return { ...cluster, outage: { stopServer, startServer } };
 }
 
-function clusterAt(adminUrl: string, stopServer: () => Promise<void>): TestCluster {
+/**
+ * A cluster view on a server someone else runs and stops (the jest run's shared server, see test/support): its
+ * `stop()` drops the databases it created and leaves the server running.
+ */
+export function sharedTestCluster(adminUrl: string): TestCluster {
+  return clusterAt(adminUrl, async () => undefined, true);
+}
+
+function clusterAt(adminUrl: string, stopServer: () => Promise<void>, dropOnStop = !!process.env.TEST_DATABASE_URL): TestCluster {
   const created: string[] = [];
   let counter = 0;
   const withAdmin = async (sql: string): Promise<void> => {
@@ -98,8 +106,8 @@ function clusterAt(adminUrl: string, stopServer: () => Promise<void>): TestClust
       return url.toString();
     },
     stop: async () => {
-      // On a shared server (TEST_DATABASE_URL) the suite's databases are dropped; a throwaway one just goes.
-      if (process.env.TEST_DATABASE_URL) {
+      // On a shared server (TEST_DATABASE_URL, the jest run's) the suite's databases are dropped; a throwaway one just goes.
+      if (dropOnStop) {
         for (const name of created) await withAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       }
       await stopServer();

@@ -72,7 +72,7 @@ pg.describe('live chat between two instances on one database', () => {
     const admin = new Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN live_messages' AND pid <> pg_backend_pid()");
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN live_messages' AND datname = current_database() AND pid <> pg_backend_pid()");
       await hubs[1].deliver('conv-b', { text: 'sent while A was reconnecting', from: { id: 'agent-1', name: 'Sam' } });
       expect(await onA.next(15_000)).toMatchObject({ text: 'sent while A was reconnecting' });
     } finally {

@@ -14,7 +14,7 @@ import { signIdentity } from '../../services/identityToken';
 import { say, startApp, TEST_IDENTITY_SECRET, type RunningApp } from '../support/app';
 import { postgresSuite } from '../support/postgres';
 
-const pg = postgresSuite('postgresApp.test');
+const pg = postgresSuite('postgresApp.test', { ownServer: true });
 
 pg.describe('the app on PostgreSQL', () => {
   let running: RunningApp;

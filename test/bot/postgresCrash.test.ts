@@ -124,7 +124,9 @@ pg.describe('an instance killed during a burst', () => {
 
     // The survivor answers, also the conversations whose turns the killed instance was running (and locking).
     for (const conversation of [...inFlightAtKill, 'crash-after']) {
-      const replies = await say(b.url, conversation, 'show me candles');
+      const replies = await say(b.url, conversation, 'show me candles').catch((error: Error) => {
+        throw new Error(`the survivor did not answer (${error.message}; exit code ${b.child.exitCode}): ${b.output.join('')}`);
+      });
       expect(replies.some((r) => (r.attachments?.length ?? 0) > 0)).toBe(true);
     }
     expect((await fetch(`${b.url}/healthz`)).status).toBe(200);

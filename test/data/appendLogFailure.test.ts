@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { AppendLog } from '../../data/lowdb/appendLog';
 import { withTempDir } from './storeFixtures';
 
-// Handles opened on *.jsonl files write only half of the next text and then fail, while `failNextWrite` is set.
-let failNextWrite = false;
+// Handles opened on *.jsonl files write only half of the next text and then fail, while `mockFailNextWrite` is set.
+// Named mock*: jest hoists the jest.mock call above the imports and lets its factory read only such variables.
+let mockFailNextWrite = false;
 jest.mock('node:fs/promises', () => {
   const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
   const failingOpen: typeof actual.open = async (...args) => {
@@ -15,8 +16,8 @@ jest.mock('node:fs/promises', () => {
       const write = handle.write.bind(handle) as (text: string) => Promise<unknown>;
       Object.assign(handle, {
         write: async (text: string) => {
-          if (!failNextWrite) return write(text);
-          failNextWrite = false;
+          if (!mockFailNextWrite) return write(text);
+          mockFailNextWrite = false;
           await write(text.slice(0, Math.floor(text.length / 2)));
           throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
         },
@@ -37,7 +38,7 @@ describe('AppendLog after a failed write', () => {
       const path = join(dir, 'notes.jsonl');
       const log = await openNotes(path);
       await log.append([{ id: 'N1', text: 'first' }]);
-      failNextWrite = true;
+      mockFailNextWrite = true;
       await expect(log.append([{ id: 'N2', text: 'lost half-way' }, { id: 'N3', text: 'x' }])).rejects.toThrow(/ENOSPC/);
       await log.append([{ id: 'N4', text: 'after the failure' }]);
       await log.close();

@@ -6,8 +6,9 @@ import { AT, customer, smallStore, withTempDir } from './storeFixtures';
 
 // rename is the last step of every durable write (temp file -> target): counting renames counts file writes.
 // Journal and log syncs are counted on the handles `open` returns for *.journal and *.jsonl files.
-let journalSyncs = 0;
-let logSyncs = 0;
+// Named mock*: jest hoists the jest.mock call above the imports and lets its factory read only such variables.
+let mockJournalSyncs = 0;
+let mockLogSyncs = 0;
 jest.mock('node:fs/promises', () => {
   const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
   const countingOpen: typeof actual.open = async (...args) => {
@@ -16,8 +17,8 @@ jest.mock('node:fs/promises', () => {
     if (path.endsWith('.journal') || path.endsWith('.jsonl')) {
       const datasync = handle.datasync.bind(handle);
       handle.datasync = async () => {
-        if (path.endsWith('.journal')) journalSyncs++;
-        else logSyncs++;
+        if (path.endsWith('.journal')) mockJournalSyncs++;
+        else mockLogSyncs++;
         return datasync();
       };
     }
@@ -32,8 +33,8 @@ function fileWritesTo(path: string): number {
 
 beforeEach(() => {
   jest.mocked(rename).mockClear();
-  journalSyncs = 0;
-  logSyncs = 0;
+  mockJournalSyncs = 0;
+  mockLogSyncs = 0;
 });
 
 describe('write coalescing', () => {
@@ -62,8 +63,8 @@ describe('write coalescing', () => {
       jest.mocked(rename).mockClear();
       try {
         await Promise.all(Array.from({ length: 50 }, (_, i) => store.conversationStorage.write({ [`webchat/conversations/c${i}`]: { turn: i } })));
-        expect(journalSyncs).toBeGreaterThanOrEqual(1);
-        expect(journalSyncs).toBeLessThanOrEqual(2);
+        expect(mockJournalSyncs).toBeGreaterThanOrEqual(1);
+        expect(mockJournalSyncs).toBeLessThanOrEqual(2);
         expect(jest.mocked(rename)).not.toHaveBeenCalled();
         const journal = (await readFile(`${path}.state.json.journal`, 'utf8')).trim().split('\n');
         expect(journal).toHaveLength(50);
@@ -78,11 +79,11 @@ describe('write coalescing', () => {
       const path = join(dir, 'store.json');
       const store = await openStore({ path, seed: smallStore });
       jest.mocked(rename).mockClear();
-      logSyncs = 0;
+      mockLogSyncs = 0;
       try {
         await Promise.all(Array.from({ length: 50 }, (_, i) => store.repositories.suggestionEvents.add([suggestionEvent(`E${i}`)])));
-        expect(logSyncs).toBeGreaterThanOrEqual(1);
-        expect(logSyncs).toBeLessThanOrEqual(2);
+        expect(mockLogSyncs).toBeGreaterThanOrEqual(1);
+        expect(mockLogSyncs).toBeLessThanOrEqual(2);
         expect(jest.mocked(rename)).not.toHaveBeenCalled();
         const lines = (await readFile(`${path}.events.jsonl`, 'utf8')).trim().split('\n');
         expect(lines).toHaveLength(50);

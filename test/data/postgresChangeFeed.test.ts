@@ -8,7 +8,7 @@ import type { ChangeBatch } from '../../data/postgres/changeFeed';
 import { customer, order, product, smallStore } from './storeFixtures';
 import { postgresSuite } from '../support/postgres';
 
-const pg = postgresSuite('postgresChangeFeed.test');
+const pg = postgresSuite('postgresChangeFeed.test', { ownServer: true });
 
 async function until(check: () => boolean, limitMs = 15_000): Promise<void> {
   const started = Date.now();

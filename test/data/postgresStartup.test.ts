@@ -3,7 +3,7 @@ import { DatabaseUnavailableError, openPostgresStore } from '../../data/postgres
 import { smallStore } from './storeFixtures';
 import { postgresSuite } from '../support/postgres';
 
-const pg = postgresSuite('postgresStartup.test');
+const pg = postgresSuite('postgresStartup.test', { ownServer: true });
 
 pg.describe('opening the PostgreSQL store', () => {
   it('waits for a database that comes up a little later', async () => {

@@ -101,6 +101,7 @@ describe('TranscriptMiddleware', () => {
     expect(await store.handoffs.list()).toEqual([]);
     const reopened = await openConsoleStore(path);
     expect(await reopened.transcripts.get(conversationId)).toBeUndefined();
+    await reopened.close();
   });
 
   test.each([

@@ -78,7 +78,7 @@ export async function startInsightsServer(options: { webRoot?: string } = {}): P
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await repository.close();
-      await fixture.commerce.close();
+      await fixture.close(); // both stores: the console journal too, not left to the garbage collector
       await temp.cleanup();
     },
   };
