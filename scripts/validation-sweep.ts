@@ -2,13 +2,13 @@
  * Validation-cut sweep for tuning the weight fit (never a test cut): loads the log once and runs the recommender on
  * cuts A - D (recommender/eval/README.md, "Tuning procedure") for each fit variant given as JSON overrides of
  * DEFAULT_BLEND_FIT. Prints NDCG@10 all / new per cut and variant.
- *   npx tsx recommender/eval/validationSweep.ts --orders <csv.gz> [--cuts A,B,C,D] [--no-repeats] '<name>={"bags":3}' ...
+ *   npx tsx scripts/validation-sweep.ts --orders <csv.gz> [--cuts A,B,C,D] [--no-repeats] '<name>={"bags":3}' ...
  */
-import { loadRetailTransactions } from '../../data/import/onlineRetailCsv';
-import { DEFAULT_BLEND_FIT, type BlendFitOptions } from '../ranking/blendFit';
-import { DEFAULT_INDEX_OPTIONS } from '../ranking/recommenderIndex';
-import { runEvaluation } from './runEval';
-import { firstPurchasesOnly, parseCutoff } from './split';
+import { loadRetailTransactions } from '../data/import/onlineRetailCsv';
+import { DEFAULT_BLEND_FIT, type BlendFitOptions } from '../recommender/ranking/blendFit';
+import { DEFAULT_INDEX_OPTIONS } from '../recommender/ranking/recommenderIndex';
+import { runEvaluation } from '../recommender/eval/runEval';
+import { firstPurchasesOnly, parseCutoff } from '../recommender/eval/split';
 
 export const VALIDATION_CUTS: Record<string, { cutoff: string; until: string }> = {
   A: { cutoff: '2011-06-01', until: '2011-09-01' },
