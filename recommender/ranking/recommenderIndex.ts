@@ -4,6 +4,7 @@
  * a request reads it and never scans the orders.
  */
 import type { Order, Product } from '../../domain/model';
+import { BasketLog } from './basketLog';
 import { DEFAULT_BLEND_FIT, fitBlend, splitAtWindow, type BlendFitOptions, type LearntBlend } from './blendFit';
 import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
@@ -61,6 +62,8 @@ export interface IndexInput {
   orders: Iterable<Order>;
   customers?: ReadonlyMap<string, CustomerGroups>;
   options?: IndexOptions;
+  /** Called as each build stage ends, with its name (the benchmark times the stages). */
+  onStage?: (stage: string) => void;
 }
 
 export class RecommenderIndex {
@@ -76,6 +79,8 @@ export class RecommenderIndex {
   private readonly baselineTrend = new PopularityCounter();
   private momentumCache: PopularityCounter | null = null;
   readonly segmentPopularity = new GroupedPopularity();
+  /** Every order's distinct items: the co-purchase graphs read it. */
+  private readonly basketLog = new BasketLog();
   readonly countryPopularity = new GroupedPopularity();
   readonly coPurchase: CoPurchaseGraph;
   readonly longCoPurchase: CoPurchaseGraph | null;
@@ -99,8 +104,8 @@ export class RecommenderIndex {
   latestTime = Number.NEGATIVE_INFINITY;
 
   constructor(readonly options: IndexOptions = DEFAULT_INDEX_OPTIONS) {
-    this.coPurchase = new CoPurchaseGraph(options.coPurchase);
-    this.longCoPurchase = options.longCoPurchase ? new CoPurchaseGraph(options.longCoPurchase) : null;
+    this.coPurchase = new CoPurchaseGraph(options.coPurchase, this.basketLog);
+    this.longCoPurchase = options.longCoPurchase ? new CoPurchaseGraph(options.longCoPurchase, this.basketLog) : null;
   }
 
   /** Bumped by every change (order, product, customer groups): results cached from the index compare it. */
@@ -110,22 +115,31 @@ export class RecommenderIndex {
 
   static build(input: IndexInput): RecommenderIndex {
     const index = new RecommenderIndex(input.options);
+    const stage = input.onStage ?? (() => undefined);
     for (const product of input.products) index.upsertProduct(product);
     for (const [customerId, groups] of input.customers ?? []) index.groups.set(customerId, { ...groups });
+    stage('catalogue');
     const fit = index.options.blend;
     if (fit) {
       // Fit on the orders before the validation window, then add the window: the served index holds all data.
       const { before, window, start, end } = splitAtWindow(input.orders, fit.windowDays);
+      stage('read and split orders');
       for (const order of before) index.addOrder(order);
+      stage('add orders before the window');
       // No warm-up here: the fit reads only its customers' neighbour lists, which are computed on first use.
       index.learntBlend = fitBlend(index, window, { start, end }, fit);
+      stage('weight fit');
       for (const order of window) index.addOrder(order);
+      stage('add window orders');
     } else {
       for (const order of input.orders) index.addOrder(order);
+      stage('read and add orders');
     }
-    index.coPurchase.warm(index.catalog.size);
-    index.longCoPurchase?.warm(index.catalog.size);
+    if (index.longCoPurchase) CoPurchaseGraph.warmPair(index.coPurchase, index.longCoPurchase, index.catalog.size);
+    else index.coPurchase.warm(index.catalog.size);
+    stage('co-purchase lists');
     index.ease();
+    stage('EASE fit');
     return index;
   }
 
@@ -173,7 +187,7 @@ export class RecommenderIndex {
       if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
       if (groups?.country !== undefined) this.countryPopularity.add(groups.country, item, 1);
     }
-    const basket = [...lines.keys()];
+    const basket = this.basketLog.add([...lines.keys()]);
     this.coPurchase.addBasket(basket, time);
     this.longCoPurchase?.addBasket(basket, time);
   }
