@@ -13,6 +13,7 @@ import { EaseModel, type EaseOptions } from './ease';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, momentum, PopularityCounter } from './popularity';
 import { RepeatRates } from './repeatRates';
+import { selectTopByValue } from './selectTop';
 import { BuyerIndex } from './similarCustomers';
 
 export interface IndexOptions {
@@ -94,6 +95,8 @@ export class RecommenderIndex {
   private easeModel: EaseModel | null = null;
   private easeStale = true;
   private candidateRowScratch = new Int32Array(0);
+  /** relatedTo's per-item similarities (only the entries of the list being read are meaningful). */
+  private similarityScratch = new Float64Array(0);
   private readonly scratches: Record<ScratchUse, CoPurchaseScratch> = {
     short: new CoPurchaseScratch(0), long: new CoPurchaseScratch(0), same_range: new CoPurchaseScratch(0),
   };
@@ -280,8 +283,9 @@ export class RecommenderIndex {
     const item = this.catalog.indexOf(productId);
     if (item === undefined) return [];
     const list = this.coPurchase.neighbours(item);
-    const scored = Array.from(list.items, (other, k) => ({ other, sim: this.coPurchase.similarity(item, other, list.coWeights[k]) }));
-    scored.sort((a, b) => b.sim - a.sim || a.other - b.other);
-    return scored.slice(0, limit).map((s) => this.catalog.idOf(s.other));
+    if (this.similarityScratch.length < this.catalog.size) this.similarityScratch = new Float64Array(this.catalog.size * 2);
+    const similarity = this.similarityScratch;
+    for (let k = 0; k < list.items.length; k++) similarity[list.items[k]] = this.coPurchase.similarity(item, list.items[k], list.coWeights[k]);
+    return selectTopByValue(Array.from(list.items), limit, similarity).map((other) => this.catalog.idOf(other));
   }
 }

@@ -67,8 +67,11 @@ function profileWords(index: RecommenderIndex, sources: readonly HistoryStrength
   const n = catalog.size;
   const profile = new Map<string, ProfileWord>();
   for (const { item, strength } of sources) {
-    for (const word of catalog.nameTokens(item)) {
-      const holders = catalog.itemsWithToken(word).length;
+    const words = catalog.nameTokens(item);
+    const holderCounts = catalog.nameTokenHolders(item);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w];
+      const holders = holderCounts[w];
       if (holders < 2 || holders > n * params.maxItemShare) continue;
       const value = strength * Math.log(n / holders);
       const entry = profile.get(word);

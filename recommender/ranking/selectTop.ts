@@ -39,12 +39,29 @@ export function selectTop(items: readonly number[], k: number, better: (a: numbe
 
 /**
  * selectTop specialised to "higher value first, ties by lower id" over a dense value array, keeping only ids that
- * pass `accept`: the same result as filtering first, but `accept` (the business rules) runs only for ids that would
- * enter the heap — a few hundred of the thousands of co-purchase or neighbour items a request touches.
+ * pass `accept`: the same result as filtering first, but `accept` (the business rules) runs only for ids near the top
+ * — a few hundred of the thousands of co-purchase or neighbour items a request touches.
  * It repeats selectTop's heap on purpose: with the comparison inlined instead of passed as a closure, a
  * personalised request is about 10% faster (p50 0.96 vs 1.07 ms at 10k products / 1M lines, measured).
+ * With `accept`, the rules run on the best ids in order, from a slightly longer top list taken without them: they
+ * usually pass, so about k ids are asked instead of every id that enters the heap and is pushed out again (the rules
+ * read the product, which costs more than the heap). If too many of that list fail, the heap runs again with the
+ * rules inside, so the result is always exact.
  */
-export function selectTopByValue(ids: readonly number[], k: number, values: Float64Array, accept: (id: number) => boolean = () => true): number[] {
+export function selectTopByValue(ids: readonly number[], k: number, values: Float64Array, accept?: (id: number) => boolean): number[] {
+  if (k <= 0) return [];
+  if (!accept) return heapSelect(ids, k, values, acceptAll);
+  const longer = heapSelect(ids, k + (k >> 2) + 8, values, acceptAll);
+  const top: number[] = [];
+  for (let n = 0; n < longer.length && top.length < k; n++) if (accept(longer[n])) top.push(longer[n]);
+  // Enough passed, or `longer` holds every id: the accepted ids of `longer` are the answer.
+  if (top.length === k || longer.length < k + (k >> 2) + 8) return top;
+  return heapSelect(ids, k, values, accept);
+}
+
+const acceptAll = (): boolean => true;
+
+function heapSelect(ids: readonly number[], k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
   if (k <= 0) return [];
   const heap: number[] = []; // root = the worst kept id
   for (const id of ids) {

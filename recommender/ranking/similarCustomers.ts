@@ -26,6 +26,8 @@ export class BuyerIndex {
   /** sqrt(distinct items) per customer and buyer count per item, contiguous: a request reads thousands of them. */
   private customerNorms = new Float64Array(64);
   private buyerCounts = new Float64Array(64);
+  /** buyerCounts[item] ^ popularityDamping.exponent, kept current as counts change (a request does no Math.pow per item). */
+  private popularityDamping = { exponent: Number.NaN, divisors: new Float64Array(0) };
   private overlap = new Float64Array(0);
   private itemSums = new Float64Array(0);
   private ownMark = new Uint8Array(0);
@@ -45,6 +47,19 @@ export class BuyerIndex {
     this.itemBuyers[item].push(customer);
     this.customerNorms[customer] = Math.sqrt(this.customerItems[customer].length);
     this.buyerCounts[item]++;
+    const damping = this.popularityDamping;
+    if (item < damping.divisors.length) damping.divisors[item] = Math.pow(this.buyerCounts[item], damping.exponent);
+  }
+
+  /** buyers(item)^exponent for every item, computed once per exponent and then kept current. */
+  private popularityDivisors(exponent: number): Float64Array {
+    const damping = this.popularityDamping;
+    if (damping.exponent !== exponent || damping.divisors.length < this.itemBuyers.length) {
+      const divisors = new Float64Array(this.buyerCounts.length);
+      for (let item = 0; item < divisors.length; item++) divisors[item] = Math.pow(this.buyerCounts[item], exponent);
+      this.popularityDamping = { exponent, divisors };
+    }
+    return this.popularityDamping.divisors;
   }
 
   /**
@@ -95,8 +110,8 @@ export class BuyerIndex {
       }
     }
     if (params.popularityExponent > 0) {
-      const counts = this.buyerCounts;
-      for (const item of touched) sums[item] /= Math.pow(counts[item], params.popularityExponent);
+      const divisors = this.popularityDivisors(params.popularityExponent);
+      for (const item of touched) sums[item] /= divisors[item];
     }
     const discovery = ownOut ? touched.filter((item) => ownMark[item] === 0) : touched;
     if (ownOut) for (const item of touched) if (ownMark[item] === 1 && allowed(item)) ownOut.push({ item, value: sums[item] });

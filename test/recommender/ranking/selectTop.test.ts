@@ -22,6 +22,19 @@ describe('selectTopByValue', () => {
     expect(selectTopByValue(ids, k, values, accept)).toEqual(reference(ids, k, values, accept));
   });
 
+  // Lists much longer than k take the quickselect cut first: ties at the cut, rejections inside it, a few distinct values.
+  it.each([
+    ['continuous values, k = 7', 7, 1e6, (): boolean => true],
+    ['three distinct values, k = 20', 20, 3, (id: number): boolean => id % 5 !== 0],
+    ['one value, k = 30', 30, 1, (id: number): boolean => id % 2 === 1],
+    ['most of the cut rejected, k = 40', 40, 50, (id: number): boolean => id % 11 === 0],
+  ])('long list: %s', (_name, k, distinct, accept) => {
+    const n = 3000;
+    const longValues = Float64Array.from({ length: n }, () => Math.floor(next() * distinct) / 7);
+    const longIds = Array.from({ length: n }, (_, i) => i).sort(() => next() - 0.5);
+    expect(selectTopByValue(longIds, k, longValues, accept)).toEqual(reference(longIds, k, longValues, accept));
+  });
+
   it('asks `accept` only about ids that would enter the top', () => {
     const asked = new Set<number>();
     const top = selectTopByValue(ids, 10, values, (id) => (asked.add(id), true));
