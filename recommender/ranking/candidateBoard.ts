@@ -18,7 +18,8 @@ function isSourced(kind: Signal): kind is SourcedSignal {
 
 export class CandidateBoard {
   readonly items: number[] = [];
-  private values = new Float64Array(64 * WIDTH);
+  /** Room for 256 candidates at first (a personalised request has a few hundred): fewer regrowths. */
+  private values = new Float64Array(256 * WIDTH);
   /** Per sourced signal, per candidate: the history item that gave it the most of that signal (-1: none). */
   private readonly sources: Record<SourcedSignal, number[]> = { co_purchase: [], goes_with: [], same_range: [] };
 
@@ -45,7 +46,9 @@ export class CandidateBoard {
   }
 
   add(item: number, kind: Signal, value: number): void {
-    this.values[this.enter(item) * WIDTH + SIGNAL_SLOT[kind]] += value;
+    // enter() first: it may replace `values` with a larger copy, and the write must land in the new one.
+    const row = this.enter(item);
+    this.values[row * WIDTH + SIGNAL_SLOT[kind]] += value;
   }
 
   /** Adds a sourced signal's contribution to `item` and records the history item that gave most of it. */
