@@ -12,6 +12,7 @@ import { CustomerHistory } from './customerHistory';
 import { EaseModel, type EaseOptions } from './ease';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, momentum, PopularityCounter } from './popularity';
+import { OrderLineMerger } from './orderLines';
 import { RepeatRates } from './repeatRates';
 import { selectTopByValue } from './selectTop';
 import { BuyerIndex } from './similarCustomers';
@@ -91,6 +92,7 @@ export class RecommenderIndex {
   private readonly histories = new Map<string, CustomerHistory>();
   private readonly groups = new Map<string, CustomerGroups>();
   private readonly orderIds = new Set<string>();
+  private readonly lineMerger = new OrderLineMerger();
   /** Fitted from all histories; an order makes it stale and the next read refits it, so it always equals a rebuild. */
   private easeModel: EaseModel | null = null;
   private easeStale = true;
@@ -157,12 +159,8 @@ export class RecommenderIndex {
     const time = Date.parse(order.date);
     if (Number.isNaN(time)) throw new Error(`order ${order.id}: invalid date ${order.date}`);
     this.orderIds.add(order.id);
-    const lines = new Map<number, number>();
-    for (const line of order.lines) {
-      const item = this.catalog.ensure(line.productId);
-      lines.set(item, (lines.get(item) ?? 0) + line.quantity);
-    }
-    if (lines.size === 0) return;
+    const { items, units } = this.lineMerger.merge(order, this.catalog);
+    if (items.length === 0) return;
     this.changes++;
     this.easeStale = true;
     this.momentumCache = null;
@@ -172,25 +170,25 @@ export class RecommenderIndex {
       history = new CustomerHistory();
       this.histories.set(order.customerId, history);
     }
-    for (const item of lines.keys()) {
-      const before = history.items.get(item)?.orders ?? 0;
-      this.repeatRates.record(item, before);
-      if (before === 0) this.buyers.addFirstPurchase(order.customerId, item);
-    }
-    history.addOrder(lines, time);
+    const earlierOrders = history.addOrder(items, units, time);
     const groups = this.groups.get(order.customerId);
+    const segment = groups?.segmentLabel === undefined ? undefined : this.segmentPopularity.counter(groups.segmentLabel);
+    const country = groups?.country === undefined ? undefined : this.countryPopularity.counter(groups.country);
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);
     const baseline = this.options.momentumBaselineDays;
     const baselineWeight = baseline === null ? 0 : recencyGrowth(time, baseline);
-    for (const [item, units] of lines) {
+    for (let n = 0; n < items.length; n++) {
+      const item = items[n];
+      this.repeatRates.record(item, earlierOrders[n]);
+      if (earlierOrders[n] === 0) this.buyers.addFirstPurchase(order.customerId, item);
       this.popularity.add(item, 1);
-      if (units === 1) this.singleUnit.add(item, 1);
+      if (units[n] === 1) this.singleUnit.add(item, 1);
       this.trend.add(item, trendWeight);
       if (baseline !== null) this.baselineTrend.add(item, baselineWeight);
-      if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
-      if (groups?.country !== undefined) this.countryPopularity.add(groups.country, item, 1);
+      segment?.add(item, 1);
+      country?.add(item, 1);
     }
-    const basket = this.basketLog.add([...lines.keys()]);
+    const basket = this.basketLog.add(items);
     this.coPurchase.addBasket(basket, time);
     this.longCoPurchase?.addBasket(basket, time);
   }
