@@ -18,8 +18,8 @@ function isSourced(kind: Signal): kind is SourcedSignal {
 
 export class CandidateBoard {
   readonly items: number[] = [];
-  /** Room for 256 candidates at first (a personalised request has a few hundred): fewer regrowths. */
-  private values = new Float64Array(256 * WIDTH);
+  
+  private values = new Float64Array(64 * WIDTH);
   /** Per sourced signal, per candidate: the history item that gave it the most of that signal (-1: none). */
   private readonly sources: Record<SourcedSignal, number[]> = { co_purchase: [], goes_with: [], same_range: [] };
 

@@ -41,6 +41,8 @@ export class CoPurchaseGraph {
   private zeroWeight = false;
   private readonly neighbourCache: (NeighbourList | null)[] = [];
   private scratch = new Float64Array(0);
+  /** Items met while computing one list (reused across lists: a list leaves no garbage but its result). */
+  private readonly touched: number[] = [];
 
   /** `log` holds the baskets; graphs that differ only in their options share one (see BasketLog). */
   constructor(readonly options: CoPurchaseOptions, private readonly log: BasketLog) {}
@@ -121,7 +123,8 @@ export class CoPurchaseGraph {
   private static computePair(a: CoPurchaseGraph, b: CoPurchaseGraph, item: number): void {
     const accA = a.scratchArray();
     const accB = b.scratchArray();
-    const touched: number[] = [];
+    const touched = a.touched;
+    let count = 0;
     const items = a.log.items;
     const baskets = a.log.basketsOf[item];
     const weightsA = a.basketWeight;
@@ -133,16 +136,16 @@ export class CoPurchaseGraph {
       for (let k = a.log.start(basket), end = a.log.start(basket + 1); k < end; k++) {
         const other = items[k];
         if (other === item) continue;
-        if (accA[other] === 0 && accB[other] === 0) touched.push(other);
+        if (accA[other] === 0 && accB[other] === 0) touched[count++] = other;
         accA[other] += wa;
         accB[other] += wb;
       }
     }
-    a.neighbourCache[item] = a.listOf(touched, accA);
-    b.neighbourCache[item] = b.listOf(touched, accB);
-    for (const other of touched) {
-      accA[other] = 0;
-      accB[other] = 0;
+    a.neighbourCache[item] = a.listOf(touched, count, accA);
+    b.neighbourCache[item] = b.listOf(touched, count, accB);
+    for (let n = 0; n < count; n++) {
+      accA[touched[n]] = 0;
+      accB[touched[n]] = 0;
     }
   }
 
@@ -151,11 +154,11 @@ export class CoPurchaseGraph {
     return this.scratch;
   }
 
-  /** The `cap` strongest of `touched` by `acc`, as a list; items this graph never saw with them (sum 0) are left out. */
-  private listOf(touched: readonly number[], acc: Float64Array): NeighbourList {
+  /** The `cap` strongest of touched[0 .. count) by `acc`, as a list; items this graph never saw with them (sum 0) are left out. */
+  private listOf(touched: readonly number[], count: number, acc: Float64Array): NeighbourList {
     const kept = this.zeroWeight
-      ? selectTopByValue(touched, this.options.cap, acc, (other) => acc[other] > 0)
-      : selectTopByValue(touched, this.options.cap, acc);
+      ? selectTopByValue(touched, this.options.cap, acc, (other) => acc[other] > 0, count)
+      : selectTopByValue(touched, this.options.cap, acc, undefined, count);
     const items = new Int32Array(kept.length);
     const coWeights = new Float64Array(kept.length);
     for (let k = 0; k < kept.length; k++) {
@@ -167,7 +170,8 @@ export class CoPurchaseGraph {
 
   private computeNeighbours(item: number): NeighbourList {
     const acc = this.scratchArray();
-    const touched: number[] = [];
+    const touched = this.touched;
+    let count = 0;
     const items = this.log.items;
     const baskets = this.log.basketsOf[item];
     const weights = this.basketWeight;
@@ -177,12 +181,12 @@ export class CoPurchaseGraph {
       for (let k = this.log.start(basket), end = this.log.start(basket + 1); k < end; k++) {
         const other = items[k];
         if (other === item) continue;
-        if (acc[other] === 0) touched.push(other);
+        if (acc[other] === 0) touched[count++] = other;
         acc[other] += weight;
       }
     }
-    const list = this.listOf(touched, acc);
-    for (const other of touched) acc[other] = 0;
+    const list = this.listOf(touched, count, acc);
+    for (let n = 0; n < count; n++) acc[touched[n]] = 0;
     return list;
   }
 
@@ -221,7 +225,9 @@ export class CoPurchaseScratch {
   readonly sums: Float64Array;
   readonly bestValue: Float64Array;
   readonly bestSource: Int32Array;
+  /** Items with a sum: touched[0 .. touchedCount). The array is reused, never shrunk (no garbage per request). */
   readonly touched: number[] = [];
+  touchedCount = 0;
 
   constructor(readonly size: number) {
     this.sums = new Float64Array(size);
@@ -230,11 +236,12 @@ export class CoPurchaseScratch {
   }
 
   reset(): void {
-    for (const item of this.touched) {
+    for (let n = 0; n < this.touchedCount; n++) {
+      const item = this.touched[n];
       this.sums[item] = 0;
       this.bestValue[item] = 0;
       this.bestSource[item] = -1;
     }
-    this.touched.length = 0;
+    this.touchedCount = 0;
   }
 }

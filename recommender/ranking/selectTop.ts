@@ -46,25 +46,29 @@ export function selectTop(items: readonly number[], k: number, better: (a: numbe
  * With `accept`, the rules run on the best ids in order, from a slightly longer top list taken without them: they
  * usually pass, so about k ids are asked instead of every id that enters the heap and is pushed out again (the rules
  * read the product, which costs more than the heap). If too many of that list fail, the heap runs again with the
- * rules inside, so the result is always exact.
+ * rules inside, so the result is always exact. `count` reads only ids[0 .. count) (scratch lists that are reused).
  */
-export function selectTopByValue(ids: readonly number[], k: number, values: Float64Array, accept?: (id: number) => boolean): number[] {
+export function selectTopByValue(
+  ids: readonly number[], k: number, values: Float64Array, accept?: (id: number) => boolean, count = ids.length,
+): number[] {
   if (k <= 0) return [];
-  if (!accept) return heapSelect(ids, k, values, acceptAll);
-  const longer = heapSelect(ids, k + (k >> 2) + 8, values, acceptAll);
+  if (!accept) return heapSelect(ids, count, k, values, acceptAll);
+  const longer = heapSelect(ids, count, k + (k >> 2) + 8, values, acceptAll);
   const top: number[] = [];
   for (let n = 0; n < longer.length && top.length < k; n++) if (accept(longer[n])) top.push(longer[n]);
   // Enough passed, or `longer` holds every id: the accepted ids of `longer` are the answer.
   if (top.length === k || longer.length < k + (k >> 2) + 8) return top;
-  return heapSelect(ids, k, values, accept);
+  return heapSelect(ids, count, k, values, accept);
 }
 
 const acceptAll = (): boolean => true;
 
-function heapSelect(ids: readonly number[], k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
+/** The top k of ids[0 .. count) that pass `accept`, best first. */
+function heapSelect(ids: readonly number[], count: number, k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
   if (k <= 0) return [];
   const heap: number[] = []; // root = the worst kept id
-  for (const id of ids) {
+  for (let n = 0; n < count; n++) {
+    const id = ids[n];
     if (heap.length < k) {
       if (!accept(id)) continue;
       // Sift up: the new id climbs while it is worse than its parent.
