@@ -7,7 +7,7 @@
  */
 import type { BasketLog } from './basketLog';
 import { recencyGrowth } from './decay';
-import { selectTopByValue } from './selectTop';
+import { selectTopByValue, selectTopByValueUnordered } from './selectTop';
 
 export interface CoPurchaseOptions {
   /** Neighbours kept per item. */
@@ -21,6 +21,7 @@ export interface CoPurchaseOptions {
   beta: number;
 }
 
+/** An item's strongest co-purchased items with their raw co-weights, in no particular order (readers sum or select). */
 export interface NeighbourList {
   items: Int32Array;
   coWeights: Float64Array;
@@ -73,7 +74,7 @@ export class CoPurchaseGraph {
     return item < this.neighbourCache.length ? this.itemMass[item] : 0;
   }
 
-  /** Strongest co-purchased items of `item` by raw co-weight (ties by index), computed on first use. */
+  /** The `cap` strongest co-purchased items of `item` by raw co-weight (ties by index), computed on first use; unordered. */
   neighbours(item: number): NeighbourList {
     if (item >= this.neighbourCache.length) return EMPTY;
     const cached = this.neighbourCache[item];
@@ -158,7 +159,7 @@ export class CoPurchaseGraph {
   private listOf(touched: readonly number[], count: number, acc: Float64Array): NeighbourList {
     const kept = this.zeroWeight
       ? selectTopByValue(touched, this.options.cap, acc, (other) => acc[other] > 0, count)
-      : selectTopByValue(touched, this.options.cap, acc, undefined, count);
+      : selectTopByValueUnordered(touched, this.options.cap, acc, count);
     const items = new Int32Array(kept.length);
     const coWeights = new Float64Array(kept.length);
     for (let k = 0; k < kept.length; k++) {

@@ -63,8 +63,16 @@ export function selectTopByValue(
 
 const acceptAll = (): boolean => true;
 
-/** The top k of ids[0 .. count) that pass `accept`, best first. */
-function heapSelect(ids: readonly number[], count: number, k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
+/**
+ * The same ids as selectTopByValue without `accept`, in no particular order: for lists whose readers do not depend on
+ * the order (co-purchase neighbour lists), it skips the final sort, about 40% of the selection.
+ */
+export function selectTopByValueUnordered(ids: readonly number[], k: number, values: Float64Array, count = ids.length): number[] {
+  return heapSelect(ids, count, k, values, acceptAll, false);
+}
+
+/** The top k of ids[0 .. count) that pass `accept`, best first (or in heap order when not `sorted`). */
+function heapSelect(ids: readonly number[], count: number, k: number, values: Float64Array, accept: (id: number) => boolean, sorted = true): number[] {
   if (k <= 0) return [];
   const heap: number[] = []; // root = the worst kept id
   for (let n = 0; n < count; n++) {
@@ -90,6 +98,7 @@ function heapSelect(ids: readonly number[], count: number, k: number, values: Fl
     if (value < values[root] || (value === values[root] && id > root) || !accept(id)) continue;
     siftDownFromRoot(heap, heap.length, id, values);
   }
+  if (!sorted) return heap;
   // In-place heapsort (no comparator calls): the worst kept id moves to the end of the shrinking heap, so the array
   // ends best first. About twice as fast as sorting the kept ids with a comparator.
   for (let end = heap.length - 1; end > 0; end--) {
