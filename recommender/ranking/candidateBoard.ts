@@ -32,7 +32,10 @@ export class CandidateBoard {
     const row = this.items.length;
     this.items.push(item);
     this.rowOf[item] = row;
-    for (const kind of SOURCED) this.sources[kind].push(-1);
+    const sources = this.sources;
+    sources.co_purchase.push(-1);
+    sources.goes_with.push(-1);
+    sources.same_range.push(-1);
     if ((row + 1) * WIDTH > this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
