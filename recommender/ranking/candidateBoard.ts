@@ -18,6 +18,7 @@ function isSourced(kind: Signal): kind is SourcedSignal {
 
 export class CandidateBoard {
   readonly items: number[] = [];
+  
   private values = new Float64Array(64 * WIDTH);
   /** Per sourced signal, per candidate: the history item that gave it the most of that signal (-1: none). */
   private readonly sources: Record<SourcedSignal, number[]> = { co_purchase: [], goes_with: [], same_range: [] };
@@ -31,7 +32,10 @@ export class CandidateBoard {
     const row = this.items.length;
     this.items.push(item);
     this.rowOf[item] = row;
-    for (const kind of SOURCED) this.sources[kind].push(-1);
+    const sources = this.sources;
+    sources.co_purchase.push(-1);
+    sources.goes_with.push(-1);
+    sources.same_range.push(-1);
     if ((row + 1) * WIDTH > this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
@@ -45,7 +49,9 @@ export class CandidateBoard {
   }
 
   add(item: number, kind: Signal, value: number): void {
-    this.values[this.enter(item) * WIDTH + SIGNAL_SLOT[kind]] += value;
+    // enter() first: it may replace `values` with a larger copy, and the write must land in the new one.
+    const row = this.enter(item);
+    this.values[row * WIDTH + SIGNAL_SLOT[kind]] += value;
   }
 
   /** Adds a sourced signal's contribution to `item` and records the history item that gave most of it. */

@@ -22,6 +22,8 @@ export class ItemCatalog {
   private readonly byCategory = new Map<string, number[]>();
   /** Per item: the distinct words of its name (the same-range signal compares names). */
   private readonly nameWords: string[][] = [];
+  /** Per item, the number of items listed under each of its name words (nameTokens order); cleared by any listing change. */
+  private readonly holderCounts: (readonly number[] | undefined)[] = [];
   private newestCache: number[] | null = null;
   private upserts = 0;
   private medianPriceCache = new Map<string, number>();
@@ -62,7 +64,10 @@ export class ItemCatalog {
     this.addedTimes[item] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
     this.newestCache = null;
     this.medianPriceCache.clear();
-    if (relist) this.list(item, product);
+    if (relist) {
+      this.list(item, product);
+      this.holderCounts.length = 0;
+    }
     this.upserts++;
     return item;
   }
@@ -90,6 +95,16 @@ export class ItemCatalog {
   /** Distinct words of the item's name (none for placeholders). */
   nameTokens(item: number): readonly string[] {
     return this.nameWords[item] ?? [];
+  }
+
+  /** How many items are found by each word of the item's name (aligned with nameTokens): cached, as requests read it often. */
+  nameTokenHolders(item: number): readonly number[] {
+    let counts = this.holderCounts[item];
+    if (!counts) {
+      counts = this.nameTokens(item).map((word) => this.itemsWithToken(word).length);
+      this.holderCounts[item] = counts;
+    }
+    return counts;
   }
 
   itemsWithToken(word: string): readonly number[] {

@@ -29,6 +29,8 @@ export interface EaseCandidate {
 
 export class EaseModel {
   private readonly scores: Float64Array;
+  /** Model positions with a positive score in one request (reused, read up to a count). */
+  private readonly positive: number[] = [];
 
   private constructor(
     /** Model position -> item. */
@@ -103,9 +105,10 @@ export class EaseModel {
       const position = this.positionOf(source.item);
       if (position >= 0) scores[position] = 0;
     }
-    const positive: number[] = [];
-    for (let j = 0; j < k; j++) if (scores[j] > 0) positive.push(j);
-    const kept = selectTopByValue(positive, candidates, scores, (position) => allowed(this.items[position]));
+    const positive = this.positive;
+    let count = 0;
+    for (let j = 0; j < k; j++) if (scores[j] > 0) positive[count++] = j;
+    const kept = selectTopByValue(positive, candidates, scores, (position) => allowed(this.items[position]), count);
     const out = kept.map((position) => ({ item: this.items[position], value: scores[position], source: this.strongestSource(used, position) }));
     scores.fill(0);
     return out;

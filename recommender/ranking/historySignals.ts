@@ -98,7 +98,7 @@ export function addCoPurchaseSignal(
     }
     const { sums, bestSource, touched } = short;
     // Sums were gathered without the rules (an item recurs in many lists); the rules run only for items that would rank.
-    const kept = selectTopByValue(touched, params.coPurchaseCandidates, sums, allowed);
+    const kept = selectTopByValue(touched, params.coPurchaseCandidates, sums, allowed, short.touchedCount);
     const max = kept.length > 0 ? sums[kept[0]] : 0;
     if (max > 0) for (const item of kept) board.addSourced(item, 'co_purchase', bestSource[item], (weights.co_purchase * sums[item]) / max);
   } finally {
@@ -117,7 +117,7 @@ function accumulate(graph: CoPurchaseGraph, sources: readonly HistoryStrength[],
     for (let k = 0; k < list.items.length; k++) {
       const item = list.items[k];
       const value = (sourceWeight * list.coWeights[k]) / targetNorms[item];
-      if (sums[item] === 0) touched.push(item);
+      if (sums[item] === 0) touched[scratch.touchedCount++] = item;
       sums[item] += value;
       if (value > bestValue[item]) {
         bestValue[item] = value;
@@ -129,18 +129,23 @@ function accumulate(graph: CoPurchaseGraph, sources: readonly HistoryStrength[],
 
 function maxAllowed(scratch: CoPurchaseScratch, allowed: (item: number) => boolean): number {
   let max = 0;
-  for (const item of scratch.touched) if (scratch.sums[item] > max && allowed(item)) max = scratch.sums[item];
+  for (let n = 0; n < scratch.touchedCount; n++) {
+    const item = scratch.touched[n];
+    if (scratch.sums[item] > max && allowed(item)) max = scratch.sums[item];
+  }
   return max;
 }
 
 /** target = target * targetScale + other * otherScale, per item; the best source is the one with the larger scaled value. */
 function blendInto(target: CoPurchaseScratch, targetScale: number, other: CoPurchaseScratch, otherScale: number): void {
-  for (const item of target.touched) {
+  for (let n = 0; n < target.touchedCount; n++) {
+    const item = target.touched[n];
     target.sums[item] *= targetScale;
     target.bestValue[item] *= targetScale;
   }
-  for (const item of other.touched) {
-    if (target.sums[item] === 0) target.touched.push(item);
+  for (let n = 0; n < other.touchedCount; n++) {
+    const item = other.touched[n];
+    if (target.sums[item] === 0) target.touched[target.touchedCount++] = item;
     target.sums[item] += other.sums[item] * otherScale;
     const value = other.bestValue[item] * otherScale;
     if (value > target.bestValue[item]) {

@@ -45,12 +45,17 @@ export class GroupedPopularity {
   private readonly groups = new Map<string, PopularityCounter>();
 
   add(group: string, item: number, weight: number): void {
+    this.counter(group).add(item, weight);
+  }
+
+  /** The group's counter, created empty on first use (to add a whole order with one lookup). */
+  counter(group: string): PopularityCounter {
     let counter = this.groups.get(group);
     if (!counter) {
       counter = new PopularityCounter();
       this.groups.set(group, counter);
     }
-    counter.add(item, weight);
+    return counter;
   }
 
   group(key: string | undefined): PopularityCounter | undefined {

@@ -7,11 +7,11 @@ import { buildConstraints } from './constraints';
 import { giftQuery, type GiftQuery } from './giftDemand';
 import { reasonFor } from './reasons';
 import type { RecommenderIndex } from './recommenderIndex';
-import { scoreItems, type ScoredCandidates } from './scoring';
+import { rankedInFull, scoreItems, type ScoredCandidates } from './scoring';
 import { DEFAULT_SCORING, type RecommendationContext, type ScoringParameters } from './types';
 
 export const DEFAULT_LIMIT = 5;
-/** Ranked rows read per requested item before falling back to the full ranking (the cap may skip some). */
+/** Ranked rows read per requested item before ranking every candidate (the cap may skip some). */
 const DEPTH_PER_ITEM = 8;
 
 /** Items allowed per category: one requested category may fill the list; otherwise at most 40% (min 2) each. */
@@ -31,7 +31,7 @@ export function recommend(
   let scored = scoreItems(index, context, { ...query, depth: limit * DEPTH_PER_ITEM }, params);
   let items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
   if (items.length < limit && scored.ranked.length >= limit * DEPTH_PER_ITEM) {
-    scored = scoreItems(index, context, query, params);
+    scored = rankedInFull(scored, index);
     items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
   }
   return { items, personalized: context.personalized };

@@ -4,6 +4,7 @@
  * a request reads it and never scans the orders.
  */
 import type { Order, Product } from '../../domain/model';
+import { BasketLog } from './basketLog';
 import { DEFAULT_BLEND_FIT, fitBlend, splitAtWindow, type BlendFitOptions, type LearntBlend } from './blendFit';
 import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
@@ -11,7 +12,9 @@ import { CustomerHistory } from './customerHistory';
 import { EaseModel, type EaseOptions } from './ease';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, momentum, PopularityCounter } from './popularity';
+import { OrderLineMerger } from './orderLines';
 import { RepeatRates } from './repeatRates';
+import { selectTopByValue } from './selectTop';
 import { BuyerIndex } from './similarCustomers';
 
 export interface IndexOptions {
@@ -61,6 +64,8 @@ export interface IndexInput {
   orders: Iterable<Order>;
   customers?: ReadonlyMap<string, CustomerGroups>;
   options?: IndexOptions;
+  /** Called as each build stage ends, with its name (the benchmark times the stages). */
+  onStage?: (stage: string) => void;
 }
 
 export class RecommenderIndex {
@@ -76,6 +81,8 @@ export class RecommenderIndex {
   private readonly baselineTrend = new PopularityCounter();
   private momentumCache: PopularityCounter | null = null;
   readonly segmentPopularity = new GroupedPopularity();
+  /** Every order's distinct items: the co-purchase graphs read it. */
+  private readonly basketLog = new BasketLog();
   readonly countryPopularity = new GroupedPopularity();
   readonly coPurchase: CoPurchaseGraph;
   readonly longCoPurchase: CoPurchaseGraph | null;
@@ -85,10 +92,13 @@ export class RecommenderIndex {
   private readonly histories = new Map<string, CustomerHistory>();
   private readonly groups = new Map<string, CustomerGroups>();
   private readonly orderIds = new Set<string>();
+  private readonly lineMerger = new OrderLineMerger();
   /** Fitted from all histories; an order makes it stale and the next read refits it, so it always equals a rebuild. */
   private easeModel: EaseModel | null = null;
   private easeStale = true;
   private candidateRowScratch = new Int32Array(0);
+  /** relatedTo's per-item similarities (only the entries of the list being read are meaningful). */
+  private similarityScratch = new Float64Array(0);
   private readonly scratches: Record<ScratchUse, CoPurchaseScratch> = {
     short: new CoPurchaseScratch(0), long: new CoPurchaseScratch(0), same_range: new CoPurchaseScratch(0),
   };
@@ -99,8 +109,8 @@ export class RecommenderIndex {
   latestTime = Number.NEGATIVE_INFINITY;
 
   constructor(readonly options: IndexOptions = DEFAULT_INDEX_OPTIONS) {
-    this.coPurchase = new CoPurchaseGraph(options.coPurchase);
-    this.longCoPurchase = options.longCoPurchase ? new CoPurchaseGraph(options.longCoPurchase) : null;
+    this.coPurchase = new CoPurchaseGraph(options.coPurchase, this.basketLog);
+    this.longCoPurchase = options.longCoPurchase ? new CoPurchaseGraph(options.longCoPurchase, this.basketLog) : null;
   }
 
   /** Bumped by every change (order, product, customer groups): results cached from the index compare it. */
@@ -110,22 +120,31 @@ export class RecommenderIndex {
 
   static build(input: IndexInput): RecommenderIndex {
     const index = new RecommenderIndex(input.options);
+    const stage = input.onStage ?? (() => undefined);
     for (const product of input.products) index.upsertProduct(product);
     for (const [customerId, groups] of input.customers ?? []) index.groups.set(customerId, { ...groups });
+    stage('catalogue');
     const fit = index.options.blend;
     if (fit) {
       // Fit on the orders before the validation window, then add the window: the served index holds all data.
       const { before, window, start, end } = splitAtWindow(input.orders, fit.windowDays);
+      stage('read and split orders');
       for (const order of before) index.addOrder(order);
+      stage('add orders before the window');
       // No warm-up here: the fit reads only its customers' neighbour lists, which are computed on first use.
       index.learntBlend = fitBlend(index, window, { start, end }, fit);
+      stage('weight fit');
       for (const order of window) index.addOrder(order);
+      stage('add window orders');
     } else {
       for (const order of input.orders) index.addOrder(order);
+      stage('read and add orders');
     }
-    index.coPurchase.warm(index.catalog.size);
-    index.longCoPurchase?.warm(index.catalog.size);
+    if (index.longCoPurchase) CoPurchaseGraph.warmPair(index.coPurchase, index.longCoPurchase, index.catalog.size);
+    else index.coPurchase.warm(index.catalog.size);
+    stage('co-purchase lists');
     index.ease();
+    stage('EASE fit');
     return index;
   }
 
@@ -140,12 +159,8 @@ export class RecommenderIndex {
     const time = Date.parse(order.date);
     if (Number.isNaN(time)) throw new Error(`order ${order.id}: invalid date ${order.date}`);
     this.orderIds.add(order.id);
-    const lines = new Map<number, number>();
-    for (const line of order.lines) {
-      const item = this.catalog.ensure(line.productId);
-      lines.set(item, (lines.get(item) ?? 0) + line.quantity);
-    }
-    if (lines.size === 0) return;
+    const { items, units } = this.lineMerger.merge(order, this.catalog);
+    if (items.length === 0) return;
     this.changes++;
     this.easeStale = true;
     this.momentumCache = null;
@@ -155,25 +170,25 @@ export class RecommenderIndex {
       history = new CustomerHistory();
       this.histories.set(order.customerId, history);
     }
-    for (const item of lines.keys()) {
-      const before = history.items.get(item)?.orders ?? 0;
-      this.repeatRates.record(item, before);
-      if (before === 0) this.buyers.addFirstPurchase(order.customerId, item);
-    }
-    history.addOrder(lines, time);
+    const earlierOrders = history.addOrder(items, units, time);
     const groups = this.groups.get(order.customerId);
+    const segment = groups?.segmentLabel === undefined ? undefined : this.segmentPopularity.counter(groups.segmentLabel);
+    const country = groups?.country === undefined ? undefined : this.countryPopularity.counter(groups.country);
     const trendWeight = recencyGrowth(time, this.options.trendTauDays);
     const baseline = this.options.momentumBaselineDays;
     const baselineWeight = baseline === null ? 0 : recencyGrowth(time, baseline);
-    for (const [item, units] of lines) {
+    for (let n = 0; n < items.length; n++) {
+      const item = items[n];
+      this.repeatRates.record(item, earlierOrders[n]);
+      if (earlierOrders[n] === 0) this.buyers.addFirstPurchase(order.customerId, item);
       this.popularity.add(item, 1);
-      if (units === 1) this.singleUnit.add(item, 1);
+      if (units[n] === 1) this.singleUnit.add(item, 1);
       this.trend.add(item, trendWeight);
       if (baseline !== null) this.baselineTrend.add(item, baselineWeight);
-      if (groups?.segmentLabel !== undefined) this.segmentPopularity.add(groups.segmentLabel, item, 1);
-      if (groups?.country !== undefined) this.countryPopularity.add(groups.country, item, 1);
+      segment?.add(item, 1);
+      country?.add(item, 1);
     }
-    const basket = [...lines.keys()];
+    const basket = this.basketLog.add(items);
     this.coPurchase.addBasket(basket, time);
     this.longCoPurchase?.addBasket(basket, time);
   }
@@ -266,8 +281,9 @@ export class RecommenderIndex {
     const item = this.catalog.indexOf(productId);
     if (item === undefined) return [];
     const list = this.coPurchase.neighbours(item);
-    const scored = Array.from(list.items, (other, k) => ({ other, sim: this.coPurchase.similarity(item, other, list.coWeights[k]) }));
-    scored.sort((a, b) => b.sim - a.sim || a.other - b.other);
-    return scored.slice(0, limit).map((s) => this.catalog.idOf(s.other));
+    if (this.similarityScratch.length < this.catalog.size) this.similarityScratch = new Float64Array(this.catalog.size * 2);
+    const similarity = this.similarityScratch;
+    for (let k = 0; k < list.items.length; k++) similarity[list.items[k]] = this.coPurchase.similarity(item, list.items[k], list.coWeights[k]);
+    return selectTopByValue(Array.from(list.items), limit, similarity).map((other) => this.catalog.idOf(other));
   }
 }

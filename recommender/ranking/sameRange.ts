@@ -44,7 +44,7 @@ export function addSameRangeSignal(
       const items = catalog.itemsWithToken(word);
       const wordWeight = value * Math.log(catalog.size / items.length);
       for (const item of items) {
-        if (sums[item] === 0) touched.push(item);
+        if (sums[item] === 0) touched[scratch.touchedCount++] = item;
         sums[item] += wordWeight;
         if (wordWeight > bestValue[item]) {
           bestValue[item] = wordWeight;
@@ -53,7 +53,7 @@ export function addSameRangeSignal(
       }
     }
     // Own items are summed like the others and left out here, where only items that would rank are checked.
-    const kept = selectTopByValue(touched, params.candidates, sums, (item) => !history.items.has(item) && allowed(item));
+    const kept = selectTopByValue(touched, params.candidates, sums, (item) => !history.items.has(item) && allowed(item), scratch.touchedCount);
     const max = kept.length > 0 ? sums[kept[0]] : 0;
     if (max > 0) for (const item of kept) board.addSourced(item, 'same_range', bestSource[item], (weight * sums[item]) / max);
   } finally {
@@ -67,8 +67,11 @@ function profileWords(index: RecommenderIndex, sources: readonly HistoryStrength
   const n = catalog.size;
   const profile = new Map<string, ProfileWord>();
   for (const { item, strength } of sources) {
-    for (const word of catalog.nameTokens(item)) {
-      const holders = catalog.itemsWithToken(word).length;
+    const words = catalog.nameTokens(item);
+    const holderCounts = catalog.nameTokenHolders(item);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w];
+      const holders = holderCounts[w];
       if (holders < 2 || holders > n * params.maxItemShare) continue;
       const value = strength * Math.log(n / holders);
       const entry = profile.get(word);

@@ -185,8 +185,22 @@ function rank(
     totals[row] = board.total(row) * factor * (gift ? gift.fit(board.items[row]) : 1);
     if (totals[row] > 0) rows.push(row); // a candidate no signal supports has no honest reason to be shown
   }
+  return { board, ranked: selectTop(rows, depth, rowOrder(board, totals, index)), totals };
+}
+
+/** Higher total first, ties by product id. */
+function rowOrder(board: CandidateBoard, totals: Float64Array, index: RecommenderIndex): (a: number, b: number) => boolean {
   const catalog = index.catalog;
-  const better = (a: number, b: number): boolean =>
-    totals[a] > totals[b] || (totals[a] === totals[b] && catalog.idOf(board.items[a]) < catalog.idOf(board.items[b]));
-  return { board, ranked: selectTop(rows, depth, better), totals };
+  return (a, b) => totals[a] > totals[b] || (totals[a] === totals[b] && catalog.idOf(board.items[a]) < catalog.idOf(board.items[b]));
+}
+
+/**
+ * Every candidate of `scored` ranked (what scoreItems without `depth` returns for the same request), from the scores
+ * already computed: a request whose first rows did not fill the list reads further without scoring again.
+ */
+export function rankedInFull(scored: ScoredCandidates, index: RecommenderIndex): ScoredCandidates {
+  const { board, totals } = scored;
+  const rows: number[] = [];
+  for (let row = 0; row < board.items.length; row++) if (totals[row] > 0) rows.push(row);
+  return { board, ranked: selectTop(rows, board.items.length, rowOrder(board, totals, index)), totals };
 }

@@ -26,9 +26,15 @@ export class BuyerIndex {
   /** sqrt(distinct items) per customer and buyer count per item, contiguous: a request reads thousands of them. */
   private customerNorms = new Float64Array(64);
   private buyerCounts = new Float64Array(64);
+  /** buyerCounts[item] ^ popularityDamping.exponent, kept current as counts change (a request does no Math.pow per item). */
+  private popularityDamping = { exponent: Number.NaN, divisors: new Float64Array(0) };
   private overlap = new Float64Array(0);
   private itemSums = new Float64Array(0);
   private ownMark = new Uint8Array(0);
+  /** Per-request lists, reused (read up to a count, never shrunk): a request leaves little garbage. */
+  private readonly metCustomers: number[] = [];
+  private readonly touchedItems: number[] = [];
+  private readonly discoveryItems: number[] = [];
 
   /** Records that `customerId` bought `item` for the first time. */
   addFirstPurchase(customerId: string, item: number): void {
@@ -45,6 +51,19 @@ export class BuyerIndex {
     this.itemBuyers[item].push(customer);
     this.customerNorms[customer] = Math.sqrt(this.customerItems[customer].length);
     this.buyerCounts[item]++;
+    const damping = this.popularityDamping;
+    if (item < damping.divisors.length) damping.divisors[item] = Math.pow(this.buyerCounts[item], damping.exponent);
+  }
+
+  /** buyers(item)^exponent for every item, computed once per exponent and then kept current. */
+  private popularityDivisors(exponent: number): Float64Array {
+    const damping = this.popularityDamping;
+    if (damping.exponent !== exponent || damping.divisors.length < this.itemBuyers.length) {
+      const divisors = new Float64Array(this.buyerCounts.length);
+      for (let item = 0; item < divisors.length; item++) divisors[item] = Math.pow(this.buyerCounts[item], exponent);
+      this.popularityDamping = { exponent, divisors };
+    }
+    return this.popularityDamping.divisors;
   }
 
   /**
@@ -64,46 +83,57 @@ export class BuyerIndex {
       this.ownMark = new Uint8Array(this.itemBuyers.length * 2);
     }
     const overlap = this.overlap;
-    const met: number[] = [];
+    const met = this.metCustomers;
+    let metCount = 0;
     for (const item of own) {
       const buyers = this.itemBuyers[item];
       for (let k = buyers.length - 1; k >= Math.max(0, buyers.length - params.buyersPerItem); k--) {
         const other = buyers[k];
         if (other === customer) continue;
-        if (overlap[other] === 0) met.push(other);
+        if (overlap[other] === 0) met[metCount++] = other;
         overlap[other]++;
       }
     }
     // Overlap counts become cosine similarities in place.
     const ownNorm = this.customerNorms[customer];
     const norms = this.customerNorms;
-    for (const other of met) overlap[other] /= ownNorm * norms[other] + params.shrink;
-    const nearest = selectTopByValue(met, params.neighbours, overlap);
+    for (let n = 0; n < metCount; n++) overlap[met[n]] /= ownNorm * norms[met[n]] + params.shrink;
+    const nearest = selectTopByValue(met, params.neighbours, overlap, undefined, metCount);
     const sims = nearest.map((other) => overlap[other]);
-    for (const other of met) overlap[other] = 0;
+    for (let n = 0; n < metCount; n++) overlap[met[n]] = 0;
 
     const sums = this.itemSums;
     const ownMark = this.ownMark;
     for (const item of own) ownMark[item] = 1;
-    const touched: number[] = [];
+    const touched = this.touchedItems;
+    let touchedCount = 0;
     for (let n = 0; n < nearest.length; n++) {
       const sim = sims[n];
       for (const item of this.customerItems[nearest[n]]) {
         if (ownMark[item] === 1 && !ownOut) continue;
-        if (sums[item] === 0) touched.push(item);
+        if (sums[item] === 0) touched[touchedCount++] = item;
         sums[item] += sim;
       }
     }
     if (params.popularityExponent > 0) {
-      const counts = this.buyerCounts;
-      for (const item of touched) sums[item] /= Math.pow(counts[item], params.popularityExponent);
+      const divisors = this.popularityDivisors(params.popularityExponent);
+      for (let n = 0; n < touchedCount; n++) sums[touched[n]] /= divisors[touched[n]];
     }
-    const discovery = ownOut ? touched.filter((item) => ownMark[item] === 0) : touched;
-    if (ownOut) for (const item of touched) if (ownMark[item] === 1 && allowed(item)) ownOut.push({ item, value: sums[item] });
+    let discovery = touched;
+    let discoveryCount = touchedCount;
+    if (ownOut) {
+      discovery = this.discoveryItems;
+      discoveryCount = 0;
+      for (let n = 0; n < touchedCount; n++) {
+        const item = touched[n];
+        if (ownMark[item] === 0) discovery[discoveryCount++] = item;
+        else if (allowed(item)) ownOut.push({ item, value: sums[item] });
+      }
+    }
     // The rules run only for items that would rank, not once per neighbour who bought an item.
-    const kept = selectTopByValue(discovery, params.candidates, sums, allowed);
+    const kept = selectTopByValue(discovery, params.candidates, sums, allowed, discoveryCount);
     const out = kept.map((item) => ({ item, value: sums[item] }));
-    for (const item of touched) sums[item] = 0;
+    for (let n = 0; n < touchedCount; n++) sums[touched[n]] = 0;
     for (const item of own) ownMark[item] = 0;
     return out;
   }

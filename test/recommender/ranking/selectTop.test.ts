@@ -1,6 +1,6 @@
 /** selectTopByValue must give exactly what "filter, then sort by value desc / id asc, then cut" gives. */
 import { seededRandom } from '../../../domain/random';
-import { selectTop, selectTopByValue } from '../../../recommender/ranking/selectTop';
+import { selectTop, selectTopByValue, selectTopByValueUnordered } from '../../../recommender/ranking/selectTop';
 
 function reference(ids: number[], k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
   return ids.filter(accept).sort((a, b) => values[b] - values[a] || a - b).slice(0, k);
@@ -20,6 +20,26 @@ describe('selectTopByValue', () => {
     ['k = 0', 0, (): boolean => true],
   ])('%s', (_name, k, accept) => {
     expect(selectTopByValue(ids, k, values, accept)).toEqual(reference(ids, k, values, accept));
+  });
+
+  // Lists much longer than k take the quickselect cut first: ties at the cut, rejections inside it, a few distinct values.
+  it.each([
+    ['continuous values, k = 7', 7, 1e6, (): boolean => true],
+    ['three distinct values, k = 20', 20, 3, (id: number): boolean => id % 5 !== 0],
+    ['one value, k = 30', 30, 1, (id: number): boolean => id % 2 === 1],
+    ['most of the cut rejected, k = 40', 40, 50, (id: number): boolean => id % 11 === 0],
+  ])('long list: %s', (_name, k, distinct, accept) => {
+    const n = 3000;
+    const longValues = Float64Array.from({ length: n }, () => Math.floor(next() * distinct) / 7);
+    const longIds = Array.from({ length: n }, (_, i) => i).sort(() => next() - 0.5);
+    expect(selectTopByValue(longIds, k, longValues, accept)).toEqual(reference(longIds, k, longValues, accept));
+  });
+
+  it('unordered: the same ids as the sorted top, from a prefix of the list', () => {
+    for (const k of [1, 25, 200, 600]) {
+      const unordered = selectTopByValueUnordered(ids, k, values, 450);
+      expect([...unordered].sort((a, b) => values[b] - values[a] || a - b)).toEqual(reference(ids.slice(0, 450), k, values, () => true));
+    }
   });
 
   it('asks `accept` only about ids that would enter the top', () => {
