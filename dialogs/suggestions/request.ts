@@ -12,18 +12,23 @@ export type Refinement = NonNullable<Entities['refinement']>;
 
 export function requestFromEntities(entities: Entities): LastRequest {
   const request: LastRequest = {};
+  const occasion = occasionOf(entities);
   if (entities.categories.length > 0) request.categories = [...entities.categories];
-  if (entities.keywords.length > 0) request.keywords = [...entities.keywords];
+  // A present for someone's birthday: the day's own word names no product ("birthday" would filter to cards).
+  const keywords = occasion === 'gift' && entities.occasion && PERSONAL_DAYS.has(entities.occasion)
+    ? entities.keywords.filter((k) => !DAY_WORDS.test(k))
+    : entities.keywords;
+  if (keywords.length > 0) request.keywords = [...keywords];
   if (entities.budget && (entities.budget.min !== undefined || entities.budget.max !== undefined)) {
     request.budget = { min: entities.budget.min, max: entities.budget.max };
   }
-  const occasion = occasionOf(entities);
   if (occasion) request.occasion = occasion;
   return request;
 }
 
 /** A person's day: a present for it need not be themed on it ("a birthday present for my dad" is not party goods). */
 const PERSONAL_DAYS: ReadonlySet<string> = new Set(['birthday', 'wedding', 'anniversary', 'valentines']);
+const DAY_WORDS = /^(birthday|bday|wedding|anniversary|valentines?)$/;
 
 /**
  * A named recipient ("for my mum") makes it a gift even when no occasion was said; so does asking for a present

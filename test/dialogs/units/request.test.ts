@@ -22,6 +22,11 @@ describe('suggestion requests', () => {
     expect(requestFromEntities({ categories: [], keywords: [], ...entities }).occasion).toBe(occasion);
   });
 
+  it('a birthday present for someone drops "birthday" as a product word; party goods keep it', () => {
+    expect(requestFromEntities({ categories: [], keywords: ['birthday', 'garden'], occasion: 'birthday', recipient: 'wife' })).toEqual({ keywords: ['garden'], occasion: 'gift' });
+    expect(requestFromEntities({ categories: ['party'], keywords: ['birthday'], occasion: 'birthday' })).toEqual({ categories: ['party'], keywords: ['birthday'], occasion: 'birthday' });
+  });
+
   it('a named recipient makes it a gift', () => {
     expect(requestFromEntities({ categories: [], keywords: [], recipient: 'mum', budget: { max: 20 } })).toEqual({ occasion: 'gift', budget: { min: undefined, max: 20 } });
   });
