@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app';
 import { ADMIN, ADMIN_ENV, signIn } from '../bot/support/liveChat';
+import { signInToConsole } from './support/consoleSignIn';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 
 const skipReason = chromiumMissingReason();
@@ -44,11 +45,7 @@ describeInBrowser('campaigns console page', () => {
 
   test('a marketer builds an audience, creates, dry-runs, starts and watches a campaign', async () => {
     const members = membersFromFile(running.dir, ['new_customers', 'cant_lose']);
-    await page.goto(`${running.url}/console/`);
-    await page.getByLabel('Work email').fill(MARKETER.email);
-    await page.getByLabel('Password').fill(MARKETER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
+    await signInToConsole(page, running.url, MARKETER, 'Campaigns');
     // A marketer's console has campaigns and the marketing insights, no conversations (the menu is drawn after the
     // page asks who is signed in).
     await page.locator('nav[aria-label="Console"] a', { hasText: 'Attribution' }).waitFor();
@@ -98,12 +95,7 @@ describeInBrowser('campaigns console page', () => {
     const admin = await signIn(running.url, ADMIN.email, ADMIN.password);
     expect((await admin.post('/api/review/staff', { email: 'ann.agent@shop.test', password: 'a long agent passphrase', role: 'agent' })).status).toBe(201);
     const agentPage = await browser.context.newPage();
-    await agentPage.context().clearCookies();
-    await agentPage.goto(`${running.url}/console/`);
-    await agentPage.getByLabel('Work email').fill('ann.agent@shop.test');
-    await agentPage.getByLabel('Password').fill('a long agent passphrase');
-    await agentPage.getByRole('button', { name: 'Sign in' }).click();
-    await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInToConsole(agentPage, running.url, { email: 'ann.agent@shop.test', password: 'a long agent passphrase' });
     expect(await agentPage.getByRole('link', { name: 'Campaigns' }).count()).toBe(0);
     await agentPage.goto(`${running.url}/console/campaigns.html`);
     await agentPage.getByText('This page is for marketers and admins.').waitFor();

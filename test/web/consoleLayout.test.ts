@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { signInToConsole } from './support/consoleSignIn';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 import { ADMIN, startConsoleServer, STAFF, type ConsoleServer } from './support/consoleServer';
 
@@ -11,15 +12,6 @@ const skipReason = chromiumMissingReason();
 if (skipReason) process.stdout.write(`consoleLayout.test: ${skipReason}\n`);
 const describeInBrowser = skipReason ? describe.skip : describe;
 
-async function signInAs(page: Page, base: string, who: { email: string; password: string }): Promise<void> {
-  // One browser profile for the file: start each sign-in without the previous session's cookie.
-  await page.context().clearCookies();
-  await page.goto(`${base}/console/`);
-  await page.getByLabel('Work email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-}
 
 /** Elements whose box runs past the viewport's right edge, outside any horizontally scrolling frame. */
 function overflowing(page: Page): Promise<string[]> {
@@ -83,7 +75,7 @@ describeInBrowser('console layout and access', () => {
   ])('at %s width no console page runs off the screen', async (name, size) => {
     const page = await browser.context.newPage();
     await page.setViewportSize(size);
-    await signInAs(page, server.base, ADMIN);
+    await signInToConsole(page, server.base, ADMIN);
     for (const path of ['conversations.html', 'conversation.html?id=c1', 'handoffs.html', 'kpis.html', 'staff.html']) {
       await page.goto(`${server.base}/console/${path}`);
       await page.locator('main h1').first().waitFor();
@@ -96,7 +88,7 @@ describeInBrowser('console layout and access', () => {
 
   test('focus rings keep 3:1 contrast on the light page and in the dark header', async () => {
     const page = await browser.context.newPage();
-    await signInAs(page, server.base, STAFF);
+    await signInToConsole(page, server.base, STAFF);
     await page.getByRole('button', { name: 'Apply filters' }).focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
@@ -110,7 +102,7 @@ describeInBrowser('console layout and access', () => {
 
   test('an agent who opens the staff accounts page sees only that it is for admins', async () => {
     const page = await browser.context.newPage();
-    await signInAs(page, server.base, STAFF);
+    await signInToConsole(page, server.base, STAFF);
     await page.goto(`${server.base}/console/staff.html`);
     await page.getByText('This page is for admins').waitFor();
     expect(await page.locator('#accounts').count()).toBe(0);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { signInToConsole } from './support/consoleSignIn';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 import { ADMIN, startConsoleServer, STAFF, type ConsoleServer } from './support/consoleServer';
 
@@ -27,11 +28,7 @@ describeInBrowser('staff console', () => {
   });
 
   test('a staff member signs in, filters by segment, opens a transcript with its segment panel, and sees the KPI charts', async () => {
-    await page.goto(`${server.base}/console/`);
-    await page.getByLabel('Work email').fill(STAFF.email);
-    await page.getByLabel('Password').fill(STAFF.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInToConsole(page, server.base, STAFF);
 
     await page.getByLabel('Segment').selectOption('at_risk');
     await page.getByRole('button', { name: 'Apply filters' }).click();

@@ -1,6 +1,7 @@
 /** The experiments and attribution console pages in chromium, against the real review API on loopback. */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { signInToConsole } from './support/consoleSignIn';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 import { WEB_ROOT } from './support/chatServer';
 import { AT_RISK, CHAMPIONS } from '../review/support/fixture';
@@ -12,14 +13,6 @@ if (skipReason) process.stdout.write(`experimentPages.test: ${skipReason}\n`);
 const describeInBrowser = skipReason ? describe.skip : describe;
 const NEW_CUSTOMERS = { primary: 'new_customers', rfmLabel: 'new_customers', persona: 'welcome' };
 
-async function signInAs(page: Page, base: string, who: { email: string; password: string }): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/console/`);
-  await page.getByLabel('Work email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-}
 
 function chartLabels(page: Page, id: string): Promise<string | undefined> {
   return page.evaluate((canvasId) => {
@@ -48,7 +41,7 @@ describeInBrowser('experiments and attribution pages', () => {
   });
 
   test('an admin starts an experiment from the form, sees KPIs with intervals per segment, and ends it rolling out the winner', async () => {
-    await signInAs(page, server.base, ADMIN);
+    await signInToConsole(page, server.base, ADMIN);
     await page.getByRole('link', { name: 'Experiments' }).click();
     await page.getByRole('heading', { name: 'New experiment' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Win-back tone');
@@ -159,7 +152,7 @@ describeInBrowser('experiments and attribution pages', () => {
   });
 
   test('an agent sees neither page in the menu and is told the pages are for admins and marketers', async () => {
-    await signInAs(page, server.base, AGENT);
+    await signInToConsole(page, server.base, AGENT);
     expect(await page.getByRole('link', { name: 'Experiments' }).count()).toBe(0);
     await page.goto(`${server.base}/console/attribution.html`);
     await page.getByText('Only admins and marketers can see experiments and attribution.').waitFor();

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { signInToConsole } from './support/consoleSignIn';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 import { APP_ADMIN, realAppServer } from './support/appServer';
 import type { RunningServer } from './support/chatServer';
@@ -44,11 +45,7 @@ describeInBrowser('the real application in a browser', () => {
     await shopper.screenshot({ path: join(ARTIFACTS, 'real-chat-gift-ideas.png') });
 
     const staff = await browser.context.newPage();
-    await staff.goto(`${server.base}/console/`);
-    await staff.getByLabel('Work email').fill(APP_ADMIN.email);
-    await staff.getByLabel('Password').fill(APP_ADMIN.password);
-    await staff.getByRole('button', { name: 'Sign in' }).click();
-    await staff.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInToConsole(staff, server.base, APP_ADMIN);
     const segment = (await staff.locator('#conversations tbody tr td:nth-child(3)').first().textContent()) ?? '';
     expect(segment).not.toBe('guest');
     await staff.getByLabel('Segment').selectOption({ label: segment });
