@@ -16,7 +16,7 @@ export function requestFromEntities(entities: Entities): LastRequest {
   if (entities.categories.length > 0) request.categories = [...entities.categories];
   // A present for someone's birthday: the day's own word names no product ("birthday" would filter to cards).
   const keywords = occasion === 'gift' && entities.occasion && PERSONAL_DAYS.has(entities.occasion)
-    ? entities.keywords.filter((k) => !DAY_WORDS.test(k))
+    ? entities.keywords.filter((k) => !DAY_WORDS.has(k))
     : entities.keywords;
   if (keywords.length > 0) request.keywords = [...keywords];
   if (entities.budget && (entities.budget.min !== undefined || entities.budget.max !== undefined)) {
@@ -28,7 +28,8 @@ export function requestFromEntities(entities: Entities): LastRequest {
 
 /** A person's day: a present for it need not be themed on it ("a birthday present for my dad" is not party goods). */
 const PERSONAL_DAYS: ReadonlySet<string> = new Set(['birthday', 'wedding', 'anniversary', 'valentines']);
-const DAY_WORDS = /^(birthday|bday|wedding|anniversary|valentines?)$/;
+/** The days' words as a shopper may type them. */
+const DAY_WORDS: ReadonlySet<string> = new Set([...PERSONAL_DAYS, 'bday', 'valentine']);
 
 /**
  * A named recipient ("for my mum") makes it a gift even when no occasion was said; so does asking for a present

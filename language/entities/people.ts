@@ -27,6 +27,8 @@ const RECIPIENTS: ReadonlyArray<[string, readonly string[]]> = [
 /** A recipient word counts only after one of these (so "her" in "take her time" is ignored). */
 const RECIPIENT_LEAD = '(?:for|my|our|his|her|buy|get|a|an|the)';
 
+const PRESENT_WORDS = /\b(?:gifts?|presents?|prezzie)\b/;
+
 const OCCASIONS: ReadonlyArray<[Occasion, RegExp]> = [
   ['birthday', /\b(?:birthday|bday|b day)\b/],
   ['christmas', /\b(?:christmas|xmas|festive|secret santa|stocking fillers?)\b/],
@@ -35,7 +37,7 @@ const OCCASIONS: ReadonlyArray<[Occasion, RegExp]> = [
   ['baby', /\b(?:new baby|baby shower|christening|newborn)\b/],
   ['easter', /\beaster\b/],
   ['valentines', /\bvalentines?\b/],
-  ['gift', /\b(?:gifts?|presents?|prezzie)\b/],
+  ['gift', PRESENT_WORDS],
 ];
 
 const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,8 +56,6 @@ export function extractRecipient(words: string): string | undefined {
   }
   return found?.canonical;
 }
-
-const PRESENT_WORDS = /\b(?:gifts?|presents?|prezzie)\b/;
 
 /** Whether the shopper asks for a present, even when another occasion is named first ("a birthday present"). */
 export function asksForPresent(words: string): boolean {
