@@ -3,6 +3,7 @@
  * Products unknown to the catalogue (an order line for a delisted item) are registered as
  * placeholders: they count for popularity and co-purchase but are never suggestable.
  */
+import { isChargeLine } from '../../domain/chargeLines';
 import type { Product } from '../../domain/model';
 
 const WORD = /[a-z0-9]+/g;
@@ -15,6 +16,8 @@ export class ItemCatalog {
   private readonly indexById = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly products: (Product | null)[] = [];
+  /** Per item: a charge line ("Next Day Carriage"), decided once per listing (domain/chargeLines.ts). */
+  private readonly charges: boolean[] = [];
   /** addedAt as epoch ms (NaN when unknown), parsed once. */
   private readonly addedTimes: number[] = [];
   /** Token -> items whose name, category or tags contain it (keyword constraints without a scan). */
@@ -45,6 +48,11 @@ export class ItemCatalog {
     return this.products[item] ?? null;
   }
 
+  /** Charges are order lines, not goods: never suggested. */
+  isCharge(item: number): boolean {
+    return this.charges[item] === true;
+  }
+
   idOf(item: number): string {
     const id = this.ids[item];
     if (id === undefined) throw new Error(`unknown item index ${item}`);
@@ -61,6 +69,7 @@ export class ItemCatalog {
     const relist = !before || !sameListing(before, product);
     if (before && relist) this.unlist(item, before);
     this.products[item] = product;
+    this.charges[item] = isChargeLine(product.name);
     this.addedTimes[item] = product.addedAt ? Date.parse(product.addedAt) : Number.NaN;
     this.newestCache = null;
     this.medianPriceCache.clear();

@@ -3,7 +3,6 @@
  * that scoring uses. Only products in stock, within budget, not excluded, not dismissed, not a charge line
  * (domain/chargeLines.ts) and fitting every stated constraint (categories, keywords, occasion) are ever candidates.
  */
-import { isChargeLine } from '../../domain/chargeLines';
 import type { SuggestionRequest } from '../../domain/suggestions';
 import { tokenize, type ItemCatalog } from './catalog';
 import { isGiftOccasion, isRecipientWord, occasionFilter } from './occasions';
@@ -92,7 +91,7 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
   const allowed = (item: number): boolean => {
     const product = catalog.product(item);
     if (!product || !product.inStock || product.price < min || product.price > max || blocked.has(item)) return false;
-    return (!requested || requested.has(item)) && !isChargeLine(product.name);
+    return (!requested || requested.has(item)) && !catalog.isCharge(item);
   };
   const requestedCategories = categories.length > 0 ? categories : occasion?.categories ?? [];
   const recipientMatches = recipients.length > 0 ? keywordMatches(catalog, recipients) : undefined;
