@@ -1,5 +1,6 @@
 /** Reading survey answers: ratings in digits or words ("4", "four", "9 out of 10"), or a skip. */
 import { parseRating } from '../../language/entities/rating';
+import { parseSatisfaction } from '../../language/entities/satisfaction';
 
 export const SKIP = 'skip';
 export type RatingAnswer = number | typeof SKIP;
@@ -15,6 +16,14 @@ export function readRating(text: string, min: number, max: number): RatingAnswer
   if (isSkip(text)) return SKIP;
   const rating = parseRating(text.toLowerCase());
   return rating !== null && Number.isInteger(rating) && rating >= min && rating <= max ? rating : null;
+}
+
+/** CSAT in digits or in the scale's words ("it was fine" is a 3); `worded` says a word answer was mapped. */
+export function readCsat(text: string): { answer: RatingAnswer; worded: boolean } | null {
+  const rating = readRating(text, 1, 5);
+  if (rating !== null) return { answer: rating, worded: false };
+  const score = parseSatisfaction(text);
+  return score === null ? null : { answer: score, worded: true };
 }
 
 export const MAX_COMMENT_LENGTH = 1000;

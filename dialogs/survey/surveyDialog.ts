@@ -13,7 +13,7 @@ import { question, statement } from '../speech/messages';
 import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { suggestionContext } from '../suggestions/itemActions';
-import { SKIP, readComment, readRating } from './answers';
+import { SKIP, readComment, readCsat, readRating } from './answers';
 
 export const SURVEY_DIALOG = 'surveyDialog';
 const FLOW = 'survey.flow';
@@ -43,7 +43,7 @@ export class SurveyDialog extends InterruptibleDialog {
     const offer = new ConfirmPrompt(OFFER, undefined, 'en-us');
     offer.style = ListStyle.none;
     this.addDialog(offer);
-    this.addDialog(new TextPrompt(CSAT, ratingValidator(1, 5)));
+    this.addDialog(new TextPrompt(CSAT, async (p: PromptValidatorContext<string>) => readCsat(p.recognized.value ?? '') !== null));
     this.addDialog(new TextPrompt(NPS, ratingValidator(0, 10)));
     this.addDialog(new TextPrompt(COMMENT, async (p: PromptValidatorContext<string>) => readComment(p.recognized.value ?? '') !== null));
     this.addDialog(new WaterfallDialog(FLOW, [
@@ -68,14 +68,17 @@ export class SurveyDialog extends InterruptibleDialog {
     }
     return step.prompt(CSAT, {
       prompt: question('How satisfied are you with this chat, from 1 (not at all) to 5 (very)?', { choices: CSAT_CHOICES }),
-      retryPrompt: question('Please give a number from 1 to 5, for example "4" or "four", or say "skip".', { speak: 'Please say a number from 1 to 5, or skip.', choices: CSAT_CHOICES }),
+      retryPrompt: question('Please give a number from 1 to 5, for example "4" or "four", or a word like "fine" or "great", or say "skip".', { speak: 'Please say a number from 1 to 5, or skip.', choices: CSAT_CHOICES }),
     });
   }
 
   private async askNps(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    stepValues<SurveyValues>(step).csat = ratingOrNull(readRating(String(step.result), 1, 5));
+    const csat = readCsat(String(step.result));
+    stepValues<SurveyValues>(step).csat = ratingOrNull(csat?.answer ?? null);
+    // A worded answer is echoed as the score it was stored as, so the shopper sees what was recorded.
+    const noted = csat?.worded ? `Noted as ${csat.answer} out of 5. ` : '';
     return step.prompt(NPS, {
-      prompt: question('How likely are you to recommend us to a friend, from 0 (not at all) to 10 (extremely)?', { choices: NPS_CHOICES }),
+      prompt: question(`${noted}How likely are you to recommend us to a friend, from 0 (not at all) to 10 (extremely)?`, { choices: NPS_CHOICES }),
       retryPrompt: question('Please give a number from 0 to 10, for example "8" or "eight", or say "skip".', { speak: 'Please say a number from 0 to 10, or skip.', choices: NPS_CHOICES }),
     });
   }

@@ -49,8 +49,8 @@ describe('feedback survey', () => {
   });
 
   it.each([
-    ['CSAT', [], 'banana', 'Please give a number from 1 to 5, for example "4" or "four", or say "skip".'],
-    ['CSAT out of range', [], '7', 'Please give a number from 1 to 5, for example "4" or "four", or say "skip".'],
+    ['CSAT', [], 'banana', 'Please give a number from 1 to 5, for example "4" or "four", or a word like "fine" or "great", or say "skip".'],
+    ['CSAT out of range', [], '7', 'Please give a number from 1 to 5, for example "4" or "four", or a word like "fine" or "great", or say "skip".'],
     ['NPS', ['3'], 'loads', 'Please give a number from 0 to 10, for example "8" or "eight", or say "skip".'],
   ])('re-asks on nonsense at %s with a retry prompt', async (_label, before, nonsense, retry) => {
     const chat = await afterSuggestions();
@@ -60,6 +60,22 @@ describe('feedback survey', () => {
     const replies = await chat.say(nonsense);
     expect(texts(replies)).toEqual([retry]);
     expect(asksSomething(replies)).toBe(true);
+  });
+
+  it.each([
+    ['it was fine', 3],
+    ['really helpful, thanks', 5],
+    ['not great', 2],
+    ['pretty good', 4],
+    ['awful', 1],
+  ])('reads a worded satisfaction answer "%s" as %i out of 5 and says what it recorded', async (answer, csat) => {
+    const chat = await afterSuggestions();
+    await chat.say("No, that's all");
+    await chat.say('yes');
+    expect(texts(await chat.say(answer))).toEqual([`Noted as ${csat} out of 5. ${NPS_Q}`]);
+    await chat.say('skip');
+    await chat.say('skip');
+    expect(chat.services.feedback.submitted[0].answers).toMatchObject({ csat, nps: null, comment: null });
   });
 
   it('is offered at most once per conversation', async () => {
