@@ -28,17 +28,36 @@ function singular(word: string): string {
 
 const phraseKey = (tokens: readonly string[]): string => tokens.map(singular).join(' ');
 
-/** Finds phrases (1..maxLength tokens) of `words` present in `phrases`, longest first, left to right. */
+/**
+ * Stems to try for a single word no phrase matched: "gardening" and "gardener" name the garden, "baking" the bake,
+ * "knitted" the knit. Only tried as a fallback, and a stem counts only when the catalogue has it as a word.
+ */
+function inflectionStems(word: string): string[] {
+  const match = /^(.{3,}?)(ing|ers|er|ed)$/.exec(word);
+  if (!match) return [];
+  const stem = match[1];
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+  return [...new Set([stem, `${stem}e`, undoubled])].filter((candidate) => candidate.length >= 4);
+}
+
+/** The longest phrase (1..maxLength tokens) starting at word i, or a single word's stem; undefined when none. */
+function phraseAt(words: readonly string[], i: number, phrases: ReadonlyMap<string, string>, maxLength: number): { hit: string; length: number } | undefined {
+  for (let length = Math.min(maxLength, words.length - i); length >= 1; length--) {
+    const hit = phrases.get(phraseKey(words.slice(i, i + length)));
+    if (hit !== undefined) return { hit, length };
+  }
+  const stemmed = inflectionStems(words[i]).map((stem) => phrases.get(phraseKey([stem]))).find((hit) => hit !== undefined);
+  return stemmed === undefined ? undefined : { hit: stemmed, length: 1 };
+}
+
+/** Finds phrases of `words` present in `phrases`, longest first, left to right. */
 function findPhrases(words: readonly string[], phrases: ReadonlyMap<string, string>, maxLength: number): string[] {
   const found: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (let length = Math.min(maxLength, words.length - i); length >= 1; length--) {
-      const hit = phrases.get(phraseKey(words.slice(i, i + length)));
-      if (hit === undefined) continue;
-      if (!found.includes(hit)) found.push(hit);
-      i += length - 1;
-      break;
-    }
+    const phrase = phraseAt(words, i, phrases, maxLength);
+    if (phrase === undefined) continue;
+    if (!found.includes(phrase.hit)) found.push(phrase.hit);
+    i += phrase.length - 1;
   }
   return found;
 }

@@ -100,3 +100,18 @@ describe('local recognizer: odd input', () => {
     }
   });
 });
+
+describe('local recognizer: product words in other forms', () => {
+  const shop = createLocalRecognizer({ keywords: ['garden', 'bake', 'knit', 'hanging heart'] });
+
+  test.each<[string, string[]]>([
+    ['something for my wife, she likes gardening', ['garden']],
+    ['a present for a keen gardener', ['garden']],
+    ['my dad loves baking', ['bake']],
+    ['knitted things for my nan', ['knit']],
+    ['a hanging heart', ['hanging heart']],
+    ['something for the evening', []],
+  ])('%j names %j', async (text, keywords) => {
+    expect((await shop.recognize(text)).entities.keywords ?? []).toEqual(keywords);
+  });
+});
