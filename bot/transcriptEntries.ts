@@ -3,7 +3,7 @@
  * the activity's plain shape, so it is unit-testable on its own.
  */
 import type { SegmentSnapshot } from '../domain/model';
-import type { TranscriptEntry } from '../data/console/schema';
+import type { ShownProduct, TranscriptEntry } from '../data/console/schema';
 import type { TurnAnnotations } from '../dialogs/turn';
 import { HIDDEN_SIGN_IN_ANSWER, redact } from '../domain/redact';
 
@@ -30,6 +30,7 @@ export function toEntry(
     ? activity.text
     : (activity.type === 'event' && typeof activity.name === 'string' ? `[event] ${activity.name}` : null);
   const hidden = direction === 'in' && annotations.sensitiveInput === true && text !== null;
+  const products = direction === 'out' ? shownProducts(activity, annotations) : [];
   return {
     at: at.toISOString(),
     direction,
@@ -42,7 +43,34 @@ export function toEntry(
     intentScore: withTurnFacts ? annotations.intentScore ?? null : null,
     reasons: withTurnFacts ? (annotations.reasons ?? []).map((r) => ({ productId: r.productId, reason: redact(r.reason) })) : [],
     voice: annotations.voice ?? false,
+    ...(products.length > 0 ? { products } : {}),
   };
+}
+
+/** The product cards among the activity's attachments (their buttons carry the product id), as the turn showed them. */
+function shownProducts(activity: ActivityLike, annotations: TurnAnnotations): ShownProduct[] {
+  const shown = annotations.shownProducts ?? [];
+  if (shown.length === 0 || !Array.isArray(activity.attachments)) return [];
+  const out: ShownProduct[] = [];
+  for (const attachment of activity.attachments.slice(0, MAX_CARDS)) {
+    const item = shown.find((candidate) => candidate.productId === cardProductId(attachment));
+    if (!item) continue;
+    out.push({
+      productId: item.productId, name: item.name, price: item.price, currency: item.currency, reason: redact(item.reason),
+      ...(item.imageUrl ? { imageUrl: item.imageUrl } : {}), ...(item.productUrl ? { productUrl: item.productUrl } : {}),
+    });
+  }
+  return out;
+}
+
+function cardProductId(attachment: unknown): string | undefined {
+  const content = (attachment as { content?: { actions?: unknown } } | null)?.content;
+  const actions: unknown[] = Array.isArray(content?.actions) ? content.actions : [];
+  for (const action of actions) {
+    const productId = (action as { data?: { productId?: unknown } } | null)?.data?.productId;
+    if (typeof productId === 'string') return productId;
+  }
+  return undefined;
 }
 
 function snapshotOf(segment: SegmentSnapshot | null | undefined): SegmentSnapshot | null {

@@ -21,6 +21,9 @@ export interface ShownItem {
   productUrl?: string;
 }
 
+/** What a product card shows. */
+export type CardItem = Pick<ShownItem, 'productId' | 'name' | 'price' | 'currency' | 'reason' | 'imageUrl' | 'productUrl'>;
+
 /** The request behind the last round, so that "cheaper" or "something else" can refine it. */
 export type LastRequest = Omit<SuggestionRequest, 'customerId' | 'limit'>;
 

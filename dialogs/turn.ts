@@ -2,6 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { SegmentSnapshot } from '../domain/model';
 import type { RecognitionResult, Recognizer } from '../language/types';
+import type { CardItem } from './session';
 
 /**
  * Facts a turn learned, read by the transcript middleware in bot/. Dialogs fill the object found in
@@ -15,6 +16,8 @@ export interface TurnAnnotations {
   intentScore?: number;
   /** The recommender's reasons for what this turn showed. */
   reasons?: { productId: string; reason: string }[];
+  /** The product cards this turn sent, as shown, for the transcript (a reloaded chat shows them again). */
+  shownProducts?: CardItem[];
   /** True when the turn came in by voice (Direct Line Speech, or Web Chat speech input). */
   voice?: boolean;
   /** The shopper's text answered a sign-in question (email, postcode, order number): it is never stored. */

@@ -7,6 +7,19 @@ import { SegmentSnapshotSchema } from '../../domain/model';
 
 const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
 
+/** A product card as the shopper saw it: enough to show the same card again after a reload. */
+export const ShownProductSchema = z.object({
+  productId: z.string(),
+  name: z.string(),
+  price: z.number(),
+  currency: z.string(),
+  /** Redacted before storage. */
+  reason: z.string(),
+  imageUrl: z.string().optional(),
+  productUrl: z.string().optional(),
+});
+export type ShownProduct = z.infer<typeof ShownProductSchema>;
+
 export const TranscriptEntrySchema = z.object({
   at: isoDateTime,
   direction: z.enum(['in', 'out']),
@@ -15,6 +28,8 @@ export const TranscriptEntrySchema = z.object({
   text: z.string().nullable(),
   /** Titles and texts of cards the bot showed, redacted. */
   cards: z.array(z.string()),
+  /** The product cards of an outgoing message, so a reloaded chat shows them again (absent in older entries). */
+  products: z.array(ShownProductSchema).optional(),
   customerId: z.string().nullable(),
   segment: SegmentSnapshotSchema.nullable(),
   intent: z.string().nullable(),

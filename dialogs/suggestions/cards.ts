@@ -5,7 +5,7 @@
 import { CardFactory } from 'botbuilder';
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
-import type { ShownItem } from '../session';
+import type { CardItem, ShownItem } from '../session';
 import { spokenList } from '../speech/ssml';
 
 export const CardActionSchema = z.object({
@@ -59,7 +59,7 @@ function submit(title: string, value: CardActionValue, said: string, extra: Reco
  * basket" as the primary action, "View product" when the shop has a page for it, the rest in the "more" menu.
  * The host page receives "Add to basket" (see README "Chat page events").
  */
-export function suggestionCard(item: ShownItem): Attachment {
+export function suggestionCard(item: CardItem): Attachment {
   const price = formatPrice(item.price, item.currency);
   const actions: Record<string, unknown>[] = [
     submit('Add to basket', { action: 'add_to_basket', productId: item.productId, quantity: 1 }, `Add ${item.name} to my basket`, { style: 'positive' }),
@@ -84,7 +84,7 @@ export function suggestionCard(item: ShownItem): Attachment {
   });
 }
 
-export function suggestionCarousel(items: readonly ShownItem[]): Attachment[] {
+export function suggestionCarousel(items: readonly CardItem[]): Attachment[] {
   return items.map(suggestionCard);
 }
 

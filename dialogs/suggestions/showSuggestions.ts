@@ -69,7 +69,7 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   session.lastRequest = finalRequest;
   session.shown = shown;
   session.shownProductIds = [...new Set([...session.shownProductIds, ...shown.map((item) => item.productId)])].slice(-MAX_REMEMBERED_IDS);
-  annotate(context, { reasons, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
+  annotate(context, { reasons, shownProducts: shown, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
 
   const toneInput = { profile: treatedProfile(profile, treatment), personalized: result.personalized, similar: finalRequest.similarTo !== undefined };
   const intro = [result.note ?? introSentence(toneInput), notPersonalizedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
