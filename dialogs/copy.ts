@@ -39,7 +39,7 @@ export const NOT_UNDERSTOOD =
 
 /** An order, delivery, return or refund question: the team answers those, the assistant cannot look them up. */
 export const SERVICE_QUESTION =
-  "I can't look up orders, deliveries, returns or refunds, but our team can. Shall I ask a member of the team to join this chat?";
+  "I can't help with orders, deliveries, payments, returns or refunds, but our team can. Shall I ask a member of the team to join this chat?";
 export const SERVICE_CHOICES = ['Talk to a person', 'Gift ideas'] as const;
 
 /** A message in another language the recognizer does not know. */

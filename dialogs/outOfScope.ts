@@ -10,6 +10,7 @@ const SERVICE_TOPIC = new RegExp([
   String.raw`\b(my|an|the|this) (order|parcel|package|delivery)\b.*\b(late|missing|lost|damaged|broken|wrong|arrive[ds]?|cancel(led)?|on (its|the) way|shipped|dispatched)\b`,
   String.raw`\b(return (it|this|that|them|an? (item|order|product|present|gift))|returns|return policy|refunds?|money back|exchange (it|this|that|an item)|send (it|this|that|them) back)\b`,
   String.raw`\b((delivery|shipping|postage) (times?|costs?|charges?|options|to)|how (much|long) (is|does|for) (the )?(delivery|shipping|postage))\b`,
+  String.raw`\b(pay(ing)? (with|by|using|in (instalments|installments))|payment (methods?|options)|(take|accept) (paypal|cards?|credit cards?|amex|apple pay|google pay|klarna)|paypal|klarna|apple pay|google pay|discount codes?|promo(tion(al)?)? codes?|voucher codes?)\b`,
 ].join('|'), 'i');
 
 export function isServiceQuestion(text: string): boolean {

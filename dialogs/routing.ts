@@ -3,6 +3,7 @@ import type { RecognitionResult } from '../language/types';
 import type { PrivacyRequest } from './privacy/privacyDialog';
 import { READ_ALL } from './suggestions/spokenSuggestions';
 import { isServiceQuestion } from './outOfScope';
+import { itemRequestIn } from './suggestions/itemRequests';
 
 export type Route =
   | { kind: 'suggestions' }
@@ -30,6 +31,8 @@ const IN_SCOPE_REQUESTS: ReadonlySet<RecognitionResult['intent']> = new Set([
 export function routeByRule(text: string): Route | null {
   if (DONE.test(text)) return { kind: 'done' };
   if (READ_ALL.test(text)) return { kind: 'suggestions' };
+  // "Add the second one to my basket", "how much is the first one?": about the round on screen, whatever the guess.
+  if (itemRequestIn(text)) return { kind: 'suggestions' };
   if (GREETING_EMOJI.test(text)) return { kind: 'greet' };
   return null;
 }

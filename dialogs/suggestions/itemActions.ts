@@ -104,16 +104,35 @@ export async function dismissItem(context: TurnContext, deps: DialogDeps, sessio
   }));
 }
 
+/** The event that tells the chat page to add to its basket when the shopper asked in words (README "Chat page events"). */
+export const BASKET_EVENT_NAME = 'addToBasket';
+
 /**
- * "Add to basket": the basket belongs to the shop's page, which receives the click itself (README "Chat page
- * events"); the bot confirms in words and counts the click as an open of the suggestion.
+ * "Add to basket": the basket belongs to the shop's page. A card's button reaches the page itself; a request in
+ * words ("add the second one to my basket") is passed on as an event, `said` giving the quantity. The bot confirms
+ * in words and counts it as an open of the suggestion.
  */
-export async function addToBasket(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
+export async function addToBasket(
+  context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string, said?: { quantity: number },
+): Promise<void> {
   const item = await resolveItem(deps, session, productId);
   if (!item) {
     await context.sendActivity(statement("I can't find that item any more."));
     return;
   }
   await deps.services.suggestions.record(suggestionContext(context, session), 'opened', [{ productId: item.productId, reason: item.reason ?? '' }]);
-  await context.sendActivity(statement(`Adding ${item.name} to your basket.`, { speak: `Adding the ${spokenProductName(item.name)} to your basket.` }));
+  if (said) await context.sendActivity({ type: 'event', name: BASKET_EVENT_NAME, value: { productId: item.productId, quantity: said.quantity } });
+  const count = said && said.quantity > 1 ? `${said.quantity} of ` : '';
+  await context.sendActivity(statement(`Adding ${count}${item.name} to your basket.`, { speak: `Adding ${count}the ${spokenProductName(item.name)} to your basket.` }));
+}
+
+/** "How much is the first one?" */
+export async function tellPrice(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
+  const item = await resolveItem(deps, session, productId);
+  if (!item) {
+    await context.sendActivity(statement("I can't find that item any more."));
+    return;
+  }
+  const price = formatPrice(item.price, item.currency);
+  await context.sendActivity(statement(`${item.name} is ${price}.`, { speak: `The ${spokenProductName(item.name)} is ${price}.` }));
 }

@@ -97,6 +97,13 @@ export function findShownByKeywords(shown: readonly ShownItem[], keywords: reado
   return shown.find((item) => wanted.some((keyword) => item.name.toLowerCase().includes(keyword)));
 }
 
+/** The one shown item whose name has a word of the message ("the moroccan one"); none when several or none do. */
+export function findShownByNameWord(shown: readonly ShownItem[], text: string): ShownItem | undefined {
+  const words = new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+  const hits = shown.filter((item) => (item.name.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((word) => words.has(word)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 const ORDINALS: ReadonlyArray<[RegExp, (count: number) => number]> = [
   [/\b(first|1st|number one|top one)\b/, () => 0],
   [/\b(second|2nd|number two)\b/, () => 1],

@@ -16,9 +16,10 @@ import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
-import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext } from './itemActions';
+import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext, tellPrice } from './itemActions';
+import { itemRequestIn, quantityIn, type ItemRequest } from './itemRequests';
 import {
-  findShownByKeywords, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
+  findShownByKeywords, findShownByNameWord, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
 import { askToRefine, readShownAgain, showSuggestions } from './showSuggestions';
 import { READ_ALL } from './spokenSuggestions';
@@ -67,6 +68,11 @@ export class SuggestionsDialog extends InterruptibleDialog {
       await readShownAgain(step.context, session);
       return step.endDialog(flowResult('asked'));
     }
+    const itemRequest = action ? null : itemRequestIn(this.options(step).text);
+    if (itemRequest) {
+      const answered = await this.answerItemRequest(step, session, itemRequest);
+      if (answered) return answered;
+    }
     if (!action && recognition.intent === 'explain_suggestion') {
       const named = findShownByKeywords(session.shown, recognition.entities.keywords) ?? findShownByOrdinal(session.shown, this.options(step).text);
       const target = named ?? session.shown[0];
@@ -75,6 +81,28 @@ export class SuggestionsDialog extends InterruptibleDialog {
       return this.keepRefining(step, session);
     }
     return step.next();
+  }
+
+  /**
+   * "Add the second one to my basket", "how much is the lantern?": answered for the item named, by position or by
+   * a word of its name. Undefined lets the turn go on as a request ("add candles to my basket" shows candles).
+   */
+  private async answerItemRequest(step: WaterfallStepContext, session: ConversationSession, request: ItemRequest): Promise<DialogTurnResult | undefined> {
+    const { text, recognition } = this.options(step);
+    const keywords = recognition.entities.keywords;
+    const target = findShownByOrdinal(session.shown, text) ?? findShownByKeywords(session.shown, keywords)
+      ?? findShownByNameWord(session.shown, text) ?? (session.shown.length === 1 && keywords.length === 0 ? session.shown[0] : undefined);
+    if (target) {
+      if (request === 'add_to_basket') await addToBasket(step.context, this.deps, session, target.productId, { quantity: quantityIn(text) });
+      else await tellPrice(step.context, this.deps, session, target.productId);
+      return this.keepRefining(step, session);
+    }
+    if (keywords.length > 0) return undefined;
+    if (session.shown.length === 0) return this.nothingShownYet(step);
+    const example = request === 'add_to_basket' ? '"add the second one to my basket"' : '"how much is the first one?"';
+    const tap = isVoiceActivity(step.context.activity) ? '' : request === 'add_to_basket' ? ', or tap "Add to basket" on its card' : '';
+    await step.context.sendActivity(question(`Which one? Say for example ${example}${tap}.`, { speak: `Which one? For example, say ${example}.` }));
+    return step.endDialog(flowResult('asked'));
   }
 
   /** After a question about one item the round is still on screen: offer its refinements again. */

@@ -78,7 +78,7 @@ describe('messages outside what the assistant does', () => {
     const chat = startConversation();
     for (const text of ['where is my order 579003?', "what's your returns policy?", 'when will my parcel arrive']) {
       const replies = await chat.say(text);
-      expect(texts(replies)).toEqual([expect.stringMatching(/^I can't look up orders, deliveries, returns or refunds, but our team can/)]);
+      expect(texts(replies)).toEqual([expect.stringMatching(/^I can't help with orders, deliveries, payments, returns or refunds, but our team can/)]);
       expect(choicesOf(replies[0])).toEqual(['Talk to a person', 'Gift ideas']);
     }
     const handoff = await chat.say('Talk to a person');

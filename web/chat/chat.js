@@ -57,6 +57,7 @@ function speechPonyfill() {
 function markSpokenInput() {
   return window.WebChat.createStore({}, () => (next) => (action) => {
     if (action.type === 'DIRECT_LINE/POST_ACTIVITY') announceBasketAction(action.payload.activity);
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') announceBasketRequest(action.payload.activity);
     if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.meta && action.meta.method === 'speech') {
       const activity = action.payload.activity;
       const channelData = { ...(activity.channelData || {}), inputMethod: 'speech' };
@@ -68,11 +69,18 @@ function markSpokenInput() {
 
 // "Add to basket" on a product card: the basket belongs to the shop's page, so the click is handed to it as a
 // DOM event on this window and, when the chat is framed, as a postMessage to the framing page's origin
-// (README "Chat page events"). The bot is told too, and confirms in words.
+// (README "Chat page events"). The bot is told too, and confirms in words. A shopper who asks in words ("add the
+// second one to my basket") gets the same: the bot sends an `addToBasket` event, handed on the same way.
 export const BASKET_EVENT = 'shopping-assistant:add-to-basket';
 function announceBasketAction(activity) {
   const value = activity && activity.value;
-  if (!value || value.action !== 'add_to_basket' || typeof value.productId !== 'string') return;
+  if (value && value.action === 'add_to_basket') announceBasket(value);
+}
+function announceBasketRequest(activity) {
+  if (activity && activity.type === 'event' && activity.name === 'addToBasket') announceBasket(activity.value);
+}
+function announceBasket(value) {
+  if (!value || typeof value.productId !== 'string') return;
   const detail = { productId: value.productId, quantity: Number.isInteger(value.quantity) ? value.quantity : 1 };
   window.dispatchEvent(new CustomEvent(BASKET_EVENT, { detail }));
   if (window.parent !== window && document.referrer) {

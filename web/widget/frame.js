@@ -51,7 +51,12 @@ function subjectOf(token) {
 function watchCardActions() {
   return window.WebChat.createStore({}, () => (next) => (action) => {
     const value = action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload.activity.value : null;
-    if (value && typeof value.productId === 'string' && value.action === 'add_to_basket') {
+    // "Add the second one to my basket" in words: the bot sends the request as an event (README "Chat page events").
+    const incoming = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' ? action.payload.activity : null;
+    const asked = incoming && incoming.type === 'event' && incoming.name === 'addToBasket' ? incoming.value : null;
+    if (asked && typeof asked.productId === 'string') {
+      toHost('add-to-basket', { productId: asked.productId, quantity: Number.isInteger(asked.quantity) ? asked.quantity : 1 });
+    } else if (value && typeof value.productId === 'string' && value.action === 'add_to_basket') {
       toHost('add-to-basket', { productId: value.productId, quantity: Number.isInteger(value.quantity) ? value.quantity : 1 });
     } else if (value && typeof value.productId === 'string' && value.action === 'details') {
       toHost('view-product', { productId: value.productId });
