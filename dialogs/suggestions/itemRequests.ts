@@ -7,6 +7,14 @@ import { isServiceQuestion } from '../outOfScope';
 
 export type ItemRequest = 'add_to_basket' | 'price';
 
+/** Where things are added to: in "add it to my basket" the word names no product, even in a shop that sells baskets. */
+const CONTAINER_WORDS = /^(basket|cart|trolley|bag)s?$/;
+
+/** The product words of an item request, without the basket it is put in. */
+export function productWordsOf(request: ItemRequest, keywords: readonly string[]): string[] {
+  return request === 'add_to_basket' ? keywords.filter((keyword) => !CONTAINER_WORDS.test(keyword)) : [...keywords];
+}
+
 const ADD_TO_BASKET = /\b(add|put|pop|stick)\b.*\b(basket|cart|trolley|bag)\b|^\s*(i'?ll|i will|let me|can i|could i) (take|have|buy|get) (it|that|this|that one|this one|the .+|one of the .+|\d+ of the .+)$|^\s*buy (it|that|this|that one|this one|the .+)$/i;
 const PRICE = /\bhow much (is|are|does|do|for|would) (it|that|this|those|these|the .+|that one|this one)\b|\bwhat(?:'s| is) the (price|cost) of\b|\bprice of (the|that|this)\b/i;
 

@@ -17,7 +17,7 @@ import { stepValues } from '../stepValues';
 import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
 import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext, tellPrice } from './itemActions';
-import { itemRequestIn, quantityIn, type ItemRequest } from './itemRequests';
+import { itemRequestIn, productWordsOf, quantityIn, type ItemRequest } from './itemRequests';
 import {
   findShownByKeywords, findShownByNameWord, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
@@ -89,7 +89,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
    */
   private async answerItemRequest(step: WaterfallStepContext, session: ConversationSession, request: ItemRequest): Promise<DialogTurnResult | undefined> {
     const { text, recognition } = this.options(step);
-    const keywords = recognition.entities.keywords;
+    const keywords = productWordsOf(request, recognition.entities.keywords);
     const target = findShownByOrdinal(session.shown, text) ?? findShownByKeywords(session.shown, keywords)
       ?? findShownByNameWord(session.shown, text) ?? (session.shown.length === 1 && keywords.length === 0 ? session.shown[0] : undefined);
     if (target) {

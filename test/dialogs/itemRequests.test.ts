@@ -1,6 +1,8 @@
 /** Asking in words for what a card's buttons do: "add the second one to my basket", "how much is the first one?". */
 import { productCards } from '../../scripts/productCards';
 import { itemRequestIn, quantityIn } from '../../dialogs/suggestions/itemRequests';
+import { createLocalRecognizer } from '../../language/local/recognizer';
+import { CATALOGUE_KEYWORDS } from './support/fakeCustomers';
 import { asksSomething, choicesOf, lastReply, startConversation, texts } from './support/harness';
 import type { Reply } from './support/harness';
 
@@ -52,6 +54,14 @@ describe('item requests in words', () => {
     expect(texts(replies)).toEqual(['Which one? Say for example "add the second one to my basket", or tap "Add to basket" on its card.']);
     expect(asksSomething(replies)).toBe(true);
     expect(basketEvents(replies)).toEqual([]);
+  });
+
+  it('in a shop that sells baskets, "add it to my basket" still asks which one instead of showing baskets', async () => {
+    const chat = startConversation({ recognizer: createLocalRecognizer({ keywords: [...CATALOGUE_KEYWORDS, 'basket'] }) });
+    await chat.say('show me lanterns');
+    const replies = await chat.say('add it to my basket');
+    expect(texts(replies)[0]).toMatch(/^Which one\?/);
+    expect(productCards(replies)).toEqual([]);
   });
 
   it('before any suggestion, "how much is the first one?" says nothing was suggested yet', async () => {
