@@ -126,6 +126,19 @@ export async function addToBasket(
   await context.sendActivity(statement(`Adding ${count}${item.name} to your basket.`, { speak: `Adding ${count}the ${spokenProductName(item.name)} to your basket.` }));
 }
 
+/** "Is the first one in stock?", from the catalogue as the round was made (a round never waits for a stock check). */
+export async function tellStock(context: TurnContext, session: ConversationSession, productId: string): Promise<void> {
+  const item = session.shown.find((shownItem) => shownItem.productId === productId);
+  if (!item) {
+    await context.sendActivity(statement("I can't find that item any more."));
+    return;
+  }
+  const name = spokenProductName(item.name);
+  await context.sendActivity(statement(item.inStock ? `Yes, ${item.name} is in stock.` : `Sorry, ${item.name} is out of stock at the moment.`, {
+    speak: item.inStock ? `Yes, the ${name} is in stock.` : `Sorry, the ${name} is out of stock at the moment.`,
+  }));
+}
+
 /** "How much is the first one?" */
 export async function tellPrice(context: TurnContext, deps: DialogDeps, session: ConversationSession, productId: string): Promise<void> {
   const item = await resolveItem(deps, session, productId);

@@ -5,7 +5,7 @@
 import { numberWordsToDigits } from '../../language/entities/numbers';
 import { isServiceQuestion } from '../outOfScope';
 
-export type ItemRequest = 'add_to_basket' | 'price';
+export type ItemRequest = 'add_to_basket' | 'price' | 'stock';
 
 /** Where things are added to: in "add it to my basket" the word names no product, even in a shop that sells baskets. */
 const CONTAINER_WORDS = /^(basket|cart|trolley|bag)s?$/;
@@ -16,6 +16,7 @@ export function productWordsOf(request: ItemRequest, keywords: readonly string[]
 }
 
 const ADD_TO_BASKET = /\b(add|put|pop|stick)\b.*\b(basket|cart|trolley|bag)\b|^\s*(i'?ll|i will|let me|can i|could i) (take|have|buy|get) (it|that|this|that one|this one|the .+|one of the .+|\d+ of the .+)$|^\s*buy (it|that|this|that one|this one|the .+)$/i;
+const STOCK = /\b(is|are) (it|that|this|those|these|they|the .+|that one|this one) (in stock|available|sold out|out of stock)\b|\b(do you|have you) (still )?(have|got) (it|that|this|those|these|the .+) in stock\b/i;
 const PRICE = /\bhow much (is|are|does|do|for|would) (it|that|this|those|these|the .+|that one|this one)\b|\bwhat(?:'s| is) the (price|cost) of\b|\bprice of (the|that|this)\b/i;
 
 /** What the message asks of a shown item, or null. Delivery and order costs are the team's (isServiceQuestion). */
@@ -23,6 +24,7 @@ export function itemRequestIn(text: string): ItemRequest | null {
   if (isServiceQuestion(text)) return null;
   if (ADD_TO_BASKET.test(text)) return 'add_to_basket';
   if (PRICE.test(text)) return 'price';
+  if (STOCK.test(text)) return 'stock';
   return null;
 }
 

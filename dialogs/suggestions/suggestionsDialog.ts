@@ -16,7 +16,7 @@ import { isVoiceActivity } from '../speech/voice';
 import { stepValues } from '../stepValues';
 import { recognizeTurn } from '../turn';
 import type { CardActionValue } from './cards';
-import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext, tellPrice } from './itemActions';
+import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext, tellPrice, tellStock } from './itemActions';
 import { itemRequestIn, productWordsOf, quantityIn, type ItemRequest } from './itemRequests';
 import {
   findShownByKeywords, findShownByNameWord, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
@@ -94,12 +94,13 @@ export class SuggestionsDialog extends InterruptibleDialog {
       ?? findShownByNameWord(session.shown, text) ?? (session.shown.length === 1 && keywords.length === 0 ? session.shown[0] : undefined);
     if (target) {
       if (request === 'add_to_basket') await addToBasket(step.context, this.deps, session, target.productId, { quantity: quantityIn(text) });
-      else await tellPrice(step.context, this.deps, session, target.productId);
+      else if (request === 'price') await tellPrice(step.context, this.deps, session, target.productId);
+      else await tellStock(step.context, session, target.productId);
       return this.keepRefining(step, session);
     }
     if (keywords.length > 0) return undefined;
     if (session.shown.length === 0) return this.nothingShownYet(step);
-    const example = request === 'add_to_basket' ? '"add the second one to my basket"' : '"how much is the first one?"';
+    const example = { add_to_basket: '"add the second one to my basket"', price: '"how much is the first one?"', stock: '"is the first one in stock?"' }[request];
     const tap = isVoiceActivity(step.context.activity) ? '' : request === 'add_to_basket' ? ', or tap "Add to basket" on its card' : '';
     await step.context.sendActivity(question(`Which one? Say for example ${example}${tap}.`, { speak: `Which one? For example, say ${example}.` }));
     return step.endDialog(flowResult('asked'));

@@ -47,6 +47,12 @@ describe('item requests in words', () => {
     expect(basketEvents(replies)).toEqual([]);
   });
 
+  it('"is the second one in stock?" answers from the round\'s catalogue', async () => {
+    const chat = startConversation();
+    const cards = productCards(await chat.say('show me lanterns'));
+    expect(texts(await chat.say('is the second one in stock?'))[0]).toBe(`Yes, ${cards[1].title} is in stock.`);
+  });
+
   it('"add it to my basket" with several cards asks which one, and adds nothing', async () => {
     const chat = startConversation();
     await chat.say('show me lanterns');
@@ -79,6 +85,7 @@ describe('itemRequestIn', () => {
   it.each([
     ['add the second one to my basket', 'add_to_basket'], ["I'll take the first one", 'add_to_basket'], ['buy it', 'add_to_basket'],
     ['how much is the first one', 'price'], ['how much are these', 'price'],
+    ['is the first one in stock', 'stock'], ['do you still have those in stock', 'stock'],
     ['how much is delivery', null], ['show me candles', null], ['a tote bag for my mum', null], ['the first one', null],
   ])('%j -> %s', (text, request) => {
     expect(itemRequestIn(text)).toBe(request);
