@@ -14,7 +14,6 @@ const WORDS: Partial<Record<Signal, string>> = {
   similar_customers: 'items bought by customers whose orders look like this customer\'s',
   new_arrival: 'products listed recently',
   trending: 'items selling well in the last few weeks',
-  rising: 'items selling faster in the last few weeks than over the last months',
   popular: 'all-time bestsellers',
   segment_popular: 'bestsellers among customers of the same segment',
   country_popular: 'bestsellers among customers in the same country',

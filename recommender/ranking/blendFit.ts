@@ -16,7 +16,7 @@ import { DEFAULT_SCORING, SIGNALS, type Signal, type SignalWeights } from './typ
 /** Signals whose weight is measured; the rest (request, preference, persona, similar_to) are product choices. */
 export const LEARNT_SIGNALS: readonly Signal[] = [
   'repeat', 'repeat_recent', 'repeat_momentum', 'repeat_shared', 'co_purchase', 'same_range', 'similar_customers', 'goes_with',
-  'new_arrival', 'trending', 'rising', 'popular', 'segment_popular', 'country_popular',
+  'new_arrival', 'trending', 'popular', 'segment_popular', 'country_popular',
 ];
 
 export interface BlendFitOptions {
@@ -47,18 +47,6 @@ export interface BlendFitOptions {
   minGain: number;
   /** Bags of `maxCustomers` customers fitted separately and averaged (absent: 1). */
   bags?: number;
-  /**
-   * Gain of a window purchase = exp((its day - the window's start) / labelTauDays): the later weeks, nearer to what
-   * comes next, count more (absent: every purchase counts 1).
-   */
-  labelTauDays?: number;
-  /** Learnt signals left out of the fit (they keep weight 0): for comparing fits with and without a signal. */
-  exclude?: readonly Signal[];
-  /**
-   * LambdaRank-style pair weights: each (bought, not bought) pair weighs |change in DCG| if the two swapped places in
-   * the unit-weight ranking, so pairs near the top of the list, where NDCG@10 is decided, count most.
-   */
-  lambdaPairs?: boolean;
 }
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
@@ -84,92 +72,74 @@ export interface LearntBlend {
 interface CustomerCandidates {
   features: Float64Array;
   rows: number;
-  /** Per candidate: its window purchase's gain (0: not bought). */
-  gain: Float64Array;
+  bought: Uint8Array;
   owned: Uint8Array;
-  /** DCG@10 of the best possible order of everything bought in the window (all items / items new to the customer). */
-  idealAll: number;
-  idealNew: number;
+  relevantAll: number;
+  relevantNew: number;
 }
 
 const WIDTH = LEARNT_SIGNALS.length;
 
-/** Groups the window's purchases by customer: item index of the index's catalogue -> gain (by its first purchase). */
-function windowPurchases(index: RecommenderIndex, windowOrders: readonly Order[], start: number, tauDays: number | undefined): Map<string, Map<number, number>> {
-  const bought = new Map<string, Map<number, number>>();
+/** Groups the window's purchases by customer: item indices of the index's catalogue. */
+function windowPurchases(index: RecommenderIndex, windowOrders: readonly Order[]): Map<string, Set<number>> {
+  const bought = new Map<string, Set<number>>();
   for (const order of windowOrders) {
     if (!index.history(order.customerId)) continue;
     let items = bought.get(order.customerId);
-    if (!items) bought.set(order.customerId, (items = new Map()));
-    const gain = tauDays ? Math.exp((Date.parse(order.date) - start) / (tauDays * 86_400_000)) : 1;
+    if (!items) bought.set(order.customerId, (items = new Set()));
     for (const line of order.lines) {
       const item = index.catalog.indexOf(line.productId);
-      if (item !== undefined) items.set(item, Math.min(items.get(item) ?? gain, gain));
+      if (item !== undefined) items.add(item);
     }
   }
   return bought;
 }
 
-/** DCG@10 of the gains in their best order. */
-function idealDcg(gains: number[]): number {
-  gains.sort((a, b) => b - a);
-  let sum = 0;
-  for (let p = 0; p < Math.min(10, gains.length); p++) sum += gains[p] / Math.log2(p + 2);
-  return sum;
-}
-
-function candidatesOf(index: RecommenderIndex, customerId: string, bought: ReadonlyMap<number, number>, options: BlendFitOptions): CustomerCandidates {
-  const weights = Object.fromEntries(SIGNALS.map((s) => [s, LEARNT_SIGNALS.includes(s) && !options.exclude?.includes(s) ? 1 : 0])) as SignalWeights;
+function candidatesOf(index: RecommenderIndex, customerId: string, bought: ReadonlySet<number>, options: BlendFitOptions): CustomerCandidates {
+  const weights = Object.fromEntries(SIGNALS.map((s) => [s, LEARNT_SIGNALS.includes(s) ? 1 : 0])) as SignalWeights;
   const groups = index.groupsOf(customerId);
   const context = { customerId, personalized: true, dismissed: [], segmentLabel: groups?.segmentLabel, country: groups?.country };
   const scored = scoreItems(index, context, { allowed: () => true, depth: options.depth }, { ...DEFAULT_SCORING, weights, learnt: false });
   const history = index.history(customerId);
   const rows = scored.ranked.length;
   const features = new Float64Array(rows * WIDTH);
-  const gain = new Float64Array(rows);
+  const isBought = new Uint8Array(rows);
   const owned = new Uint8Array(rows);
   scored.ranked.forEach((row, r) => {
     const item = scored.board.items[row];
     LEARNT_SIGNALS.forEach((signal, f) => { features[r * WIDTH + f] = scored.board.value(row, signal); });
-    gain[r] = bought.get(item) ?? 0;
+    isBought[r] = bought.has(item) ? 1 : 0;
     owned[r] = history?.items.has(item) ? 1 : 0;
   });
-  const fresh = [...bought].filter(([item]) => !history?.items.has(item)).map(([, g]) => g);
-  return { features, rows, gain, owned, idealAll: idealDcg([...bought.values()]), idealNew: idealDcg(fresh) };
+  let relevantNew = 0;
+  for (const item of bought) if (!history?.items.has(item)) relevantNew++;
+  return { features, rows, bought: isBought, owned, relevantAll: bought.size, relevantNew };
 }
 
 function addPairs(collector: PairCollector, c: CustomerCandidates, newOnly: boolean, share: number, options: BlendFitOptions): void {
   const positives: number[] = [];
   const others: number[] = [];
-  // Place of each row in the unit-weight ranking of this set (rows come ranked; items the customer owns skipped for "new").
-  const place = new Int32Array(c.rows);
-  let at = 0;
   for (let r = 0; r < c.rows; r++) {
     if (newOnly && c.owned[r]) continue;
-    place[r] = at++;
-    if (c.gain[r] > 0) { if (positives.length < options.positives) positives.push(r); } else others.push(r);
+    if (c.bought[r]) { if (positives.length < options.positives) positives.push(r); } else others.push(r);
   }
   if (positives.length === 0 || others.length === 0) return;
   // Not-bought candidates evenly across the whole list: the top ones alone would teach what the top already has.
   const stride = Math.max(1, others.length / options.negatives);
   const negatives: number[] = [];
   for (let k = 0; Math.floor(k) < others.length; k += stride) negatives.push(others[Math.floor(k)]);
-  const discount = (r: number): number => 1 / Math.log2(place[r] + 2);
-  const pairWeight = (p: number, n: number): number => c.gain[p] * (options.lambdaPairs ? Math.abs(discount(p) - discount(n)) : 1);
-  let total = 0;
-  for (const p of positives) for (const n of negatives) total += pairWeight(p, n);
-  if (total <= 0) return;
+  const weight = share / (positives.length * negatives.length);
   for (const p of positives) {
-    for (const n of negatives) {
-      collector.add(c.features.subarray(p * WIDTH, (p + 1) * WIDTH), c.features.subarray(n * WIDTH, (n + 1) * WIDTH), (share * pairWeight(p, n)) / total);
-    }
+    for (const n of negatives) collector.add(c.features.subarray(p * WIDTH, (p + 1) * WIDTH), c.features.subarray(n * WIDTH, (n + 1) * WIDTH), weight);
   }
 }
 
+const IDCG = Array.from({ length: 11 }, (_, n) => { let sum = 0; for (let p = 0; p < n; p++) sum += 1 / Math.log2(p + 2); return sum; });
+
 /** NDCG@10 of one customer's candidates ranked by `weights` (only items new to them when `newOnly`); -1: nothing to find. */
 function ndcgAt10(c: CustomerCandidates, weights: readonly number[], newOnly: boolean, top: Float64Array, topRow: Int32Array): number {
-  const ideal = newOnly ? c.idealNew : c.idealAll;
-  if (ideal === 0) return -1;
+  const relevant = newOnly ? c.relevantNew : c.relevantAll;
+  if (relevant === 0) return -1;
   let size = 0;
   for (let r = 0; r < c.rows; r++) {
     if (newOnly && c.owned[r]) continue;
@@ -182,8 +152,8 @@ function ndcgAt10(c: CustomerCandidates, weights: readonly number[], newOnly: bo
     topRow[at] = r;
   }
   let dcg = 0;
-  for (let position = 0; position < size; position++) dcg += c.gain[topRow[position]] / Math.log2(position + 2);
-  return dcg / ideal;
+  for (let position = 0; position < size; position++) if (c.bought[topRow[position]]) dcg += 1 / Math.log2(position + 2);
+  return dcg / IDCG[Math.min(relevant, 10)];
 }
 
 function meanNdcg(customers: readonly CustomerCandidates[], weights: readonly number[], newOnly: boolean, top = new Float64Array(10), topRow = new Int32Array(10)): number {
@@ -230,7 +200,7 @@ function refine(customers: readonly CustomerCandidates[], start: readonly number
 
 /** Fits the blend on `index` (built from the orders before the window) and the window's orders; null: too little evidence. */
 export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[], window: { start: number; end: number }, options: BlendFitOptions): LearntBlend | null {
-  const purchases = windowPurchases(index, windowOrders, window.start, options.labelTauDays);
+  const purchases = windowPurchases(index, windowOrders);
   const ids = [...purchases.keys()].filter((id) => (purchases.get(id)?.size ?? 0) > 0).sort();
   if (ids.length < options.minCustomers) return null;
   const bags = Math.max(1, options.bags ?? 1);
@@ -238,7 +208,7 @@ export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[]
   const stride = Math.max(1, ids.length / wanted);
   const chosen: string[] = [];
   for (let k = 0; Math.floor(k) < ids.length && chosen.length < wanted; k += stride) chosen.push(ids[Math.floor(k)]);
-  const customers = chosen.map((id) => candidatesOf(index, id, purchases.get(id) ?? new Map(), options));
+  const customers = chosen.map((id) => candidatesOf(index, id, purchases.get(id) ?? new Set(), options));
   const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
   // Bagging: each bag of customers is fitted on its own and the blends (each summing to 1) are averaged, which smooths
   // the ascent's discrete steps and one sample's noise; one bag is the plain fit.

@@ -37,7 +37,7 @@ function nameOf(index: RecommenderIndex, item: number | undefined): string {
 }
 
 /** Signals without a reason kind of their own and the close kind they are reported as (each has its own text below). */
-const REPORTED_AS: Readonly<Partial<Record<Signal, ReasonKind>>> = { goes_with: 'co_purchase', same_range: 'similar_to', repeat_momentum: 'repeat', repeat_recent: 'repeat', repeat_shared: 'repeat', single_unit: 'request', rising: 'trending' };
+const REPORTED_AS: Readonly<Partial<Record<Signal, ReasonKind>>> = { goes_with: 'co_purchase', same_range: 'similar_to', repeat_momentum: 'repeat', repeat_recent: 'repeat', repeat_shared: 'repeat', single_unit: 'request' };
 
 /** The reason kind a signal is reported as. */
 export function reasonKindOf(signal: Signal): ReasonKind {
@@ -53,8 +53,6 @@ export function reasonFor(index: RecommenderIndex, context: RecommendationContex
   if (kind === 'same_range') return { kind: reasonKindOf(kind), text: `From the same range as ${nameOf(index, facts.source)}` };
   // Their own item, selling faster than usual right now: the repeat kind, with the reason it ranks higher today.
   if (kind === 'repeat_momentum') return { kind: reasonKindOf(kind), text: "You bought this before, and it's selling fast right now" };
-  // Selling faster than over the last months: the trending kind, saying it is rising rather than merely popular.
-  if (kind === 'rising') return { kind: reasonKindOf(kind), text: 'Selling faster than usual right now' };
   // Their own item, ranked by how often their recent baskets held it: the repeat kind and its words.
   // A present was asked for and customers buy this one on its own: the request kind, saying what the orders show.
   if (kind === 'single_unit') {

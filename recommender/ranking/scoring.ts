@@ -95,8 +95,6 @@ function scoreInto(
     enterTop(board, index.segmentPopularity.group(context.segmentLabel)?.top() ?? [], take, allowed);
     enterTop(board, index.countryPopularity.group(context.country)?.top() ?? [], take, allowed);
     enterTop(board, index.catalog.newest(), take, allowed);
-    const rising = weights.rising > 0 ? index.momentum() : null;
-    if (rising) enterTop(board, rising.top(), take, allowed);
     for (const category of context.preferences?.categories ?? []) {
       enterTop(board, topByTrend(index, index.catalog.itemsInCategory(category), take, allowed), take, allowed);
     }
@@ -139,7 +137,6 @@ function addLookupSignals(
     ['popular', weights.popular, index.popularity],
     ['segment_popular', weights.segment_popular, personal ? index.segmentPopularity.group(context.segmentLabel) : undefined],
     ['country_popular', weights.country_popular, personal ? index.countryPopularity.group(context.country) : undefined],
-    ['rising', weights.rising, personal && weights.rising > 0 ? index.momentum() ?? undefined : undefined],
   ];
   for (const [kind, weight, counter] of shares) {
     const max = counter?.max ?? 0;
@@ -169,7 +166,7 @@ function addLookupSignals(
   }
 }
 
-type ShareKind = 'trending' | 'popular' | 'segment_popular' | 'country_popular' | 'rising';
+type ShareKind = 'trending' | 'popular' | 'segment_popular' | 'country_popular';
 
 function rank(
   board: CandidateBoard, index: RecommenderIndex, context: RecommendationContext, params: ScoringParameters, depth: number, gift?: GiftQuery,

@@ -27,7 +27,7 @@ export interface RecommendationContext {
  * 'same_range' (shares the rarer words of its name with a bought item) as 'similar_to', and 'repeat_momentum'
  * (a bought item selling faster than usual) as 'repeat'.
  */
-export type Signal = ReasonKind | 'goes_with' | 'same_range' | 'repeat_momentum' | 'repeat_recent' | 'repeat_shared' | 'single_unit' | 'rising';
+export type Signal = ReasonKind | 'goes_with' | 'same_range' | 'repeat_momentum' | 'repeat_recent' | 'repeat_shared' | 'single_unit';
 
 /** Weight of each signal in the blend (every signal is first scaled to 0..1). */
 export type SignalWeights = Record<Signal, number>;
@@ -74,7 +74,7 @@ export interface ScoringParameters {
 export const SIGNALS: readonly Signal[] = [
   'repeat', 'co_purchase', 'similar_to', 'segment_popular', 'country_popular',
   'preference', 'persona', 'popular', 'trending', 'new_arrival', 'request', 'similar_customers', 'goes_with',
-  'same_range', 'repeat_momentum', 'repeat_recent', 'repeat_shared', 'single_unit', 'rising',
+  'same_range', 'repeat_momentum', 'repeat_recent', 'repeat_shared', 'single_unit',
 ];
 
 /**
@@ -89,8 +89,6 @@ export const DEFAULT_SCORING: ScoringParameters = {
     similar_customers: 0.2, goes_with: 0.07, same_range: 0.1, repeat_momentum: 0.4, repeat_recent: 0, repeat_shared: 0,
     // Gift requests only; its weight there is the strongest weight in play (scoring.ts), this one is unused.
     single_unit: 0,
-    // Items selling faster now than over the momentum baseline, for anyone (learnt; 0 where nothing is learnt).
-    rising: 0,
   },
   learnt: true,
   easeWeightedSources: false,

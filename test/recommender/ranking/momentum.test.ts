@@ -158,37 +158,3 @@ describe('repeat_momentum signal', () => {
     expect(explain(index, context('amy'), 'seasonal', paramsWith(1, 0.4))).toEqual({ kind: 'repeat', text: "You've bought this 2 times" });
   });
 });
-
-describe('rising signal (discovery)', () => {
-  // amy bought 'evergreen' only; 'hot' sells fast in the last days, 'evergreen' steadily all year.
-  const products: Product[] = ['evergreen', 'hot', 'old'].map((id) => product(id, 'giftware', 5));
-  const orders: Order[] = [
-    order('amy', '2011-10-01', ['evergreen']),
-    ...Array.from({ length: 26 }, (_, k) => order(`w${k}`, day('2011-05-28', 7 * k), ['evergreen'])),
-    ...Array.from({ length: 14 }, (_, k) => order(`h${k}`, day('2011-11-24', k >> 1), ['hot'])),
-    ...Array.from({ length: 10 }, (_, k) => order(`o${k}`, day('2011-06-01', k), ['old'])),
-  ];
-  const index = RecommenderIndex.build({ products, orders, options: { ...OPTIONS, blend: null } });
-  const now = index.latestTime;
-  const rises = new Map(products.map((p) => [p.id, Math.max(0, rise(orderTimes(orders, p.id), now))]));
-  const largest = Math.max(...rises.values());
-  const onlyRising = { ...DEFAULT_SCORING, weights: Object.fromEntries(SIGNALS.map((s) => [s, s === 'rising' ? 0.5 : 0])) as SignalWeights };
-
-  function signal(personalized: boolean): Map<string, number> {
-    const scored = scoreItems(index, context('amy', { personalized }), { allowed: () => true }, onlyRising);
-    return new Map(scored.board.items.map((item, row) => [index.catalog.idOf(item), scored.board.value(row, 'rising')]));
-  }
-
-  it('scores every rising item, bought or not, as weight * rise / the largest rise, and nothing that falls', () => {
-    expect(largest).toBe(rises.get('hot'));
-    const values = signal(true);
-    expect(values.get('hot')).toBeCloseTo(0.5, 10);
-    expect(values.get('evergreen') ?? 0).toBeCloseTo((0.5 * (rises.get('evergreen') ?? 0)) / largest, 10);
-    expect(values.get('old') ?? 0).toBe(0);
-    expect([...signal(false).values()].every((v) => v === 0)).toBe(true);
-  });
-
-  it('says the item is selling faster than usual when it ranks it', () => {
-    expect(explain(index, context('amy'), 'hot', onlyRising)).toEqual({ kind: 'trending', text: 'Selling faster than usual right now' });
-  });
-});
