@@ -22,15 +22,16 @@ pg.describe('the PostgreSQL change feed', () => {
   let writer: OpenedPostgresStore;
   let reader: OpenedPostgresStore;
   const batches: ChangeBatch[] = [];
+  const readerLog: string[] = [];
   const all = <K extends 'products' | 'orders' | 'customers' | 'erasures'>(kind: K): ChangeBatch[K] =>
     batches.flatMap((b) => b[kind] as unknown[]) as ChangeBatch[K];
 
   beforeAll(async () => {
     const url = await pg.cluster().freshDatabase();
-    const open = () => openPostgresStore({ url, seed: async () => smallStore(), poolSize: 3 });
+    const open = (log?: (msg: string) => void) => openPostgresStore({ url, seed: async () => smallStore(), poolSize: 3, log });
     writer = await open();
     await writer.repositories.catalog.put({ ...product('P1'), price: 1 }); // before the reader opens: not replayed
-    reader = await open();
+    reader = await open((msg) => readerLog.push(msg));
     reader.changeFeed.start(async (batch) => { batches.push(batch); });
   });
   afterAll(async () => { await Promise.all([reader?.close(), writer?.close()]); });
@@ -59,8 +60,10 @@ pg.describe('the PostgreSQL change feed', () => {
     const outage = pg.cluster().outage;
     if (!outage) return;
     batches.length = 0;
+    readerLog.length = 0;
     await outage.stopServer();
-    await new Promise((r) => setTimeout(r, 1500)); // the feed's reads fail meanwhile, and are retried
+    // The feed's reads fail meanwhile (its next catch-up, within a second), and are retried.
+    await until(() => readerLog.includes('change feed: read failed, will retry'));
     await outage.startServer();
     await writer.repositories.orders.add(order('O10', 'C2')).catch(async () => {
       // The writer's pooled connection died with the server: the pool replaces it on the next try.

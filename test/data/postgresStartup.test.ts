@@ -12,8 +12,14 @@ pg.describe('opening the PostgreSQL store', () => {
     const url = await pg.cluster().freshDatabase();
     await outage.stopServer();
     const logs: string[] = [];
-    const opening = openPostgresStore({ url, seed: async () => smallStore(), poolSize: 2, log: (msg) => logs.push(msg) });
-    await new Promise((r) => setTimeout(r, 1500));
+    let nowWaiting!: () => void;
+    const waiting = new Promise<void>((resolve) => { nowWaiting = resolve; });
+    const opening = openPostgresStore({ url, seed: async () => smallStore(), poolSize: 2, log: (msg) => {
+      logs.push(msg);
+      if (msg === 'Waiting for the database') nowWaiting();
+    } });
+    // The server comes up once the store has found it away and is waiting (no fixed pause).
+    await waiting;
     await outage.startServer();
     const store = await opening;
     try {

@@ -77,13 +77,22 @@ describe('erasure leaves no link', () => {
   it('an export in flight when the erasure arrives leaves no entry naming the customer either', async () => {
     const h = await harness();
     const r = h.t.store.repositories;
-    // The export's reads are held until the erasure has finished, or, when the erasure waits for the export (as it
-    // should), until a fallback lets the export go on: the timer only keeps the test from waiting forever.
+    // The export's reads are held until the erasure has finished, or until the erasure is seen waiting for the
+    // export (as it should): it has not even read the customer once the event loop has turned after it was asked
+    // for. The timer only keeps the test from waiting forever on an erasure that read and then waited.
     let release = () => {};
-    const gate = new Promise<void>((resolve) => { release = resolve; setTimeout(resolve, 3000); });
+    let fallback: NodeJS.Timeout | undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; fallback = setTimeout(resolve, 3000); });
+    let customerReads = 0;
+    const customers = new Proxy(r.customers, {
+      get: (target, prop) => (prop === 'get'
+        ? (id: string) => { customerReads += 1; return target.get(id); }
+        : Reflect.get(target, prop, target)),
+    });
     const privacy = new StorePrivacyService({
       repositories: {
         ...r,
+        customers,
         suggestionEvents: {
           add: (events) => r.suggestionEvents.add(events), list: () => r.suggestionEvents.list(),
           unlinkCustomer: (id) => r.suggestionEvents.unlinkCustomer(id),
@@ -94,8 +103,13 @@ describe('erasure leaves no link', () => {
     });
     const exporting = privacy.exportData(ALICE.id);
     await new Promise((resolve) => setImmediate(resolve));
-    await privacy.erase(ALICE.id).finally(release);
+    const readsBeforeErasure = customerReads;
+    const erasing = privacy.erase(ALICE.id).finally(release);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (customerReads === readsBeforeErasure) release();
+    await erasing;
     await exporting;
+    clearTimeout(fallback);
     expect((await r.audit.list()).filter((a) => a.subject === ALICE.id)).toEqual([]);
     expect((await r.audit.list()).map((a) => a.action)).toEqual(['data_export', 'erasure']);
   });

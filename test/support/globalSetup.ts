@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { postgresMissingReason, startTestCluster, type TestCluster } from '../../scripts/support/postgres';
 import { SHARED_POSTGRES_ENV } from './postgres';
 import { TRAINED_MODEL_DIR_ENV } from './trainedModels';
+import { startSharedBrowser } from './sharedBrowser';
 
 declare global {
   // The running shared server, for the global teardown (same process).
   var sharedTestPostgres: TestCluster | undefined;
 }
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { testPathPattern: string }): Promise<void> {
   process.env[TRAINED_MODEL_DIR_ENV] = mkdtempSync(join(tmpdir(), 'trained-models-'));
+  // One Chromium for the run's browser suites (test/support/sharedBrowser.ts).
+  await startSharedBrowser(globalConfig.testPathPattern);
   if (process.env.TEST_DATABASE_URL || postgresMissingReason()) return;
   // Every PostgreSQL suite of the run connects here, bot processes with their pools included: room for all of them.
   const cluster = await startTestCluster('-c max_connections=400');

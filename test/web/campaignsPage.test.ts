@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app';
-import { ADMIN, ADMIN_ENV, signIn } from '../bot/support/liveChat';
+import { ADMIN, ADMIN_ENV, signIn, type Staff } from '../bot/support/liveChat';
 import { signInToConsole } from './support/consoleSignIn';
 import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from './support/browser';
 
@@ -24,6 +24,17 @@ function membersFromFile(dir: string, labels: string[]): number {
   return data.segments.filter((s) => labels.includes(s.rfm.label) && active.has(s.customerId)).length;
 }
 
+/** Resolves once the campaign named `name` has `status` on the server (polled every 100 ms, at most 20 s). */
+async function campaignStatus(staff: Staff, name: string, status: string): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { items } = (await staff.get('/api/review/campaigns')).body as { items: { name: string; status: string }[] };
+    if (items.some((c) => c.name === name && c.status === status)) return;
+    if (Date.now() - started > 20_000) throw new Error(`campaign "${name}" not ${status} within 20 s: ${JSON.stringify(items)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describeInBrowser('campaigns console page', () => {
   let running: RunningApp;
   let browser: Browser;
@@ -35,7 +46,10 @@ describeInBrowser('campaigns console page', () => {
     const admin = await signIn(running.url, ADMIN.email, ADMIN.password);
     expect((await admin.post('/api/review/staff', { ...MARKETER, role: 'marketer' })).status).toBe(201);
     browser = await launchBrowser();
-    page = await browser.context.newPage();
+    // The marketer's page in a context whose clock the test can move on to the page's next 5 s refresh.
+    const context = await browser.newContext();
+    await context.clock.install();
+    page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);
   afterAll(async () => {
@@ -76,7 +90,10 @@ describeInBrowser('campaigns console page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-campaigns-dry-run.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Start New year' }).click();
-    // Two scheduler ticks (1 s apart) and the page's 5 s refresh.
+    // Two scheduler ticks (1 s apart), then the page's next refresh, brought forward rather than waited for.
+    const admin = await signIn(running.url, ADMIN.email, ADMIN.password);
+    await campaignStatus(admin, 'New year', 'completed');
+    await page.clock.fastForward(5_000);
     await row.getByText('completed').waitFor({ timeout: 20_000 });
     await expect(row.locator('td').allTextContents()).resolves.toEqual([
       'New year', 'completed', 'new customers, cant lose', expect.any(String), '0', String(members), '0', '0', '',

@@ -138,9 +138,11 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
     const phone = await browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.evaluate(() => localStorage.clear()).catch(() => {});
-    // Hold each answer a moment, as a busy bot would, so the indicator has time to show.
+    // Hold the answer, as a busy bot would, until the indicator has shown (no fixed wait: it goes once seen).
+    let answer!: () => void;
+    const indicatorSeen = new Promise<void>((resolve) => { answer = resolve; });
     await phone.route('**/api/messages', async (route) => {
-      if (route.request().postDataJSON()?.type === 'message') await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (route.request().postDataJSON()?.type === 'message') await indicatorSeen;
       await route.continue();
     });
     await phone.goto(running.url);
@@ -152,7 +154,7 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
     expect(headerHeight).toBeLessThanOrEqual(90);
 
     await type(phone, 'a gift under £20 for my mum');
-    await phone.locator('.webchat__typing-indicator').first().waitFor({ timeout: 10_000 });
+    await phone.locator('.webchat__typing-indicator').first().waitFor({ timeout: 10_000 }).finally(answer);
     await shown(phone, /£\d+\.\d\d/);
     await phone.screenshot({ path: join(ARTIFACTS, 'chat-phone-gift-ideas.png') });
     const overflow = await phone.evaluate(() => {
@@ -181,7 +183,10 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
     const tagged = await handOff('I need to speak to a human, my order came damaged');
     expect((await api.put(`/api/review/conversations/${tagged}/tags`, { tags: ['damaged'] })).status).toBe(200);
 
-    const agent = await browser.context.newPage();
+    // Its own context, whose clock the test moves on: the queue refreshes every 5 s, and waiting for that proves nothing.
+    const agentContext = await browser.newContext();
+    await agentContext.clock.install();
+    const agent = await agentContext.newPage();
     await agent.addInitScript(() => {
       const record = window as unknown as { alerts: string[]; tones: number };
       record.alerts = [];
@@ -206,6 +211,8 @@ describeInBrowser('live handoff and the chat page in a browser', () => {
     await agent.getByRole('button', { name: 'Alerts on' }).waitFor();
 
     await handOff('get me a real person please, the tracking link is broken');
+    // The next refresh, now rather than in up to 5 s: it finds the new handoff and alerts.
+    await agent.clock.fastForward(5_000);
     await agent.waitForFunction(() => (window as unknown as { alerts: string[] }).alerts.length > 0, undefined, { timeout: 30_000 });
     const { alerts, tones } = await agent.evaluate(() => {
       const record = window as unknown as { alerts: string[]; tones: number };

@@ -37,7 +37,8 @@ describeInBrowser('the real application in a browser', () => {
     await shopper.getByLabel('Demo customer').selectOption({ label: 'Alice Morgan' });
     await shopper.getByRole('button', { name: 'Sign in as demo customer' }).click();
     await shopper.getByText('Signed in as Alice Morgan').waitFor();
-    await shopper.waitForTimeout(500);
+    // The sign-in starts a new conversation in a new Web Chat: its greeting by name means the new message box is there.
+    await shopper.locator('.webchat__bubble', { hasText: /Hi Alice! I am your shopping assistant/ }).first().waitFor();
     const input = shopper.getByRole('textbox').first();
     await input.fill('gift ideas for my mum under £20');
     await input.press('Enter');

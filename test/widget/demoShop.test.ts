@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, chromiumMissingReason, type Browser } from '../web/support/browser';
-import { launchWidgetBrowser } from './support/browser';
+import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from '../web/support/browser';
 import { startWidgetBot, type WidgetBot } from './support/widgetBot';
 
 const skipReason = chromiumMissingReason();
@@ -22,7 +21,7 @@ describeInBrowser('the demo shop', () => {
 
   beforeAll(async () => {
     bot = await startWidgetBot({ DEMO_MODE: 'true' });
-    browser = await launchWidgetBrowser();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { ARTIFACTS, chromiumMissingReason, type Browser } from '../web/support/browser';
-import { launchWidgetBrowser } from './support/browser';
+import { ARTIFACTS, chromiumMissingReason, launchBrowser, type Browser } from '../web/support/browser';
 import { startHostSite, type HostSite } from './support/hostSite';
 import { startWidgetBot, type WidgetBot } from './support/widgetBot';
 
@@ -42,7 +41,7 @@ describeInBrowser('the chat widget on a shop\'s site', () => {
     bot = await startWidgetBot({ DEMO_MODE: 'true', ALLOWED_ORIGINS: shop.origin });
     shop.bot = bot.base;
     stranger.bot = bot.base;
-    browser = await launchWidgetBrowser();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

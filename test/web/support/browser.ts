@@ -1,11 +1,15 @@
-/** Debian's chromium driven by playwright-core; absent chromium means the browser tests skip with a reason. */
+/**
+ * Debian's chromium driven by playwright-core; absent chromium means the browser tests skip with a reason. A suite
+ * gets a fresh browser context of its own, in the run's shared Chromium (test/support/sharedBrowser.ts) when the
+ * global setup started one, else in a Chromium it launches itself with the same flags.
+ */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, SHARED_BROWSER_ENV } from '../../support/sharedBrowser';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../../support/sharedBrowser';
 export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
 
 export function chromiumMissingReason(): string | null {
@@ -14,24 +18,30 @@ export function chromiumMissingReason(): string | null {
 
 export interface Browser {
   context: BrowserContext;
+  /** Another fresh context in the same browser (its own cookies, storage and clock), closed with the browser. */
+  newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
+const VIEWPORT = { width: 1366, height: 800 };
+
 export async function launchBrowser(): Promise<Browser> {
-  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
   await mkdir(ARTIFACTS, { recursive: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1366, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const shared = process.env[SHARED_BROWSER_ENV];
+  const browser = shared ? await chromium.connect(shared) : await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const more: BrowserContext[] = [];
   return {
     context,
+    newContext: async () => {
+      const another = await browser.newContext({ viewport: VIEWPORT });
+      more.push(another);
+      return another;
+    },
     close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      for (const each of [context, ...more]) await each.close();
+      // Disconnects from the shared browser (which keeps running for the other suites), or stops the own one.
+      await browser.close();
     },
   };
 }
