@@ -74,4 +74,34 @@ describeInBrowser('product cards on the chat page', () => {
     await page.screenshot({ path: join(ARTIFACTS, `chat-basket-${name}.png`) });
     await page.close();
   });
+
+  test('asked in words, "add two of the second one to my basket" reaches the page like a click; a reload shows the cards again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.base);
+    await page.getByText(/I am your shopping assistant/i).filter({ visible: true }).first().waitFor();
+    const received: unknown[] = [];
+    await page.exposeFunction('recordTypedBasket', (detail: unknown) => { received.push(detail); });
+    await page.evaluate(() => window.addEventListener('shopping-assistant:add-to-basket', (e) => {
+      (window as unknown as { recordTypedBasket(d: unknown): void }).recordTypedBasket((e as CustomEvent).detail);
+    }));
+
+    await ask(page, 'show me lanterns');
+    const cards = page.locator('.ac-adaptiveCard');
+    await cards.nth(1).waitFor();
+    const secondName = ((await cards.nth(1).locator('.ac-textBlock').first().textContent()) ?? '').trim();
+    await ask(page, 'add two of the second one to my basket');
+    await page.getByText(`Adding 2 of ${secondName} to your basket.`).first().waitFor();
+    expect(received).toEqual([{ productId: expect.any(String), quantity: 2 }]);
+    await page.waitForFunction(() => document.getElementById('basket-count')?.textContent === '2');
+
+    // After a reload the history brings the same cards back, with their buttons.
+    const namesBefore = (await cards.locator('.ac-textBlock').allTextContents()).filter((_, i) => i % 3 === 0);
+    await page.reload();
+    await page.getByText(`Adding 2 of ${secondName} to your basket.`).first().waitFor();
+    await cards.first().waitFor();
+    const namesAfter = (await cards.locator('.ac-textBlock').allTextContents()).filter((_, i) => i % 3 === 0);
+    expect(namesAfter).toEqual(namesBefore);
+    expect(await cards.first().getByRole('button', { name: 'Add to basket' }).count()).toBe(1);
+    await page.close();
+  });
 });
