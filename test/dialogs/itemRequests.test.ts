@@ -3,7 +3,7 @@ import { productCards } from '../../scripts/productCards';
 import { itemRequestIn, quantityIn } from '../../dialogs/suggestions/itemRequests';
 import { createLocalRecognizer } from '../../language/local/recognizer';
 import { CATALOGUE_KEYWORDS } from './support/fakeCustomers';
-import { asksSomething, choicesOf, lastReply, startConversation, texts } from './support/harness';
+import { asksSomething, choicesOf, expectSpeechRules, lastReply, startConversation, texts } from './support/harness';
 import type { Reply } from './support/harness';
 
 const basketEvents = (replies: Reply[]) => replies.filter((r) => r.type === 'event' && r.name === 'addToBasket').map((r) => r.value);
@@ -45,6 +45,18 @@ describe('item requests in words', () => {
     const replies = await chat.say('how much is the first one?');
     expect(texts(replies)[0]).toBe(`${cards[0].title} is ${cards[0].subtitle}.`);
     expect(basketEvents(replies)).toEqual([]);
+  });
+
+  it('by voice, price, stock and basket answers are valid, short speech that names the item', async () => {
+    const chat = startConversation({ channelId: 'directlinespeech' });
+    await chat.say('show me lanterns');
+    for (const text of ['how much is the first one', 'is the first one in stock', 'add the first one to my basket']) {
+      const replies = await chat.say(text);
+      expectSpeechRules(replies);
+      const spoken = String(replies.find((r) => r.type === 'message')?.speak);
+      expect(spoken).toMatch(/the .+ (is|to your basket)/i);
+      expect(spoken.replace(/<[^>]+>/g, '').split(/\s+/).length).toBeLessThan(40);
+    }
   });
 
   it('"is the second one in stock?" answers from the round\'s catalogue', async () => {
