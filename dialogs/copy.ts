@@ -42,6 +42,11 @@ export const SERVICE_QUESTION =
   "I can't help with orders, deliveries, payments, returns or refunds, but our team can. Shall I ask a member of the team to join this chat?";
 export const SERVICE_CHOICES = ['Talk to a person', 'Gift ideas'] as const;
 
+/** A complaint: the team can put it right; feedback only records it. */
+export const COMPLAINT_QUESTION =
+  "I'm sorry something went wrong. A member of our team can look into it with you: shall I ask them to join this chat? Or you can leave feedback.";
+export const COMPLAINT_CHOICES = ['Talk to a person', 'Leave feedback'] as const;
+
 /** A message in another language the recognizer does not know. */
 export const ENGLISH_ONLY = (language: string): string =>
   `It looks like you wrote in ${language}. Sorry, I can only chat in English for now. You could say ${say('gift')}.`;
@@ -54,4 +59,5 @@ export const SPOKEN_COPY: ReadonlyMap<string, string> = new Map([
   [GENERAL_HELP, 'I can suggest gifts, explain my picks, take feedback and handle privacy requests.'],
   [NOT_UNDERSTOOD, "Sorry, I didn't catch that. Try a gift for my mum, or something for Christmas."],
   [SERVICE_QUESTION, "I can't look up orders or returns, but our team can. Shall I get someone?"],
+  [COMPLAINT_QUESTION, "I'm sorry something went wrong. Shall I get someone from our team, or would you rather leave feedback?"],
 ]);

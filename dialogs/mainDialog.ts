@@ -9,7 +9,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
 import { clarificationFor, needsConsentConfirmation } from './clarify';
-import { ENGLISH_ONLY, GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD, SERVICE_CHOICES, SERVICE_QUESTION } from './copy';
+import {
+  COMPLAINT_CHOICES, COMPLAINT_QUESTION, ENGLISH_ONLY, GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD, SERVICE_CHOICES, SERVICE_QUESTION,
+} from './copy';
 import { otherLanguageOf } from './outOfScope';
 import type { DialogDeps } from './deps';
 import { flowResult, isFlowResult } from './flowResult';
@@ -183,6 +185,9 @@ export class MainDialog extends ComponentDialog {
         return step.next(flowResult('asked'));
       case 'service':
         await context.sendActivity(question(SERVICE_QUESTION, { choices: [...SERVICE_CHOICES] }));
+        return step.next(flowResult('asked'));
+      case 'complaint':
+        await context.sendActivity(question(COMPLAINT_QUESTION, { choices: [...COMPLAINT_CHOICES] }));
         return step.next(flowResult('asked'));
       case 'unknown': {
         const language = otherLanguageOf(text);

@@ -17,6 +17,13 @@ export function isServiceQuestion(text: string): boolean {
   return SERVICE_TOPIC.test(text);
 }
 
+const COMPLAINT = /\b(complain(t|ts|ing)?|make a complaint|not happy with (my|the|your) (order|service|delivery|parcel))\b/i;
+
+/** "I want to complain": the team hears complaints; the survey is for this chat, not for what went wrong. */
+export function isComplaint(text: string): boolean {
+  return COMPLAINT.test(text);
+}
+
 /** A few very common words of the shop's other customers' languages, none of them English words. */
 const LANGUAGES: { name: string; words: ReadonlySet<string> }[] = [
   { name: 'French', words: new Set(['bonjour', 'merci', 'je', 'cherche', 'cadeau', 'pour', 'ma', 'mon', 'vous', 'avez', 'est', 'une', 'un', 'des', 'le', 'la', 'les', 'pas', 'oui', 'bonsoir', 'avec', 'moins', 'euros']) },

@@ -2,7 +2,7 @@
 import type { RecognitionResult } from '../language/types';
 import type { PrivacyRequest } from './privacy/privacyDialog';
 import { READ_ALL } from './suggestions/spokenSuggestions';
-import { isServiceQuestion } from './outOfScope';
+import { isComplaint, isServiceQuestion } from './outOfScope';
 import { itemRequestIn } from './suggestions/itemRequests';
 
 export type Route =
@@ -10,7 +10,9 @@ export type Route =
   | { kind: 'privacy'; request: PrivacyRequest }
   | { kind: 'identify' | 'feedback' | 'done' | 'handoff' | 'greet' | 'help' | 'cancel' | 'unknown' }
   /** An order, delivery, return or refund question: the team handles those. */
-  | { kind: 'service' };
+  | { kind: 'service' }
+  /** A complaint: a person from the team, or feedback, the shopper's choice. */
+  | { kind: 'complaint' };
 
 /** Below this the recognizer's guess is not acted on; the shopper gets examples instead. */
 export const MIN_ROUTE_SCORE = 0.3;
@@ -34,6 +36,7 @@ export function routeByRule(text: string): Route | null {
   // "Add the second one to my basket", "how much is the first one?": about the round on screen, whatever the guess.
   if (itemRequestIn(text)) return { kind: 'suggestions' };
   if (GREETING_EMOJI.test(text)) return { kind: 'greet' };
+  if (isComplaint(text)) return { kind: 'complaint' };
   return null;
 }
 

@@ -85,6 +85,16 @@ describe('messages outside what the assistant does', () => {
     expect(handoff.some((r) => r.type === 'event' && r.name === 'handoff.initiate')).toBe(true);
   });
 
+  it('a complaint offers a person or feedback, instead of starting the survey', async () => {
+    const chat = startConversation();
+    const replies = await chat.say('I want to make a complaint');
+    expect(texts(replies)).toEqual([expect.stringMatching(/^I'm sorry something went wrong\. A member of our team can look into it/)]);
+    expect(choicesOf(replies[0])).toEqual(['Talk to a person', 'Leave feedback']);
+    expect(chat.services.feedback.submitted).toHaveLength(0);
+    const handoff = await chat.say('Talk to a person');
+    expect(handoff.some((r) => r.type === 'event' && r.name === 'handoff.initiate')).toBe(true);
+  });
+
   it.each([['bonjour, je cherche un cadeau', 'French'], ['ich suche ein Geschenk für meine Mutter', 'German'], ['hola, busco un regalo', 'Spanish']])(
     '%j is answered: English only, with an example', async (text, language) => {
       const replies = await startConversation().say(text);
