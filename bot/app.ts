@@ -13,6 +13,7 @@ import type { AlexaRouteOptions } from './alexa/alexaRoute';
 import { applyChanges } from './changeFeedSync';
 import { buildStores } from './buildStores';
 import { buildServices } from './buildServices';
+import { openModelCache } from './modelCache';
 import { startSegmentation } from './buildSegments';
 import { buildChannel } from './buildChannel';
 import { ErasureHooks } from './erasureHooks';
@@ -51,9 +52,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // Domain: services, recognizer, recommender, segments. Each adds what an erasure must forget to `erasure`.
   const erasure = new ErasureHooks();
   const exportSections = new ExportSections();
+  const modelCache = openModelCache(config, log);
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret: secret, log, erasure, exportSections,
-    customerSnapshots: store.customerSnapshots,
+    customerSnapshots: store.customerSnapshots, modelCache,
   });
   // Experiments per segment: the customer's variant reaches the dialogs and the suggestion service.
   const experiments = new ExperimentService({
