@@ -14,6 +14,7 @@ import { applyChanges } from './changeFeedSync';
 import { buildStores } from './buildStores';
 import { buildServices } from './buildServices';
 import { openModelCache } from './modelCache';
+import { keepTrainedModelsIn } from '../language/local/softmax';
 import { startSegmentation } from './buildSegments';
 import { buildChannel } from './buildChannel';
 import { ErasureHooks } from './erasureHooks';
@@ -52,7 +53,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // Domain: services, recognizer, recommender, segments. Each adds what an erasure must forget to `erasure`.
   const erasure = new ErasureHooks();
   const exportSections = new ExportSections();
+  // Fitted models kept across restarts (the recommender's fits, the intent model): bot/modelCache.ts.
   const modelCache = openModelCache(config, log);
+  if (modelCache) keepTrainedModelsIn(modelCache);
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret: secret, log, erasure, exportSections,
     customerSnapshots: store.customerSnapshots, modelCache,

@@ -31,7 +31,8 @@ export class ModelCacheFolder implements ModelCache {
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT') this.log.warn('kept model unreadable, fitting again', { key, error });
+      // Nothing kept yet (no file, or no folder: a folder that cannot be made is reported when a fit is kept).
+      if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') this.log.warn('kept model unreadable, fitting again', { key, error });
       return undefined;
     }
     const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);

@@ -57,6 +57,29 @@ export class Fingerprint {
   }
 }
 
+/** The kept result under `key` when it decodes, else `fit()` (then kept). No cache: just `fit()`. */
+export function keptOrFitted<T>(cache: ModelCache | undefined, key: () => string, codec: Codec<T>, fit: () => T): T {
+  if (!cache) return fit();
+  const name = key();
+  const bytes = cache.get(name);
+  if (bytes) {
+    try {
+      return codec.decode(bytes);
+    } catch (error) {
+      cache.reject(name, error instanceof Error ? error.message : String(error));
+    }
+  }
+  const fitted = fit();
+  cache.set(name, codec.encode(fitted));
+  return fitted;
+}
+
+export interface Codec<T> {
+  encode(value: T): Uint8Array;
+  /** Throws when the bytes are not a value of T. */
+  decode(bytes: Uint8Array): T;
+}
+
 type ModelArray = Float64Array | Float32Array | Int32Array;
 const ARRAY_TYPES = { f64: Float64Array, f32: Float32Array, i32: Int32Array } as const;
 type ArrayType = keyof typeof ARRAY_TYPES;

@@ -5,7 +5,7 @@
  * number in FIT_VERSIONS (domain/modelCache.ts).
  */
 import type { Order, Product } from '../../domain/model';
-import { Fingerprint, packModel, unpackModel, type ModelCache } from '../../domain/modelCache';
+import { Fingerprint, packModel, unpackModel, type Codec } from '../../domain/modelCache';
 import type { LearntBlend } from './blendFit';
 import { EaseModel, type EaseOptions } from './ease';
 import { DEFAULT_SCORING } from './types';
@@ -31,29 +31,6 @@ export function easeKey(customers: Iterable<Iterable<number>>, itemCount: number
   const print = new Fingerprint('ease').json(options).text(`items:${itemCount}`);
   for (const items of customers) print.ints(Int32Array.from(items));
   return print.key();
-}
-
-/** The kept result under `key` when it decodes, else `fit()` (then kept). No cache: just `fit()`. */
-export function keptOrFitted<T>(cache: ModelCache | undefined, key: () => string, codec: Codec<T>, fit: () => T): T {
-  if (!cache) return fit();
-  const name = key();
-  const bytes = cache.get(name);
-  if (bytes) {
-    try {
-      return codec.decode(bytes);
-    } catch (error) {
-      cache.reject(name, error instanceof Error ? error.message : String(error));
-    }
-  }
-  const fitted = fit();
-  cache.set(name, codec.encode(fitted));
-  return fitted;
-}
-
-export interface Codec<T> {
-  encode(value: T): Uint8Array;
-  /** Throws when the bytes are not a value of T. */
-  decode(bytes: Uint8Array): T;
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number';

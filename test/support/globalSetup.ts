@@ -1,7 +1,7 @@
 /**
  * jest global setup, for the whole run: one throwaway PostgreSQL server (an initdb and a server start cost about two
  * seconds, paid once instead of once per suite; nothing is started with TEST_DATABASE_URL set, the suites use that
- * server, or without binaries) and a folder for trained intent models (test/support/trainedModels.ts). Workers
+ * server, or without binaries) and one folder of kept model fits (test/support/trainedModels.ts). Workers
  * inherit both through the environment; the global teardown stops the server and removes the folder.
  */
 import { mkdtempSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresMissingReason, startTestCluster, type TestCluster } from '../../scripts/support/postgres';
 import { SHARED_POSTGRES_ENV } from './postgres';
-import { TRAINED_MODEL_DIR_ENV } from './trainedModels';
+import { MODEL_CACHE_DIR_ENV } from './trainedModels';
 
 declare global {
   // The running shared server, for the global teardown (same process).
@@ -17,7 +17,7 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
-  process.env[TRAINED_MODEL_DIR_ENV] = mkdtempSync(join(tmpdir(), 'trained-models-'));
+  process.env[MODEL_CACHE_DIR_ENV] = mkdtempSync(join(tmpdir(), 'model-cache-'));
   if (process.env.TEST_DATABASE_URL || postgresMissingReason()) return;
   // Every PostgreSQL suite of the run connects here, bot processes with their pools included: room for all of them.
   const cluster = await startTestCluster('-c max_connections=400');
