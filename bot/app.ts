@@ -67,7 +67,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   services.experiments = experiments;
   erasure.add(async (customerId) => { await stores.experiments.unlinkCustomer(customerId); });
   exportSections.add('experimentExposures', async (customerId) => (await stores.experiments.exposures()).filter((e) => e.customerId === customerId));
-  const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure);
+  const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure, modelCache);
   const ready = segmentation.then(() => undefined);
   // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
   const saveSegments = async (assignments: SegmentAssignment[]) => {

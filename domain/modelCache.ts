@@ -22,8 +22,9 @@ export interface ModelCache {
  *   (scoring.ts, historySignals.ts, candidateBoard.ts, coPurchase.ts, similarCustomers.ts, popularity.ts, types.ts)
  * - ease: recommender/ranking/ease.ts, spdInverse*.ts
  * - intent: language/local/softmax.ts
+ * - clusters: recommender/segmentation/clustering.ts (fitClusters and the k-means it runs)
  */
-export const FIT_VERSIONS = { blend: 1, ease: 1, intent: 1 } as const;
+export const FIT_VERSIONS = { blend: 1, ease: 1, intent: 1, clusters: 1 } as const;
 
 export type ModelKind = keyof typeof FIT_VERSIONS;
 
@@ -48,6 +49,12 @@ export class Fingerprint {
 
   ints(values: Int32Array): this {
     this.hash.update(`#${values.length}:`);
+    this.hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    return this;
+  }
+
+  floats(values: Float64Array): this {
+    this.hash.update(`#${values.length}f:`);
     this.hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
     return this;
   }
