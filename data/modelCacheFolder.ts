@@ -15,6 +15,9 @@ const MAGIC = Buffer.from('MODELv1\n');
 const DIGEST_BYTES = 32;
 const SUFFIX = '.model';
 const KEY = /^[a-z]+-[0-9a-f]{64}$/;
+/** Only files of these names are ever removed: the folder may be one a deployer shares with other files. */
+const ENTRY_FILE = /^[a-z]+-[0-9a-f]{64}\.model$/;
+const ASIDE_FILE = /^[a-z]+-[0-9a-f]{64}\.model\.\d+\.[0-9a-f]{8}\.tmp$/;
 /** Files written aside by a process that died before renaming them are removed after this long. */
 const ABANDONED_MS = 3_600_000;
 
@@ -90,8 +93,8 @@ export class ModelCacheFolder implements ModelCache {
       const path = join(this.dir, name);
       try {
         const used = statSync(path).mtimeMs;
-        if (name.endsWith(SUFFIX)) entries.push({ path, used });
-        else if (name.endsWith('.tmp') && now - used > ABANDONED_MS) this.remove(path);
+        if (ENTRY_FILE.test(name)) entries.push({ path, used });
+        else if (ASIDE_FILE.test(name) && now - used > ABANDONED_MS) this.remove(path);
       } catch {
         // Removed by another process meanwhile.
       }

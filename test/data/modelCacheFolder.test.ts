@@ -25,6 +25,13 @@ describe('the folder of kept fits', () => {
   it('keeps only the most recently used entries, a restored one counting as used', () => {
     const dir = mkdtempSync(join(tmpdir(), 'models-'));
     const folder = new ModelCacheFolder(dir, warningsOf().log, 3);
+    writeFileSync(join(dir, 'notes.model'), 'a file of someone else sharing the folder');
+    utimesSync(join(dir, 'notes.model'), 1, 1);
+    const abandoned = `${key(9)}.model.4242.0badf00d.tmp`; // written aside by a process that died before renaming it
+    for (const name of [abandoned, 'upload.tmp']) {
+      writeFileSync(join(dir, name), 'half');
+      utimesSync(join(dir, name), 1, 1);
+    }
     const past = Date.now() / 1000 - 1000;
     for (let n = 0; n < 3; n++) {
       folder.set(key(n), new Uint8Array([n]));
@@ -33,7 +40,10 @@ describe('the folder of kept fits', () => {
     }
     expect(folder.get(key(0))).toEqual(Buffer.from([0])); // 0 is used again: 1 is now the least recently used
     folder.set(key(3), new Uint8Array([3]));
-    expect(readdirSync(dir).filter((name) => name.endsWith('.model'))).toHaveLength(3);
+    expect(readdirSync(dir).filter((name) => /^ease-/.test(name))).toHaveLength(3);
+    expect(readdirSync(dir)).toContain('notes.model'); // not an entry's name: never removed
+    expect(readdirSync(dir)).toContain('upload.tmp');
+    expect(readdirSync(dir)).not.toContain(abandoned);
     expect(folder.get(key(1))).toBeUndefined();
     for (const n of [0, 2, 3]) expect(folder.get(key(n))).toEqual(Buffer.from([n]));
   });
