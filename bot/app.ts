@@ -13,6 +13,8 @@ import type { AlexaRouteOptions } from './alexa/alexaRoute';
 import { applyChanges } from './changeFeedSync';
 import { buildStores } from './buildStores';
 import { buildServices } from './buildServices';
+import { openModelCache } from './modelCache';
+import { keepTrainedModelsIn } from '../language/local/softmax';
 import { startSegmentation } from './buildSegments';
 import { buildChannel } from './buildChannel';
 import { ErasureHooks } from './erasureHooks';
@@ -51,9 +53,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // Domain: services, recognizer, recommender, segments. Each adds what an erasure must forget to `erasure`.
   const erasure = new ErasureHooks();
   const exportSections = new ExportSections();
+  // Fitted models kept across restarts (the recommender's fits, the intent model): bot/modelCache.ts.
+  const modelCache = openModelCache(config, log);
+  if (modelCache) keepTrainedModelsIn(modelCache);
   const { services, recognizer, backend, refreshSegmentGroups, recommender, rebuildRecommender } = await buildServices({
     config, store: store.repositories, purgeConversationState: store.purgeConversationState, consoleStore, identitySecret: secret, log, erasure, exportSections,
-    customerSnapshots: store.customerSnapshots,
+    customerSnapshots: store.customerSnapshots, modelCache,
   });
   // Experiments per segment: the customer's variant reaches the dialogs and the suggestion service.
   const experiments = new ExperimentService({
@@ -62,7 +67,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   services.experiments = experiments;
   erasure.add(async (customerId) => { await stores.experiments.unlinkCustomer(customerId); });
   exportSections.add('experimentExposures', async (customerId) => (await stores.experiments.exposures()).filter((e) => e.customerId === customerId));
-  const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure);
+  const segmentation = startSegmentation(store.repositories, config, log, refreshSegmentGroups, erasure, modelCache);
   const ready = segmentation.then(() => undefined);
   // Several instances on one database: orders, catalogue and customer changes made elsewhere reach this one's indexes.
   const saveSegments = async (assignments: SegmentAssignment[]) => {

@@ -18,6 +18,7 @@ import { StorePrivacyService } from '../services/privacyService';
 import { RecommenderSuggestionService } from '../services/suggestionService';
 import type { Repositories } from '../data/ports';
 import { LiveIndex } from './liveIndex';
+import type { ModelCache } from '../domain/modelCache';
 import type { ErasureHooks } from './erasureHooks';
 import type { ExportSections } from '../services/exportSections';
 import type { SegmentAssignment } from '../domain/model';
@@ -39,6 +40,8 @@ export interface ServiceInputs {
   exportSections: ExportSections;
   /** One customer's record, segment and dismissals in one read (PostgreSQL); default: the ports one by one. */
   customerSnapshots?: CustomerSnapshotReader;
+  /** Where fitted models are kept across restarts (bot/modelCache.ts); absent: every start fits. */
+  modelCache?: ModelCache;
 }
 
 export interface BuiltServices {
@@ -55,9 +58,9 @@ export interface BuiltServices {
 }
 
 /** Builds the recommender index from the store; segment popularity groups customers by RFM label. */
-export async function buildRecommenderIndex(store: Repositories): Promise<RecommenderIndex> {
+export async function buildRecommenderIndex(store: Repositories, modelCache?: ModelCache): Promise<RecommenderIndex> {
   const [products, orders] = await Promise.all([store.catalog.list(), store.orders.list()]);
-  return RecommenderIndex.build({ products, orders, customers: await customerGroups(store) });
+  return RecommenderIndex.build({ products, orders, customers: await customerGroups(store), modelCache });
 }
 
 async function customerGroups(store: Repositories): Promise<Map<string, CustomerGroups>> {
@@ -80,7 +83,7 @@ export async function buildServices(inputs: ServiceInputs): Promise<BuiltService
   const reads = new CustomerReads(inputs.customerSnapshots ?? repositorySnapshotReader(inputs.store));
   const store: Repositories = { ...inputs.store, customers: forgettingWrites(inputs.store.customers, reads) };
   const products = await store.catalog.list();
-  const live = await LiveIndex.open(() => buildRecommenderIndex(store));
+  const live = await LiveIndex.open(() => buildRecommenderIndex(store, inputs.modelCache));
   const personaOf = (assignment: Parameters<typeof personaFor>[0] | undefined) => (assignment ? personaFor(assignment) : guestPersona());
 
   inputs.erasure.add(async (customerId) => { await inputs.purgeConversationState((item) => customerOfConversationState(item) === customerId); });

@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   STORE_PATH: z.string().min(1).default('var/store.json'),
   CONSOLE_STORE_PATH: optionalText,
+  /** Fitted models kept across restarts (bot/modelCache.ts): a folder, or `off`; unset = beside STORE_PATH (lowdb only). */
+  MODEL_CACHE_DIR: optionalText,
   /** Bot Framework authentication; all unset means anonymous local mode. */
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppId: optionalText,

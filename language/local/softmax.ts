@@ -4,6 +4,7 @@
  */
 import type { FeatureCounts } from './features';
 import { seededRandom } from '../../domain/random';
+import { Fingerprint, keptOrFitted, packModel, unpackModel, type Codec, type ModelCache } from '../../domain/modelCache';
 
 export interface TrainingExample<Label extends string> {
   features: FeatureCounts;
@@ -25,7 +26,7 @@ interface SparseVector {
 }
 
 /** What training produces: enough to restore a classifier without training again. */
-export interface TrainedSoftmax {
+interface TrainedSoftmax {
   features: string[];
   idf: Float64Array;
   weights: Float64Array;
@@ -33,19 +34,28 @@ export interface TrainedSoftmax {
 }
 
 /**
- * Where trained models may be kept, by a description of everything training reads (labels, options, examples).
- * Unset in the application; the test suites, which start the bot hundreds of times, keep the trained corpus model
- * on disk (test/support/trainedModels.ts).
+ * Where trained models are kept (domain/modelCache.ts), by a fingerprint of everything training reads (labels, options,
+ * examples): set once by the composition root (bot/app.ts) and by the test run's setup (test/support/setupTrainedModels.ts).
+ * Unset: every start trains.
  */
-export interface TrainedSoftmaxStore {
-  get(description: string): TrainedSoftmax | undefined;
-  set(description: string, trained: TrainedSoftmax): void;
+let trainedModels: ModelCache | undefined;
+
+export function keepTrainedModelsIn(cache: ModelCache | undefined): void {
+  trainedModels = cache;
 }
 
-let trainedStore: TrainedSoftmaxStore | undefined;
-
-export function useTrainedSoftmaxStore(store: TrainedSoftmaxStore | undefined): void {
-  trainedStore = store;
+function trainedCodec(classes: number): Codec<TrainedSoftmax> {
+  return {
+    encode: ({ features, idf, weights, bias }) => packModel({ meta: { features }, arrays: { idf, weights, bias } }),
+    decode: (bytes) => {
+      const { meta, arrays: { idf, weights, bias } } = unpackModel(bytes);
+      const features = (meta as { features?: unknown } | null)?.features;
+      if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) throw new Error('no feature list');
+      if (!(idf instanceof Float64Array && weights instanceof Float64Array && bias instanceof Float64Array)) throw new Error('not a softmax model');
+      if (idf.length !== features.length || weights.length !== features.length * classes || bias.length !== classes) throw new Error('sizes do not match the labels');
+      return { features, idf, weights, bias };
+    },
+  };
 }
 
 export class SoftmaxClassifier<Label extends string> {
@@ -58,22 +68,19 @@ export class SoftmaxClassifier<Label extends string> {
     this.bias = new Float64Array(labels.length);
   }
 
+  // A change to what training computes must bump FIT_VERSIONS.intent in domain/modelCache.ts.
   train(examples: readonly TrainingExample<Label>[], options: Partial<SoftmaxOptions> = {}): void {
     const settings = { ...DEFAULTS, ...options };
-    const store = trainedStore;
-    if (!store) return this.trainFresh(examples, settings);
-    const description = JSON.stringify([this.labels, settings, examples.map(({ features, label }) => [label, [...features]])]);
-    const kept = store.get(description);
-    if (kept && kept.weights.length === kept.features.length * this.labels.length && kept.bias.length === this.labels.length) {
-      this.featureIndex.clear();
-      kept.features.forEach((key, index) => this.featureIndex.set(key, index));
-      this.idf = kept.idf;
-      this.weights = kept.weights;
-      this.bias = kept.bias;
-      return;
-    }
-    this.trainFresh(examples, settings);
-    store.set(description, { features: [...this.featureIndex.keys()], idf: this.idf, weights: this.weights, bias: this.bias });
+    const key = () => new Fingerprint('intent').json([this.labels, settings, examples.map(({ features, label }) => [label, [...features]])]).key();
+    const trained = keptOrFitted(trainedModels, key, trainedCodec(this.labels.length), () => {
+      this.trainFresh(examples, settings);
+      return { features: [...this.featureIndex.keys()], idf: this.idf, weights: this.weights, bias: this.bias };
+    });
+    this.featureIndex.clear();
+    trained.features.forEach((feature, index) => this.featureIndex.set(feature, index));
+    this.idf = trained.idf;
+    this.weights = trained.weights;
+    this.bias = trained.bias;
   }
 
   private trainFresh(examples: readonly TrainingExample<Label>[], { epochs, learningRate, l2, seed }: SoftmaxOptions): void {

@@ -198,6 +198,7 @@ function refine(customers: readonly CustomerCandidates[], start: readonly number
   return coordinateAscent({ objective: onAll, coordinates: [...own.map(single), discovery], rounds, minGain }, forNew);
 }
 
+// A change to what the fit computes (here or in the scoring it runs) must bump FIT_VERSIONS.blend in domain/modelCache.ts.
 /** Fits the blend on `index` (built from the orders before the window) and the window's orders; null: too little evidence. */
 export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[], window: { start: number; end: number }, options: BlendFitOptions): LearntBlend | null {
   const purchases = windowPurchases(index, windowOrders);

@@ -47,7 +47,26 @@ export class EaseModel {
     return this.items.length;
   }
 
-  /** Fits the model on each customer's set of distinct items (`itemCount` bounds the item indexes). */
+  /** What a fit computed, to keep it (fitCache.ts): `restore` of these parts is the same model, bit for bit. */
+  parts(): { items: Int32Array; itemCount: number; weights: Float32Array } {
+    return { items: this.items, itemCount: this.positions.length, weights: this.weights };
+  }
+
+  static restore({ items, itemCount, weights }: { items: Int32Array; itemCount: number; weights: Float32Array }): EaseModel {
+    const k = items.length;
+    if (weights.length !== k * k) throw new Error(`EASE weights: ${weights.length} values for ${k} items`);
+    const positions = new Int32Array(itemCount).fill(-1);
+    items.forEach((item, position) => {
+      if (!(item >= 0 && item < itemCount) || positions[item] >= 0) throw new Error(`EASE items: bad item ${item}`);
+      positions[item] = position;
+    });
+    return new EaseModel(items, positions, weights);
+  }
+
+  /**
+   * Fits the model on each customer's set of distinct items (`itemCount` bounds the item indexes).
+   * A change to what this computes must bump FIT_VERSIONS.ease (domain/modelCache.ts): kept fits would be restored otherwise.
+   */
   static fit(customers: Iterable<Iterable<number>>, itemCount: number, options: EaseOptions): EaseModel {
     if (!(options.lambda > 0)) throw new Error(`EASE lambda must be positive, got ${options.lambda}`);
     const baskets = Array.from(customers, (items) => Int32Array.from(items));

@@ -10,6 +10,8 @@ import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
 import { EaseModel, type EaseOptions } from './ease';
+import { BLEND_CODEC, blendKey, easeCodec, easeKey } from './fitCache';
+import { keptOrFitted, type ModelCache } from '../../domain/modelCache';
 import { recencyGrowth } from './decay';
 import { GroupedPopularity, momentum, PopularityCounter } from './popularity';
 import { OrderLineMerger } from './orderLines';
@@ -66,6 +68,8 @@ export interface IndexInput {
   options?: IndexOptions;
   /** Called as each build stage ends, with its name (the benchmark times the stages). */
   onStage?: (stage: string) => void;
+  /** Where the blend and EASE fits are kept by a fingerprint of their inputs (fitCache.ts); absent: always fit. */
+  modelCache?: ModelCache;
 }
 
 export class RecommenderIndex {
@@ -132,7 +136,8 @@ export class RecommenderIndex {
       for (const order of before) index.addOrder(order);
       stage('add orders before the window');
       // No warm-up here: the fit reads only its customers' neighbour lists, which are computed on first use.
-      index.learntBlend = fitBlend(index, window, { start, end }, fit);
+      index.learntBlend = keptOrFitted(input.modelCache, () => blendKey(input.products, index.groups, [before, window], index.options),
+        BLEND_CODEC, () => fitBlend(index, window, { start, end }, fit));
       stage('weight fit');
       for (const order of window) index.addOrder(order);
       stage('add window orders');
@@ -143,7 +148,7 @@ export class RecommenderIndex {
     if (index.longCoPurchase) CoPurchaseGraph.warmPair(index.coPurchase, index.longCoPurchase, index.catalog.size);
     else index.coPurchase.warm(index.catalog.size);
     stage('co-purchase lists');
-    index.ease();
+    index.fitEase(input.modelCache);
     stage('EASE fit');
     return index;
   }
@@ -258,6 +263,17 @@ export class RecommenderIndex {
       this.easeStale = false;
     }
     return this.easeModel;
+  }
+
+  /** The build's EASE fit, restored from `cache` when it holds a fit of exactly these histories. */
+  private fitEase(cache: ModelCache | undefined): void {
+    const options = this.options.ease;
+    if (!options || !cache) return void this.ease();
+    const customers = () => Array.from(this.histories.values(), (history) => history.items.keys());
+    const itemCount = this.catalog.size;
+    this.easeModel = keptOrFitted(cache, () => easeKey(customers(), itemCount, options), easeCodec(itemCount),
+      () => EaseModel.fit(customers(), itemCount, options));
+    this.easeStale = false;
   }
 
   /** Items selling faster than usual at the latest order's time (cached until the next order); null when the options have none. */

@@ -11,6 +11,7 @@ import { categoryShare } from './facts';
 import type { RfmScores } from './rfm';
 import { seededRandom } from '../../domain/random';
 import { distance, meanSilhouette, sampleOf } from './silhouette';
+import { Fingerprint, keptOrFitted, packModel, unpackModel, type Codec, type ModelCache } from '../../domain/modelCache';
 
 export const FEATURE_NAMES = ['log_recency', 'log_frequency', 'log_monetary', 'log_basket', ...CATEGORY_IDS.map((c) => `share_${c}`)];
 
@@ -70,15 +71,28 @@ function describe(centroid: number[]): string {
   return extras.length > 0 ? `${head}; ${extras.join('; ')}` : head;
 }
 
-/** Fits the model on customers with purchases; null when there are too few to cluster. */
+/**
+ * Fits the model on customers with purchases; null when there are too few to cluster. With a `cache`, a model fitted
+ * before on exactly this sample of features (and these options) is restored instead (k-means and the silhouettes are
+ * the costly part). A change to what this computes must bump FIT_VERSIONS.clusters in domain/modelCache.ts.
+ */
 export function fitClusters(
-  aggregates: CustomerAggregates, scores: RfmScores, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  aggregates: CustomerAggregates, scores: RfmScores, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS, cache?: ModelCache,
 ): ClusterModel | null {
   const members: number[] = [];
   for (let slot = 0; slot < aggregates.size; slot++) if (aggregates.hasHistory(slot)) members.push(slot);
   if (members.length < Math.max(10, options.kMin * 3)) return null;
   const random = seededRandom(options.seed);
   const raw = sampleOf(members, options.fitSample, random).map((slot) => featuresOf(aggregates, scores, slot));
+  const key = () => {
+    const print = new Fingerprint('clusters').json(options);
+    for (const x of raw) print.floats(Float64Array.from(x));
+    return print.key();
+  };
+  return keptOrFitted(cache, key, CLUSTER_CODEC, () => fitSample(raw, random, options));
+}
+
+function fitSample(raw: number[][], random: () => number, options: ClusterOptions): ClusterModel | null {
   const dims = FEATURE_NAMES.length;
   const means = Array.from({ length: dims }, (_, d) => raw.reduce((s, x) => s + x[d], 0) / raw.length);
   const stds = means.map((mean, d) => Math.sqrt(raw.reduce((s, x) => s + (x[d] - mean) ** 2, 0) / raw.length) || 1);
@@ -96,6 +110,25 @@ export function fitClusters(
   if (best === null) return null;
   return { ...best, silhouetteByK, means, stds, descriptions: best.centroids.map(describe) };
 }
+
+const numbers = (value: unknown, length?: number): boolean =>
+  Array.isArray(value) && (length === undefined || value.length === length) && value.every((v) => typeof v === 'number');
+
+const CLUSTER_CODEC: Codec<ClusterModel | null> = {
+  encode: (model) => packModel({ meta: { model }, arrays: {} }),
+  decode: (bytes) => {
+    const model = (unpackModel(bytes).meta as { model?: unknown } | null)?.model;
+    if (model === null) return null;
+    const m = model as Partial<Record<keyof ClusterModel, unknown>> | undefined;
+    const dims = FEATURE_NAMES.length;
+    const wellFormed = m && typeof m.k === 'number' && typeof m.silhouette === 'number' && numbers(m.means, dims) && numbers(m.stds, dims)
+      && Array.isArray(m.centroids) && m.centroids.length === m.k && m.centroids.every((c) => numbers(c, dims))
+      && Array.isArray(m.descriptions) && m.descriptions.every((d) => typeof d === 'string')
+      && typeof m.silhouetteByK === 'object' && m.silhouetteByK !== null && Object.values(m.silhouetteByK).every((v) => typeof v === 'number');
+    if (!wellFormed) throw new Error('not a cluster model');
+    return model as ClusterModel;
+  },
+};
 
 /** The nearest centroid of one customer (-1 without purchases). */
 export function clusterOf(model: ClusterModel, aggregates: CustomerAggregates, scores: RfmScores, slot: number): number {

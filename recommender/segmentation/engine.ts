@@ -14,6 +14,7 @@ import type { SegmentDefinition } from './ruleSchema';
 import { SegmentDefinitionError } from './rules';
 import { subjectOf, type SegmentationSubject } from './subjects';
 import { ingestColumns, type LineColumns } from './columns';
+import type { ModelCache } from '../../domain/modelCache';
 
 export interface SegmentationEngineOptions {
   /** Category id of a product (orders carry product ids only); unknown products count as "other". */
@@ -30,6 +31,8 @@ export interface SegmentationEngineOptions {
   onOrderLeftOut?: (order: Pick<Order, 'id' | 'customerId'>, reason: string) => void;
   /** Called as a full recompute moves through its stages (for progress bars). */
   onStage?: (stage: 'ingested' | 'scored' | 'clustered' | 'assigned', done: number, total: number) => void;
+  /** Where cluster fits are kept by a fingerprint of their inputs (clustering.ts); absent: always fit. */
+  modelCache?: ModelCache;
 }
 
 function sameColumns(a: SegmentColumns, b: SegmentColumns, slot: number): boolean {
@@ -180,7 +183,7 @@ export class SegmentationEngine {
     // Clusters are fitted on RFM-derived features: score first, fit, then label everyone once.
     const scores = scoreRfm(this.aggregates, this.asOfMs, this.slotsById);
     this.options.onStage?.('scored', 2, 4);
-    this.model = setting === false ? null : isModel(setting) ? setting : fitClusters(this.aggregates, scores, setting);
+    this.model = setting === false ? null : isModel(setting) ? setting : fitClusters(this.aggregates, scores, setting, this.options.modelCache);
     this.options.onStage?.('clustered', 3, 4);
     this.columns = labelAll(this.aggregates, this.subjects, this.slotsById, this.asOfMs, this.definitions, this.model, scores);
     const byCustomer = new Map(previous.map((a) => [a.customerId, a]));

@@ -1,10 +1,14 @@
-/** Starts the real application on a free loopback port with its store in a fresh temp folder. */
+/**
+ * Starts the real application on a free loopback port with its store in a fresh temp folder, keeping fitted models in
+ * the test run's folder (trainedModels.ts) unless `env` sets MODEL_CACHE_DIR.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../logging/logger';
+import { runModelCacheSetting } from './trainedModels';
 
 export interface RunningApp {
   app: App;
@@ -16,7 +20,7 @@ export interface RunningApp {
 export const TEST_IDENTITY_SECRET = 'test-identity-secret-test-identity-secret';
 
 export async function startApp(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'assistant-'))): Promise<RunningApp> {
-  const config = loadConfig({ STORE_PATH: join(dir, 'store.json'), IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({ STORE_PATH: join(dir, 'store.json'), IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'info', ...runModelCacheSetting(), ...env });
   const logs: string[] = [];
   const app = await createApp(config, createLogger('debug', (line) => logs.push(line)));
   try {

@@ -1,10 +1,10 @@
-/** jest global teardown: stops the run's shared PostgreSQL server and removes its trained models (globalSetup.ts). */
+/** jest global teardown: stops the run's shared PostgreSQL server and removes its kept model fits (globalSetup.ts). */
 import { rmSync } from 'node:fs';
-import { TRAINED_MODEL_DIR_ENV } from './trainedModels';
+import { MODEL_CACHE_DIR_ENV } from './trainedModels';
 import { stopSharedBrowser } from './sharedBrowser';
 
 export default async function globalTeardown(): Promise<void> {
-  const dir = process.env[TRAINED_MODEL_DIR_ENV];
+  const dir = process.env[MODEL_CACHE_DIR_ENV];
   if (dir) rmSync(dir, { recursive: true, force: true });
   await stopSharedBrowser();
   const cluster = globalThis.sharedTestPostgres;

@@ -1,6 +1,5 @@
-/** jest setup file (each suite): the run's kept intent models, see test/support/trainedModels.ts. */
-import { useTrainedSoftmaxStore } from '../../language/local/softmax';
-import { diskTrainedModelStore, TRAINED_MODEL_DIR_ENV } from './trainedModels';
+/** jest setup file (each suite): intent models trained by any suite are kept in the run's folder (trainedModels.ts). */
+import { keepTrainedModelsIn } from '../../language/local/softmax';
+import { runModelCache } from './trainedModels';
 
-const dir = process.env[TRAINED_MODEL_DIR_ENV];
-if (dir) useTrainedSoftmaxStore(diskTrainedModelStore(dir));
+keepTrainedModelsIn(runModelCache());

@@ -13,6 +13,7 @@ import { DEMO_CUSTOMERS } from '../../../data/seed/demoCustomers';
 import { signIdentity } from '../../../services/identityToken';
 import { TEST_IDENTITY_SECRET } from '../../support/app';
 import { createLocalCertificates, type LocalCertificates } from './localCertificates';
+import { runModelCacheSetting } from '../../support/trainedModels';
 
 const CHAIN_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-13.pem';
 const OTHER_URL = 'https://s3.amazonaws.com/echo.api/other.pem';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   certs = createLocalCertificates();
   const served: Record<string, string> = { [CHAIN_URL]: certs.alexaChainPem, [OTHER_URL]: certs.otherChainPem, [ROGUE_URL]: certs.untrustedChainPem };
   const dir = mkdtempSync(join(tmpdir(), 'alexa-app-'));
-  const config = loadConfig({ STORE_PATH: join(dir, 'store.json'), IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'error' });
+  const config = loadConfig({ STORE_PATH: join(dir, 'store.json'), IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'error', ...runModelCacheSetting() });
   app = await createApp(config, createLogger('error', () => undefined), {
     alexa: {
       trustedRoots: [certs.caPem],

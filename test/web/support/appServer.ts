@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { silentLogger } from '../../support/silentLogger';
+import { runModelCacheSetting } from '../../support/trainedModels';
 import { withTempDir } from '../../review/support/tempDir';
 import type { ChatServerFactory } from './chatServer';
 
@@ -12,7 +13,7 @@ export const realAppServer: ChatServerFactory = async () => {
   const temp = await withTempDir();
   const config = loadConfig({
     STORE_PATH: `${temp.dir}/store.json`, DEMO_MODE: 'true', LOG_LEVEL: 'error',
-    STAFF_ADMIN_EMAIL: APP_ADMIN.email, STAFF_ADMIN_PASSWORD: APP_ADMIN.password,
+    STAFF_ADMIN_EMAIL: APP_ADMIN.email, STAFF_ADMIN_PASSWORD: APP_ADMIN.password, ...runModelCacheSetting(),
   });
   const app = await createApp(config, silentLogger);
   await app.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { silentLogger } from '../../support/silentLogger';
+import { runModelCacheSetting } from '../../support/trainedModels';
 import { TEST_IDENTITY_SECRET } from '../../support/app';
 import { withTempDir } from '../../review/support/tempDir';
 
@@ -13,7 +14,7 @@ export interface WidgetBot {
 
 export async function startWidgetBot(env: Record<string, string>): Promise<WidgetBot> {
   const temp = await withTempDir();
-  const config = loadConfig({ STORE_PATH: `${temp.dir}/store.json`, IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'error', ...env });
+  const config = loadConfig({ STORE_PATH: `${temp.dir}/store.json`, IDENTITY_SECRET: TEST_IDENTITY_SECRET, LOG_LEVEL: 'error', ...runModelCacheSetting(), ...env });
   const app = await createApp(config, silentLogger);
   await app.listen(0, '127.0.0.1');
   await app.ready;

@@ -1,0 +1,62 @@
+/**
+ * The intent model kept in the model cache (language/local/softmax.ts, domain/modelCache.ts): a restored model
+ * classifies exactly as a freshly trained one, and a changed corpus trains again.
+ */
+import { loadCorpus } from '../../language/local/corpus';
+import { IntentModel } from '../../language/local/intentModel';
+import { keepTrainedModelsIn } from '../../language/local/softmax';
+import type { ModelCache } from '../../domain/modelCache';
+import { runModelCache } from '../support/trainedModels';
+
+class CountingCache implements ModelCache {
+  readonly entries = new Map<string, Uint8Array>();
+  hits = 0;
+  sets = 0;
+  get(key: string): Uint8Array | undefined {
+    const bytes = this.entries.get(key);
+    if (bytes) this.hits++;
+    return bytes;
+  }
+  set(key: string, bytes: Uint8Array): void {
+    this.sets++;
+    this.entries.set(key, bytes);
+  }
+  reject(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+const corpus = loadCorpus();
+const probes = [...corpus.filter((_, n) => n % 25 === 0).map((u) => u.text), 'gimme sumthing for my nan', 'xyzzy', ''];
+const classifications = (model: IntentModel) => probes.map((text) => model.classify(text));
+
+afterAll(() => keepTrainedModelsIn(runModelCache()));
+
+describe('the intent model kept across starts', () => {
+  it('classifies exactly as a freshly trained model when restored, and trains again for another corpus', () => {
+    keepTrainedModelsIn(undefined);
+    const fresh = classifications(IntentModel.train(corpus));
+    const cache = new CountingCache();
+    keepTrainedModelsIn(cache);
+    expect(classifications(IntentModel.train(corpus))).toEqual(fresh);
+    expect([cache.sets, cache.hits]).toEqual([1, 0]);
+    expect(classifications(IntentModel.train(corpus))).toEqual(fresh);
+    expect([cache.sets, cache.hits]).toEqual([1, 1]);
+    IntentModel.train(corpus.slice(1));
+    expect([cache.sets, cache.hits]).toEqual([2, 1]);
+  });
+
+  it('trains again when a kept model does not decode', () => {
+    const cache = new CountingCache();
+    const rejected: string[] = [];
+    cache.reject = (key) => { rejected.push(key.split('-')[0]); cache.entries.delete(key); };
+    keepTrainedModelsIn(cache);
+    IntentModel.train(corpus);
+    for (const key of cache.entries.keys()) cache.entries.set(key, new Uint8Array([2, 0, 0, 0, 0x7b, 0x7d, 0, 0]));
+    keepTrainedModelsIn(undefined);
+    const fresh = classifications(IntentModel.train(corpus));
+    keepTrainedModelsIn(cache);
+    expect(classifications(IntentModel.train(corpus))).toEqual(fresh);
+    expect(rejected).toEqual(['intent']);
+  });
+});
