@@ -3,7 +3,8 @@
  * Everything conversational lives in dialogs/.
  */
 import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from '../dialogs/dialogClasses';
 import type { StatePropertyAccessor } from 'botbuilder';
 
 export interface ShoppingBotOptions {

@@ -3,7 +3,7 @@
  * Replies never reveal whether an email exists: the service returns the same
  * `rejected` outcome for an unknown email and a wrong factor, and this dialog words both the same way.
  */
-import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from './dialogClasses';
 import type { PromptValidatorContext, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { ChannelUser } from '../services/ports';

@@ -2,7 +2,7 @@
  * Base for every flow: before a step sees the shopper's answer, help, cancel / start over and
  * "talk to a human" are checked (the core-bot CancelAndHelpDialog habit, plus handoff).
  */
-import { ComponentDialog, DialogTurnStatus } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus } from './dialogClasses';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { deepestActive, isPlainAnswer } from './activePrompt';
 import type { DialogDeps } from './deps';

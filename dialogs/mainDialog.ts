@@ -3,7 +3,7 @@
  * (or by a card button's value) to one flow, then asks "anything else?". It ends after every flow, so
  * the next message starts a fresh route and card buttons work whatever happened before.
  */
-import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialogClasses';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Services } from '../services/ports';

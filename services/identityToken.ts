@@ -8,7 +8,13 @@
  * IDENTITY_LEGACY_TOKENS is on, for shops that have not moved yet.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { errors, jwtVerify } from 'jose';
+import type * as Jose from 'jose';
+
+/** jose (an ES module of about 50 files) is loaded at the first signed token, not by every process that imports this. */
+function loadJose(): typeof Jose {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, see above
+  return require('jose') as typeof Jose;
+}
 
 export interface SignedIdentity {
   customerId: string;
@@ -49,6 +55,7 @@ export async function verifyIdentity(token: unknown, options: VerifyOptions): Pr
   const now = options.now ?? Date.now();
   if (options.acceptLegacy && LEGACY.test(token)) return verifyLegacy(token, options.secret, options.maxTtlSeconds, now);
   if (!COMPACT_JWS.test(token) || !hasCanonicalSignature(token)) return { ok: false, reason: 'malformed token' };
+  const { jwtVerify, errors } = loadJose();
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(options.secret), {
       algorithms: ['HS256'],
@@ -59,7 +66,7 @@ export async function verifyIdentity(token: unknown, options: VerifyOptions): Pr
     if (typeof payload.sub !== 'string' || payload.sub.length === 0 || typeof payload.exp !== 'number') return { ok: false, reason: 'missing claims' };
     return withinTtl({ customerId: payload.sub, expiresAt: payload.exp }, options.maxTtlSeconds, now);
   } catch (error) {
-    return { ok: false, reason: reasonOf(error) };
+    return { ok: false, reason: reasonOf(error, errors) };
   }
 }
 
@@ -79,7 +86,7 @@ function withinTtl(identity: SignedIdentity, maxTtlSeconds: number, now: number)
   return { ok: true, identity };
 }
 
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown, errors: typeof Jose.errors): string {
   if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';

@@ -5,7 +5,8 @@
  * when the store opens, before the indexes are built from the database, so nothing falls between the two; changes
  * re-applied on the instance that made them are harmless (every index change is idempotent).
  */
-import { Client, type Pool } from 'pg';
+import type { Client, Pool } from 'pg';
+import { loadPg } from './pgModule';
 import type { Customer, Order, Product } from '../../domain/model';
 
 export interface ChangeBatch {
@@ -116,7 +117,7 @@ export class ChangeFeed {
   /** Keeps one LISTEN connection; after losing it, reconnects and catches up (notifications were lost meanwhile). */
   private async listen(): Promise<void> {
     while (!this.stopped) {
-      const client = new Client({ connectionString: this.url });
+      const client = new (loadPg().Client)({ connectionString: this.url });
       try {
         await client.connect();
         const lost = new Promise<void>((resolve) => { client.once('error', () => resolve()); client.once('end', () => resolve()); });

@@ -4,7 +4,8 @@
  * carries only ids (NOTIFY payloads are small and public to every listener). After a lost LISTEN connection the
  * relay reads what it missed (by id) for the conversations it holds streams for.
  */
-import { Client, type Pool } from 'pg';
+import type { Client, Pool } from 'pg';
+import { loadPg } from './pgModule';
 import { jsonb, storable } from './pool';
 
 const CHANNEL = 'live_messages';
@@ -69,7 +70,7 @@ export class PostgresLiveRelay {
   private async listen(connected: () => void): Promise<void> {
     let reconnecting = false;
     while (!this.stopped) {
-      const client = new Client({ connectionString: this.url });
+      const client = new (loadPg().Client)({ connectionString: this.url });
       try {
         await client.connect();
         const lost = new Promise<void>((resolve) => { client.once('error', () => resolve()); client.once('end', () => resolve()); });

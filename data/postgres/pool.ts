@@ -1,5 +1,6 @@
 /** The pg Pool and the one transaction helper every PostgreSQL adapter shares. */
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { loadPg } from './pgModule';
 
 export interface PoolOptions {
   /** Most connections one instance opens (default 10). */
@@ -10,7 +11,7 @@ export interface PoolOptions {
 
 export function createPool(url: string, options: PoolOptions = {}): Pool {
   const statementTimeout = options.statementTimeoutMs ?? 10_000;
-  const pool = new Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: options.max ?? 10,
     // A lost server must fail a turn quickly (the shopper gets an apology), not hang it.

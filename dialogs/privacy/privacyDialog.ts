@@ -3,7 +3,7 @@
  * (summary + JSON file) and "delete my data" (explicit confirmation, then erasure and sign-out).
  * Every change goes through PrivacyService at once; a guest is first offered to sign in.
  */
-import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from '../dialogClasses';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { CustomerProfile } from '../../services/ports';

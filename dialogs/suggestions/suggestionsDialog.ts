@@ -3,7 +3,7 @@
  * Card buttons ("more like this", "not interested", "why this?", "show details") and refinement
  * utterances ("cheaper", "more like the lantern") come back here through the main router.
  */
-import { TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog } from '../dialogClasses';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { RecognitionResult } from '../../language/types';
 import type { DialogDeps } from '../deps';

@@ -2,7 +2,7 @@
  * The feedback survey: CSAT 1-5, NPS 0-10, an optional comment, a thank-you. "skip" works at every question.
  * Whether it may be offered at all (once per conversation, the 30-day rule) is decided before it starts.
  */
-import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import { ConfirmPrompt, ListStyle, TextPrompt, WaterfallDialog } from '../dialogClasses';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { SurveyAnswers } from '../../services/ports';
 import type { DialogDeps } from '../deps';

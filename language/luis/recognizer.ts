@@ -5,8 +5,7 @@
  * POST {endpoint}/luis/prediction/v3.0/apps/{appId}/slots/{slot}/predict.
  * Only the utterance is sent. Failures throw RemoteRecognizerError; the composite falls back to local.
  */
-import { ApiKeyCredentials, RestError } from '@azure/ms-rest-js';
-import { LUISRuntimeClient } from '@azure/cognitiveservices-luis-runtime';
+import { loadLuisSdk, type LuisSdk } from './sdk';
 import type { Recognizer, RecognitionResult } from '../types';
 import { RemoteRecognizerError } from '../remoteError';
 import { toAbortSignalLike } from './abortSignalLike';
@@ -27,7 +26,7 @@ const DEFAULT_SLOT = 'production';
 const DEFAULT_TIMEOUT_MS = 3000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toRemoteError(error: unknown, signal: AbortSignal): RemoteRecognizerError {
+function toRemoteError(error: unknown, signal: AbortSignal, RestError: LuisSdk['msRest']['RestError']): RemoteRecognizerError {
   if (error instanceof RemoteRecognizerError) return error;
   if (signal.aborted) {
     return new RemoteRecognizerError('luis', 'timeout', 'request aborted or timed out', { cause: error });
@@ -41,6 +40,7 @@ function toRemoteError(error: unknown, signal: AbortSignal): RemoteRecognizerErr
 export function createLuisRecognizer(config: LuisConfig): Recognizer {
   if (!config.appId || !config.endpoint || !config.key) throw new Error('LUIS needs appId, endpoint and key (LUIS_APP_ID, LUIS_ENDPOINT, LUIS_KEY)');
   if (!UUID.test(config.appId)) throw new Error('LUIS_APP_ID must be the app GUID, e.g. df67dcdb-c37d-46af-88e1-8b97951ca1c2');
+  const { msRest: { ApiKeyCredentials, RestError }, luisRuntime: { LUISRuntimeClient } } = loadLuisSdk();
   const credentials = new ApiKeyCredentials({ inHeader: { 'Ocp-Apim-Subscription-Key': config.key } });
   const client = new LUISRuntimeClient(credentials, config.endpoint.replace(/\/+$/, ''), { noRetryPolicy: true });
   const slot = config.slot ?? DEFAULT_SLOT;
@@ -60,7 +60,7 @@ export function createLuisRecognizer(config: LuisConfig): Recognizer {
         if (!prediction.success) throw new RemoteRecognizerError('luis', 'invalid_output', 'prediction does not match the v3 shape');
         return mapLuisPrediction(prediction.data);
       } catch (error) {
-        throw toRemoteError(error, signal);
+        throw toRemoteError(error, signal, RestError);
       }
     },
   };

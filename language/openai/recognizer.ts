@@ -4,7 +4,7 @@
  * and the answer validated with zod before anyone sees it. No retries and a hard timeout: the composite
  * recognizer prefers a fast local answer to a slow remote one.
  */
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { loadOpenAiSdk, type OpenAiModule } from './sdk';
 import type { Recognizer, RecognitionResult } from '../types';
 import { RemoteRecognizerError } from '../remoteError';
 import { buildMessages, type FewShotExample } from './prompt';
@@ -20,8 +20,9 @@ export interface OpenAiConfig {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
-function toRemoteError(error: unknown, signal: AbortSignal): RemoteRecognizerError {
+function toRemoteError(error: unknown, signal: AbortSignal, sdk: OpenAiModule): RemoteRecognizerError {
   if (error instanceof RemoteRecognizerError) return error;
+  const { APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk;
   // Our own signal is the reliable witness: the SDK's abort detection depends on the runtime's error classes.
   if (signal.aborted || error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
     return new RemoteRecognizerError('openai', 'timeout', 'request timed out or was aborted', { cause: error });
@@ -50,7 +51,8 @@ function parseAnswer(content: string | null | undefined): RecognitionResult {
 export function createOpenAiRecognizer(config: OpenAiConfig, examples: readonly FewShotExample[] = []): Recognizer {
   if (!config.baseURL || !config.model) throw new Error('OpenAI needs a base URL and a model (OPENAI_BASE_URL, OPENAI_MODEL)');
   const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, maxRetries: 0, timeout });
+  const sdk = loadOpenAiSdk();
+  const client = new sdk.OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, maxRetries: 0, timeout });
   const responseFormat = {
     type: 'json_schema' as const,
     json_schema: { name: 'recognition_result', strict: true, schema: answerJsonSchema() },
@@ -72,7 +74,7 @@ export function createOpenAiRecognizer(config: OpenAiConfig, examples: readonly 
         if (choice.finish_reason === 'length') throw new RemoteRecognizerError('openai', 'invalid_output', 'answer was cut off');
         return parseAnswer(choice.message.content);
       } catch (error) {
-        throw toRemoteError(error, signal);
+        throw toRemoteError(error, signal, sdk);
       }
     },
   };

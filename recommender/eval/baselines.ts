@@ -51,47 +51,6 @@ export function repeatRanker(stats: TrainStats): Ranker {
 }
 
 /**
- * Item-kNN on the binary user-item matrix: cosine with shrinkage, sim(i,j) = |U_i & U_j| / (sqrt(|U_i||U_j|) + shrink).
- * As in the usual reference implementation, each target item keeps its `neighbours` most similar source items
- * (column-wise top-k), and score(u, i) = sum of sim(j, i) over the user's items j among them. Padded with popularity.
- */
-export function itemKnnRanker(stats: TrainStats, neighbours = 200, shrink = 10): Ranker {
-  const items = [...stats.customerCount.keys()].sort();
-  const indexOf = new Map(items.map((item, i) => [item, i]));
-  const n = items.length;
-  const co = new Float32Array(n * n);
-  const userCount = new Float64Array(n);
-  const userLists = new Map<string, number[]>();
-  for (const [customerId, bought] of stats.userItems) {
-    const distinct = [...bought.keys()].map((item) => indexOf.get(item) ?? -1);
-    userLists.set(customerId, distinct);
-    for (const a of distinct) {
-      userCount[a]++;
-      for (const b of distinct) if (a !== b) co[a * n + b]++;
-    }
-  }
-  // outgoing[j] lists (target, sim) for every target whose top-k sources include j.
-  const outgoing: { target: number; sim: number }[][] = items.map(() => []);
-  for (let target = 0; target < n; target++) {
-    const sources: { source: number; sim: number }[] = [];
-    for (let source = 0; source < n; source++) {
-      const c = co[source * n + target];
-      if (c > 0) sources.push({ source, sim: c / (Math.sqrt(userCount[source] * userCount[target]) + shrink) });
-    }
-    sources.sort((x, y) => y.sim - x.sim || x.source - y.source);
-    for (const { source, sim } of sources.slice(0, neighbours)) outgoing[source].push({ target, sim });
-  }
-  return (user, k) => {
-    const scores = new Map<number, number>();
-    for (const source of userLists.get(user.customerId) ?? []) {
-      for (const { target, sim } of outgoing[source]) scores.set(target, (scores.get(target) ?? 0) + sim);
-    }
-    const ranked = [...scores].filter(([b]) => !user.exclude.has(items[b])).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    return padTo(ranked.slice(0, k).map(([b]) => items[b]), stats.popular, user.exclude, k);
-  };
-}
-
-/**
  * EASE (Steck 2019) over the whole binary user-item matrix, as the reference row of EVALUATION.md: score(u, i) =
  * sum of B[j][i] over the user's items j (own items included, as the reference does), padded with popularity.
  */

@@ -12,21 +12,29 @@ import type { Transaction } from './split';
 /** Train rows as catalogue products (first sale = addedAt, last price) and orders (one per invoice). */
 export function toCatalogAndOrders(train: readonly Transaction[]): { products: Product[]; orders: Order[] } {
   const products = new Map<string, Product>();
-  const orders = new Map<string, Order>();
+  // Times kept as numbers beside the ISO strings: no date is formatted or parsed again per row or per comparison.
+  const firstSale = new Map<string, number>();
+  const orders = new Map<string, { order: Order; time: number }>();
   for (const row of train) {
-    const at = new Date(row.time).toISOString();
     const known = products.get(row.stockCode);
     if (!known) {
       products.set(row.stockCode, {
         id: row.stockCode, name: row.description || row.stockCode, category: 'other', price: row.unitPrice,
-        currency: 'GBP', tags: [], inStock: true, addedAt: at,
+        currency: 'GBP', tags: [], inStock: true, addedAt: new Date(row.time).toISOString(),
       });
-    } else if (Date.parse(known.addedAt ?? at) > row.time) known.addedAt = at;
-    let order = orders.get(row.invoiceNo);
-    if (!order) orders.set(row.invoiceNo, (order = { id: row.invoiceNo, customerId: row.customerId, date: at, lines: [] }));
-    order.lines.push({ productId: row.stockCode, quantity: row.quantity, unitPrice: row.unitPrice });
+      firstSale.set(row.stockCode, row.time);
+    } else if ((firstSale.get(row.stockCode) ?? row.time) > row.time) {
+      known.addedAt = new Date(row.time).toISOString();
+      firstSale.set(row.stockCode, row.time);
+    }
+    let entry = orders.get(row.invoiceNo);
+    if (!entry) {
+      entry = { order: { id: row.invoiceNo, customerId: row.customerId, date: new Date(row.time).toISOString(), lines: [] }, time: row.time };
+      orders.set(row.invoiceNo, entry);
+    }
+    entry.order.lines.push({ productId: row.stockCode, quantity: row.quantity, unitPrice: row.unitPrice });
   }
-  const byTime = [...orders.values()].sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || (a.id < b.id ? -1 : 1));
+  const byTime = [...orders.values()].sort((a, b) => a.time - b.time || (a.order.id < b.order.id ? -1 : 1)).map((e) => e.order);
   return { products: [...products.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), orders: byTime };
 }
 

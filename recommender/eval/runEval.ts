@@ -1,5 +1,6 @@
 /** Runs protocol OR-T for the recommender and every baseline, both variants, and shapes the JSON report. */
-import { easeRanker, groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker, type Ranker } from './baselines';
+import { easeRanker, groupPopularityRanker, popularityRanker, randomRanker, repeatRanker, type Ranker } from './baselines';
+import { itemKnnRanker } from './itemKnn';
 import type { LearntBlend } from '../ranking/blendFit';
 import { aggregateMetrics, type MethodMetrics } from './metrics';
 import { recommenderRanker, type RecommenderSetup } from './recommenderMethod';

@@ -73,11 +73,13 @@ export function variantUsers(split: Split, variant: Variant): EvalUser[] {
  * kept (every line of the earliest invoice holding it), later purchases of it are dropped.
  */
 export function firstPurchasesOnly(rows: readonly Transaction[]): Transaction[] {
-  const firstInvoice = new Map<string, { time: number; invoiceNo: string }>();
+  // Customer, then item: two lookups of the rows' own strings instead of building a joined key twice per row.
+  const firstInvoice = new Map<string, Map<string, { time: number; invoiceNo: string }>>();
   for (const row of rows) {
-    const key = `${row.customerId}\u0000${row.stockCode}`;
-    const seen = firstInvoice.get(key);
-    if (!seen || row.time < seen.time || (row.time === seen.time && row.invoiceNo < seen.invoiceNo)) firstInvoice.set(key, { time: row.time, invoiceNo: row.invoiceNo });
+    let items = firstInvoice.get(row.customerId);
+    if (!items) firstInvoice.set(row.customerId, (items = new Map()));
+    const seen = items.get(row.stockCode);
+    if (!seen || row.time < seen.time || (row.time === seen.time && row.invoiceNo < seen.invoiceNo)) items.set(row.stockCode, { time: row.time, invoiceNo: row.invoiceNo });
   }
-  return rows.filter((row) => firstInvoice.get(`${row.customerId}\u0000${row.stockCode}`)?.invoiceNo === row.invoiceNo);
+  return rows.filter((row) => firstInvoice.get(row.customerId)?.get(row.stockCode)?.invoiceNo === row.invoiceNo);
 }

@@ -1,4 +1,5 @@
-import { easeRanker, groupPopularityRanker, itemKnnRanker, popularityRanker, randomRanker, repeatRanker } from '../../../recommender/eval/baselines';
+import { easeRanker, groupPopularityRanker, popularityRanker, randomRanker, repeatRanker } from '../../../recommender/eval/baselines';
+import { itemKnnRanker } from '../../../recommender/eval/itemKnn';
 import { rfmLabel, rfmLabels } from '../../../recommender/eval/rfm';
 import { parseCutoff, splitByTime, variantUsers } from '../../../recommender/eval/split';
 import { trainStats } from '../../../recommender/eval/trainStats';
