@@ -7,6 +7,8 @@ import { SIGNALS, type Signal } from './types';
 
 const SIGNAL_SLOT = Object.fromEntries(SIGNALS.map((kind, slot) => [kind, slot])) as Record<Signal, number>;
 const WIDTH = SIGNALS.length;
+/** A recycled board's values: none. */
+const RECYCLED = new Float64Array(0);
 
 /** Signals that name the bought item behind them in the reason ("Often bought with X"). */
 export type SourcedSignal = 'co_purchase' | 'goes_with' | 'same_range';
@@ -16,14 +18,26 @@ function isSourced(kind: Signal): kind is SourcedSignal {
   return (SOURCED as readonly Signal[]).includes(kind);
 }
 
+/**
+ * Zeroed value buffers handed back by `recycle` (a few, whatever their size): the next board takes one instead of
+ * allocating ~70 kB and growing it by copies, which also kept the garbage collector busy on the request path.
+ */
+const freeBuffers: Float64Array[] = [];
+const MAX_FREE_BUFFERS = 4;
+/** Rows the recent boards needed (a slowly decaying maximum): a board that finds no free buffer starts this big. */
+let roomHint = 256;
+
 export class CandidateBoard {
   readonly items: number[] = [];
-  
-  private values = new Float64Array(64 * WIDTH);
+
+  private values: Float64Array;
   /** Per sourced signal, per candidate: the history item that gave it the most of that signal (-1: none). */
   private readonly sources: Record<SourcedSignal, number[]> = { co_purchase: [], goes_with: [], same_range: [] };
+  private recycled = false;
 
-  constructor(private readonly rowOf: Int32Array) {}
+  constructor(private readonly rowOf: Int32Array) {
+    this.values = freeBuffers.pop() ?? new Float64Array(roomHint * WIDTH);
+  }
 
   /** Adds `item` as a candidate (no-op when present) and returns its row. */
   enter(item: number): number {
@@ -97,9 +111,22 @@ export class CandidateBoard {
     return SIGNALS[best];
   }
 
-  /** Hands the shared item -> row array back clean (call once scoring is done). */
+  /** Hands the shared item -> row array back clean (call once scoring is done); the board can still be read. */
   release(): void {
     for (const item of this.items) this.rowOf[item] = -1;
+    roomHint = Math.max(64, this.items.length, roomHint - (roomHint >> 3));
+  }
+
+  /**
+   * Hands the value buffer back for the next board, zeroed: call it only when nothing will read this board again
+   * (recommend does, once its suggestions are built): a recycled board holds no values any more.
+   */
+  recycle(): void {
+    if (this.recycled) return;
+    this.recycled = true;
+    this.values.fill(0, 0, this.items.length * WIDTH);
+    if (freeBuffers.length < MAX_FREE_BUFFERS) freeBuffers.push(this.values);
+    this.values = RECYCLED;
   }
 
   /** The history item behind a candidate's `kind` contribution (-1: none, or a signal without one). */

@@ -34,6 +34,7 @@ export function recommend(
     scored = rankedInFull(scored, index);
     items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
   }
+  scored.board.recycle(); // the suggestions hold no reference to the board: its buffer serves the next request
   return { items, personalized: context.personalized };
 }
 
@@ -70,7 +71,8 @@ export function explain(
   const constraints = buildConstraints(index.catalog, { customerId: context.customerId }, context.dismissed);
   const scored = scoreItems(index, context, { allowed: constraints.allowed }, params);
   const row = scored.ranked.find((r) => scored.board.items[r] === item);
-  if (row === undefined) return null;
-  const kind = scored.board.topSignal(row);
-  return reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind) });
+  const kind = row === undefined ? null : scored.board.topSignal(row);
+  const source = row === undefined || kind === null ? -1 : scored.board.sourceOf(row, kind);
+  scored.board.recycle();
+  return kind === null ? null : reasonFor(index, context, { kind, product, source });
 }

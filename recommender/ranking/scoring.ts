@@ -40,9 +40,12 @@ export function scoreItems(
 ): ScoredCandidates {
   const board = new CandidateBoard(index.candidateRows());
   // Co-purchase lists name the same item many times: evaluate the business rules once per item.
-  const verdicts = new Int8Array(index.catalog.size);
+  const { stamps, verdicts, stamp } = verdictCache(index.catalog.size);
   const allowed = (item: number): boolean => {
-    if (verdicts[item] === 0) verdicts[item] = query.allowed(item) ? 1 : -1;
+    if (stamps[item] !== stamp) {
+      stamps[item] = stamp;
+      verdicts[item] = query.allowed(item) ? 1 : 0;
+    }
     return verdicts[item] === 1;
   };
   try {
@@ -50,6 +53,24 @@ export function scoreItems(
   } finally {
     board.release();
   }
+}
+
+/**
+ * One verdict per item and request without clearing an array per request: a verdict counts only when its stamp is the
+ * request's. Each call takes a new stamp, so a scoring nested in another (none today) would only make the outer one
+ * ask the rules again.
+ */
+const verdictState = { stamps: new Int32Array(0), verdicts: new Uint8Array(0), stamp: 0 };
+
+function verdictCache(size: number): { stamps: Int32Array; verdicts: Uint8Array; stamp: number } {
+  const state = verdictState;
+  if (state.stamps.length < size || state.stamp === 0x7fffffff) {
+    state.stamps = new Int32Array(Math.max(size, state.stamps.length));
+    state.verdicts = new Uint8Array(state.stamps.length);
+    state.stamp = 0;
+  }
+  state.stamp++;
+  return { stamps: state.stamps, verdicts: state.verdicts, stamp: state.stamp };
 }
 
 function scoreInto(
