@@ -216,12 +216,13 @@ function rowOrder(board: CandidateBoard, totals: Float64Array, index: Recommende
 }
 
 /**
- * Every candidate of `scored` ranked (what scoreItems without `depth` returns for the same request), from the scores
- * already computed: a request whose first rows did not fill the list reads further without scoring again.
+ * The best `depth` candidates of `scored` ranked (by default all of them: what scoreItems without `depth` returns for the
+ * same request), from the scores already computed: a request whose first rows did not fill the list reads further
+ * without scoring again. The order is total, so a shallower ranking is always a prefix of a deeper one.
  */
-export function rankedInFull(scored: ScoredCandidates, index: RecommenderIndex): ScoredCandidates {
+export function rankedInFull(scored: ScoredCandidates, index: RecommenderIndex, depth = scored.board.items.length): ScoredCandidates {
   const { board, totals } = scored;
   const rows: number[] = [];
   for (let row = 0; row < board.items.length; row++) if (totals[row] > 0) rows.push(row);
-  return { board, ranked: selectTop(rows, board.items.length, rowOrder(board, totals, index)), totals };
+  return { board, ranked: selectTop(rows, depth, rowOrder(board, totals, index)), totals };
 }
