@@ -60,15 +60,25 @@ export function selectTopByValue(
 ): number[] {
   if (k <= 0) return [];
   if (!accept) return heapSelect(ids, count, k, values, acceptAll);
-  const longer = heapSelect(ids, count, k + (k >> 2) + 8, values, acceptAll);
-  const top: number[] = [];
-  for (let n = 0; n < longer.length && top.length < k; n++) if (accept(longer[n])) top.push(longer[n]);
-  // Enough passed, or `longer` holds every id: the accepted ids of `longer` are the answer.
-  if (top.length === k || longer.length < k + (k >> 2) + 8) return top;
+  // The longer list is read once here: it lives in a reused array (a fresh one only if a selection runs inside `accept`).
+  const longer = longerInUse ? [] : longerScratch;
+  longerInUse = true;
+  try {
+    const size = heapSelectInto(longer, ids, count, k + (k >> 2) + 8, values, acceptAll, true);
+    const top: number[] = [];
+    for (let n = 0; n < size && top.length < k; n++) if (accept(longer[n])) top.push(longer[n]);
+    // Enough passed, or `longer` holds every id: the accepted ids of `longer` are the answer.
+    if (top.length === k || size < k + (k >> 2) + 8) return top;
+  } finally {
+    if (longer === longerScratch) longerInUse = false;
+  }
   return heapSelect(ids, count, k, values, accept);
 }
 
 const acceptAll = (): boolean => true;
+/** selectTopByValue's longer list (read up to its size, never shrunk). */
+const longerScratch: number[] = [];
+let longerInUse = false;
 
 /**
  * The same ids as selectTopByValue without `accept`, in no particular order: for lists whose readers do not depend on
@@ -80,15 +90,24 @@ export function selectTopByValueUnordered(ids: readonly number[], k: number, val
 
 /** The top k of ids[0 .. count) that pass `accept`, best first (or in heap order when not `sorted`). */
 function heapSelect(ids: readonly number[], count: number, k: number, values: Float64Array, accept: (id: number) => boolean, sorted = true): number[] {
-  if (k <= 0) return [];
-  const heap: number[] = []; // root = the worst kept id
+  const heap: number[] = [];
+  heapSelectInto(heap, ids, count, k, values, accept, sorted);
+  return heap;
+}
+
+/** heapSelect into heap[0 .. returned size) of a given array (its entries beyond that are left as they were). */
+function heapSelectInto(
+  heap: number[], ids: readonly number[], count: number, k: number, values: Float64Array, accept: (id: number) => boolean, sorted: boolean,
+): number {
+  if (k <= 0) return 0;
+  let size = 0; // heap[0 .. size): root = the worst kept id
   for (let n = 0; n < count; n++) {
     const id = ids[n];
-    if (heap.length < k) {
+    if (size < k) {
       if (!accept(id)) continue;
       // Sift up: the new id climbs while it is worse than its parent.
-      let i = heap.length;
-      heap.push(id);
+      let i = size;
+      heap[size++] = id;
       const value = values[id];
       while (i > 0) {
         const parent = (i - 1) >> 1;
@@ -103,17 +122,17 @@ function heapSelect(ids: readonly number[], count: number, k: number, values: Fl
     const root = heap[0];
     const value = values[id];
     if (value < values[root] || (value === values[root] && id > root) || !accept(id)) continue;
-    siftDownFromRoot(heap, heap.length, id, values);
+    siftDownFromRoot(heap, size, id, values);
   }
-  if (!sorted) return heap;
+  if (!sorted) return size;
   // In-place heapsort (no comparator calls): the worst kept id moves to the end of the shrinking heap, so the array
   // ends best first. About twice as fast as sorting the kept ids with a comparator.
-  for (let end = heap.length - 1; end > 0; end--) {
+  for (let end = size - 1; end > 0; end--) {
     const last = heap[end];
     heap[end] = heap[0];
     siftDownFromRoot(heap, end, last, values);
   }
-  return heap;
+  return size;
 }
 
 /** Places `id` at the root of the heap heap[0 .. size) (root = the worst) and sifts it down to where it belongs. */
