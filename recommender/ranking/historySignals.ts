@@ -208,16 +208,16 @@ export function addSimilarToSignal(
 ): void {
   const graph = index.longCoPurchase ?? index.coPurchase;
   const list = graph.neighbours(anchor);
-  const values: [number, number][] = [];
+  // Two passes over the list (the rules' verdicts are cached per request) instead of collecting [item, value] pairs.
   let max = 0;
   for (let k = 0; k < list.items.length; k++) {
     const item = list.items[k];
-    if (item === anchor || !allowed(item)) continue;
-    const value = list.coWeights[k];
-    values.push([item, value]);
-    if (value > max) max = value;
+    if (item !== anchor && allowed(item) && list.coWeights[k] > max) max = list.coWeights[k];
   }
-  for (const [item, value] of values) board.add(item, 'similar_to', (weights.similar_to * value) / max);
+  for (let k = 0; k < list.items.length; k++) {
+    const item = list.items[k];
+    if (item !== anchor && allowed(item)) board.add(item, 'similar_to', (weights.similar_to * list.coWeights[k]) / max);
+  }
 }
 
 /**
