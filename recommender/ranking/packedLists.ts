@@ -48,7 +48,7 @@ export class PackedLists {
 
   /** Appends `value` to list `list` (created when missing). */
   push(list: number, value: number): void {
-    this.ensure(list);
+    if (list >= this.count) this.ensure(list);
     if (this.lengths[list] === this.rooms[list]) this.move(list, Math.max(4, this.rooms[list] * 2));
     this.buffer[this.starts[list] + this.lengths[list]] = value;
     this.lengths[list]++;
@@ -58,7 +58,8 @@ export class PackedLists {
   private move(list: number, room: number): void {
     if (this.used + room > this.buffer.length) this.rebuild(room);
     const from = this.starts[list];
-    this.buffer.copyWithin(this.used, from, from + this.lengths[list]);
+    const buffer = this.buffer;
+    for (let k = 0, length = this.lengths[list]; k < length; k++) buffer[this.used + k] = buffer[from + k];
     this.reserved += room - this.rooms[list];
     this.starts[list] = this.used;
     this.rooms[list] = room;
@@ -68,10 +69,13 @@ export class PackedLists {
   /** A new buffer with every list back to back and room for `extra` more slots at the end. */
   private rebuild(extra: number): void {
     const next = new Int32Array(Math.max(1024, 2 * (this.reserved + extra)));
+    const buffer = this.buffer;
     let at = 0;
     for (let list = 0; list < this.count; list++) {
+      // Lists are short: a plain copy beats a subarray view per list.
       const from = this.starts[list];
-      next.set(this.buffer.subarray(from, from + this.lengths[list]), at);
+      const length = this.lengths[list];
+      for (let k = 0; k < length; k++) next[at + k] = buffer[from + k];
       this.starts[list] = at;
       at += this.rooms[list];
     }
