@@ -5,7 +5,8 @@
  * Targets (issue 4): p50 <= 1 ms and p99 <= 5 ms at 10k/1M; build <= 10 s at 1M lines, including the weight fit
  * (issue 16; the build without it is timed in the same run).
  * The machine may be shared, so beside wall-clock figures it prints CPU time (process.cpuUsage): for the build, per
- * build stage, and per request (mean and p50/p99), which stay meaningful when other processes compete for the cores.
+ * build stage, and per request (mean and p50/p99), which stay meaningful when other processes compete for the cores,
+ * and the requests' p50/p99 as multiples of a fixed reference loop timed between them (referenceLoop).
  */
 import { DEFAULT_INDEX_OPTIONS, RecommenderIndex } from '../recommender/ranking/recommenderIndex';
 import { recommend } from '../recommender/ranking/recommend';
@@ -57,14 +58,40 @@ function stageClock(): { onStage: (stage: string) => void; report: () => string 
   };
 }
 
+/**
+ * A fixed loop timed right after each request: 200k pseudo-random reads over 1 MB (a request's kind of work) and
+ * nothing the code under test touches. Its time moves with the machine's load as the requests' does, so the ratio of
+ * the two compares across runs and machines where milliseconds do not (the machine may be shared).
+ */
+const REFERENCE_DATA = Float64Array.from({ length: 131_072 }, (_, i) => (i * 2_654_435_761) % 1000);
+function referenceLoop(): number {
+  let sum = 0;
+  let at = 1;
+  for (let n = 0; n < 200_000; n++) {
+    at = (Math.imul(at, 1_103_515_245) + 12_345) & 131_071;
+    sum += REFERENCE_DATA[at];
+  }
+  return sum;
+}
+
 function latency(index: RecommenderIndex, make: (i: number) => [RecommendationContext, SuggestionRequest], requests: number): string {
   for (let i = 0; i < 50; i++) recommend(index, ...make(i)); // warm-up (JIT)
-  const samples = Array.from({ length: requests }, (_, i) => time(() => recommend(index, ...make(i + 50))));
+  for (let i = 0; i < 5; i++) referenceLoop();
+  const samples: { wall: number; cpu: number }[] = [];
+  const reference: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < requests; i++) {
+    samples.push(time(() => recommend(index, ...make(i + 50))));
+    reference.push(time(() => { sink += referenceLoop(); }).wall);
+  }
+  if (sink < 0) throw new Error('unreachable');
   const wall = samples.map((s) => s.wall).sort((a, b) => a - b);
   const cpu = samples.map((s) => s.cpu).sort((a, b) => a - b);
   const meanCpu = cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length;
+  const ref = percentile(reference.sort((a, b) => a - b), 50);
   return `p50 ${percentile(wall, 50).toFixed(3)} ms, p99 ${percentile(wall, 99).toFixed(3)} ms; `
-    + `CPU mean ${meanCpu.toFixed(3)} ms, p50 ${percentile(cpu, 50).toFixed(3)}, p99 ${percentile(cpu, 99).toFixed(3)} ms`;
+    + `CPU mean ${meanCpu.toFixed(3)} ms, p50 ${percentile(cpu, 50).toFixed(3)}, p99 ${percentile(cpu, 99).toFixed(3)} ms; `
+    + `reference loop p50 ${ref.toFixed(3)} ms, request/reference p50 ${(percentile(wall, 50) / ref).toFixed(2)}, p99 ${(percentile(wall, 99) / ref).toFixed(2)}`;
 }
 
 function run(scenario: Scenario, requests: number): void {

@@ -29,7 +29,8 @@ export function historyStrengths(
     if (raw > max) max = raw;
   }
   if (max > 0) for (const entry of out) entry.strength /= max;
-  out.sort((a, b) => b.strength - a.strength || a.item - b.item);
+  // The comparator returns small integers: a double result (b.strength - a.strength) is boxed on every comparison.
+  out.sort((a, b) => (a.strength > b.strength ? -1 : a.strength < b.strength ? 1 : a.item - b.item));
   return out;
 }
 
@@ -55,19 +56,43 @@ export function addRepeatMomentumSignal(
 export function addRecentRepeatSignal(
   board: CandidateBoard, history: CustomerHistory, shape: { groupSize: number; groupDecay: number }, weight: number, allowed: (item: number) => boolean,
 ): void {
-  const sums = new Map<number, number>();
+  // Dense sums and the items in first-seen order (what a Map would iterate), reused across requests.
+  const scratch = recentScratch;
+  let { sums } = scratch;
+  const { touched } = scratch;
+  let count = 0;
   const baskets = history.baskets;
   let groupWeight = 1;
   for (let end = baskets.length; end > 0; end -= shape.groupSize) {
     const start = Math.max(0, end - shape.groupSize);
     const share = groupWeight / (end - start);
-    for (let b = start; b < end; b++) for (const item of baskets[b].items) sums.set(item, (sums.get(item) ?? 0) + share);
+    for (let b = start; b < end; b++) {
+      const items = baskets[b].items;
+      for (let k = 0; k < items.length; k++) {
+        const item = items[k];
+        if (item >= sums.length) sums = scratch.sums = grownSums(sums, item);
+        if (sums[item] === 0) touched[count++] = item;
+        sums[item] += share;
+      }
+    }
     groupWeight *= shape.groupDecay;
   }
   let max = 0;
-  for (const value of sums.values()) max = Math.max(max, value);
-  if (max <= 0) return;
-  for (const [item, value] of sums) if (allowed(item)) board.add(item, 'repeat_recent', (weight * value) / max);
+  for (let n = 0; n < count; n++) max = Math.max(max, sums[touched[n]]);
+  for (let n = 0; n < count; n++) {
+    const item = touched[n];
+    if (max > 0 && allowed(item)) board.add(item, 'repeat_recent', (weight * sums[item]) / max);
+    sums[item] = 0;
+  }
+}
+
+/** addRecentRepeatSignal's per-item sums (all 0 between requests) and touched items (read up to a count). */
+const recentScratch = { sums: new Float64Array(0), touched: [] as number[] };
+
+function grownSums(sums: Float64Array<ArrayBuffer>, item: number): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(Math.max(2 * sums.length, item + 1, 1024));
+  grown.set(sums);
+  return grown;
 }
 
 export function addRepeatSignal(board: CandidateBoard, strengths: readonly HistoryStrength[], weights: SignalWeights, allowed: (item: number) => boolean): void {
@@ -183,16 +208,16 @@ export function addSimilarToSignal(
 ): void {
   const graph = index.longCoPurchase ?? index.coPurchase;
   const list = graph.neighbours(anchor);
-  const values: [number, number][] = [];
+  // Two passes over the list (the rules' verdicts are cached per request) instead of collecting [item, value] pairs.
   let max = 0;
   for (let k = 0; k < list.items.length; k++) {
     const item = list.items[k];
-    if (item === anchor || !allowed(item)) continue;
-    const value = list.coWeights[k];
-    values.push([item, value]);
-    if (value > max) max = value;
+    if (item !== anchor && allowed(item) && list.coWeights[k] > max) max = list.coWeights[k];
   }
-  for (const [item, value] of values) board.add(item, 'similar_to', (weights.similar_to * value) / max);
+  for (let k = 0; k < list.items.length; k++) {
+    const item = list.items[k];
+    if (item !== anchor && allowed(item)) board.add(item, 'similar_to', (weights.similar_to * list.coWeights[k]) / max);
+  }
 }
 
 /**

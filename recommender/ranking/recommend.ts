@@ -11,8 +11,10 @@ import { rankedInFull, scoreItems, type ScoredCandidates } from './scoring';
 import { DEFAULT_SCORING, type RecommendationContext, type ScoringParameters } from './types';
 
 export const DEFAULT_LIMIT = 5;
-/** Ranked rows read per requested item before ranking every candidate (the cap may skip some). */
+/** Ranked rows read per requested item before ranking deeper (the cap may skip some). */
 const DEPTH_PER_ITEM = 8;
+/** Each deeper ranking reads this many times more rows. */
+const DEEPER = 4;
 
 /** Items allowed per category: one requested category may fill the list; otherwise at most 40% (min 2) each. */
 export function categoryCap(limit: number, requestedCategories: readonly string[]): number {
@@ -28,22 +30,35 @@ export function recommend(
   const cap = categoryCap(limit, constraints.requestedCategories);
   const gift = constraints.giftRequest ? giftQuery(index, request.budget, constraints.recipientMatches) : undefined;
   const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift };
-  let scored = scoreItems(index, context, { ...query, depth: limit * DEPTH_PER_ITEM }, params);
-  let items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
-  if (items.length < limit && scored.ranked.length >= limit * DEPTH_PER_ITEM) {
-    scored = rankedInFull(scored, index);
-    items = pick(index, context, scored, limit, cap, constraints.similarTo, gift);
+  let depth = limit * DEPTH_PER_ITEM;
+  let scored = scoreItems(index, context, { ...query, depth }, params);
+  const picked: Picked = { items: [], perCategory: new Map(), read: 0 };
+  pick(index, context, scored, picked, limit, cap, constraints.similarTo, gift);
+  // The first rows did not fill the list (the category cap skipped some): rank deeper, a few times more rows at a time
+  // (a deeper ranking starts with the rows already read, so picking goes on where it stopped).
+  while (picked.items.length < limit && scored.ranked.length >= depth) {
+    depth *= DEEPER;
+    scored = rankedInFull(scored, index, depth);
+    pick(index, context, scored, picked, limit, cap, constraints.similarTo, gift);
   }
-  return { items, personalized: context.personalized };
+  scored.board.recycle(); // the suggestions hold no reference to the board: its buffer serves the next request
+  return { items: picked.items, personalized: context.personalized };
+}
+
+/** What picking has taken so far, and how many ranked rows it has read. */
+interface Picked {
+  items: Suggestion[];
+  perCategory: Map<string, number>;
+  read: number;
 }
 
 function pick(
-  index: RecommenderIndex, context: RecommendationContext, scored: ScoredCandidates, limit: number, cap: number, similarTo: number | undefined,
-  gift?: GiftQuery,
-): Suggestion[] {
-  const perCategory = new Map<string, number>();
-  const items: Suggestion[] = [];
-  for (const row of scored.ranked) {
+  index: RecommenderIndex, context: RecommendationContext, scored: ScoredCandidates, picked: Picked, limit: number, cap: number,
+  similarTo: number | undefined, gift?: GiftQuery,
+): void {
+  const { perCategory, items } = picked;
+  for (; picked.read < scored.ranked.length; picked.read++) {
+    const row = scored.ranked[picked.read];
     if (items.length >= limit) break;
     const product = index.catalog.product(scored.board.items[row]);
     if (!product) continue;
@@ -54,7 +69,6 @@ function pick(
     const reason = reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind), similarTo, gift });
     items.push({ product, score: scored.totals[row], reason });
   }
-  return items;
 }
 
 /**
@@ -70,7 +84,8 @@ export function explain(
   const constraints = buildConstraints(index.catalog, { customerId: context.customerId }, context.dismissed);
   const scored = scoreItems(index, context, { allowed: constraints.allowed }, params);
   const row = scored.ranked.find((r) => scored.board.items[r] === item);
-  if (row === undefined) return null;
-  const kind = scored.board.topSignal(row);
-  return reasonFor(index, context, { kind, product, source: scored.board.sourceOf(row, kind) });
+  const kind = row === undefined ? null : scored.board.topSignal(row);
+  const source = row === undefined || kind === null ? -1 : scored.board.sourceOf(row, kind);
+  scored.board.recycle();
+  return kind === null ? null : reasonFor(index, context, { kind, product, source });
 }

@@ -86,5 +86,6 @@ function profileWords(index: RecommenderIndex, sources: readonly HistoryStrength
       }
     }
   }
-  return [...profile.values()].sort((a, b) => b.value - a.value || (a.word < b.word ? -1 : 1)).slice(0, params.words);
+  // Integer comparator results: a double one (b.value - a.value) is boxed on every comparison.
+  return [...profile.values()].sort((a, b) => (a.value > b.value ? -1 : a.value < b.value ? 1 : a.word < b.word ? -1 : 1)).slice(0, params.words);
 }

@@ -40,9 +40,12 @@ export function scoreItems(
 ): ScoredCandidates {
   const board = new CandidateBoard(index.candidateRows());
   // Co-purchase lists name the same item many times: evaluate the business rules once per item.
-  const verdicts = new Int8Array(index.catalog.size);
+  const { stamps, verdicts, stamp } = verdictCache(index.catalog.size);
   const allowed = (item: number): boolean => {
-    if (verdicts[item] === 0) verdicts[item] = query.allowed(item) ? 1 : -1;
+    if (stamps[item] !== stamp) {
+      stamps[item] = stamp;
+      verdicts[item] = query.allowed(item) ? 1 : 0;
+    }
     return verdicts[item] === 1;
   };
   try {
@@ -50,6 +53,24 @@ export function scoreItems(
   } finally {
     board.release();
   }
+}
+
+/**
+ * One verdict per item and request without clearing an array per request: a verdict counts only when its stamp is the
+ * request's. Each call takes a new stamp, so a scoring nested in another (none today) would only make the outer one
+ * ask the rules again.
+ */
+const verdictState = { stamps: new Int32Array(0), verdicts: new Uint8Array(0), stamp: 0 };
+
+function verdictCache(size: number): { stamps: Int32Array; verdicts: Uint8Array; stamp: number } {
+  const state = verdictState;
+  if (state.stamps.length < size || state.stamp === 0x7fffffff) {
+    state.stamps = new Int32Array(Math.max(size, state.stamps.length));
+    state.verdicts = new Uint8Array(state.stamps.length);
+    state.stamp = 0;
+  }
+  state.stamp++;
+  return { stamps: state.stamps, verdicts: state.verdicts, stamp: state.stamp };
 }
 
 function scoreInto(
@@ -195,12 +216,13 @@ function rowOrder(board: CandidateBoard, totals: Float64Array, index: Recommende
 }
 
 /**
- * Every candidate of `scored` ranked (what scoreItems without `depth` returns for the same request), from the scores
- * already computed: a request whose first rows did not fill the list reads further without scoring again.
+ * The best `depth` candidates of `scored` ranked (by default all of them: what scoreItems without `depth` returns for the
+ * same request), from the scores already computed: a request whose first rows did not fill the list reads further
+ * without scoring again. The order is total, so a shallower ranking is always a prefix of a deeper one.
  */
-export function rankedInFull(scored: ScoredCandidates, index: RecommenderIndex): ScoredCandidates {
+export function rankedInFull(scored: ScoredCandidates, index: RecommenderIndex, depth = scored.board.items.length): ScoredCandidates {
   const { board, totals } = scored;
   const rows: number[] = [];
   for (let row = 0; row < board.items.length; row++) if (totals[row] > 0) rows.push(row);
-  return { board, ranked: selectTop(rows, board.items.length, rowOrder(board, totals, index)), totals };
+  return { board, ranked: selectTop(rows, depth, rowOrder(board, totals, index)), totals };
 }

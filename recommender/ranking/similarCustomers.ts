@@ -3,7 +3,8 @@
  * items, with shrinkage), found through an item -> buyers inverted index, so a request touches only the buyers
  * of the customer's own items. An item scores the summed similarity of the neighbours who bought it.
  */
-import { selectTopByValue } from './selectTop';
+import { PackedLists } from './packedLists';
+import { selectTopByValue, selectTopPositions } from './selectTop';
 
 export interface SimilarCustomerParameters {
   /** Neighbours kept per request. */
@@ -20,15 +21,20 @@ export interface SimilarCustomerParameters {
 
 export class BuyerIndex {
   private readonly customerIndex = new Map<string, number>();
-  /** Distinct items per customer (customer index order) and distinct buyers per item (first purchase order). */
-  private readonly customerItems: number[][] = [];
-  private readonly itemBuyers: number[][] = [];
-  /** sqrt(distinct items) per customer and buyer count per item, contiguous: a request reads thousands of them. */
-  private customerNorms = new Float64Array(64);
+  /** Distinct items per customer (customer index order) and distinct buyers per item (first purchase order), flat. */
+  private readonly customerItems = new PackedLists();
+  private readonly itemBuyers = new PackedLists();
+  /**
+   * Per customer, two numbers side by side: [2c] the request's overlap count (0 between requests) and [2c + 1] their
+   * distinct items; a request reads both for each of the ~2,000 customers it meets, so one cache line serves both.
+   */
+  private customerState = new Int32Array(128);
+  /** Buyer count per item, contiguous: a request reads thousands of them. */
   private buyerCounts = new Float64Array(64);
   /** buyerCounts[item] ^ popularityDamping.exponent, kept current as counts change (a request does no Math.pow per item). */
   private popularityDamping = { exponent: Number.NaN, divisors: new Float64Array(0) };
-  private overlap = new Float64Array(0);
+  /** The met customers' similarities, aligned with metCustomers. */
+  private metSimilarities = new Float64Array(0);
   private itemSums = new Float64Array(0);
   private ownMark = new Uint8Array(0);
   /** Per-request lists, reused (read up to a count, never shrunk): a request leaves little garbage. */
@@ -40,16 +46,18 @@ export class BuyerIndex {
   addFirstPurchase(customerId: string, item: number): void {
     let customer = this.customerIndex.get(customerId);
     if (customer === undefined) {
-      customer = this.customerItems.length;
+      customer = this.customerIndex.size;
       this.customerIndex.set(customerId, customer);
-      this.customerItems.push([]);
-      this.customerNorms = grown(this.customerNorms, customer);
+      if (2 * customer + 1 >= this.customerState.length) {
+        const state = new Int32Array(this.customerState.length * 2);
+        state.set(this.customerState);
+        this.customerState = state;
+      }
     }
-    while (this.itemBuyers.length <= item) this.itemBuyers.push([]);
     this.buyerCounts = grown(this.buyerCounts, item);
-    this.customerItems[customer].push(item);
-    this.itemBuyers[item].push(customer);
-    this.customerNorms[customer] = Math.sqrt(this.customerItems[customer].length);
+    this.customerItems.push(customer, item);
+    this.itemBuyers.push(item, customer);
+    this.customerState[2 * customer + 1]++;
     this.buyerCounts[item]++;
     const damping = this.popularityDamping;
     if (item < damping.divisors.length) damping.divisors[item] = Math.pow(this.buyerCounts[item], damping.exponent);
@@ -58,7 +66,7 @@ export class BuyerIndex {
   /** buyers(item)^exponent for every item, computed once per exponent and then kept current. */
   private popularityDivisors(exponent: number): Float64Array {
     const damping = this.popularityDamping;
-    if (damping.exponent !== exponent || damping.divisors.length < this.itemBuyers.length) {
+    if (damping.exponent !== exponent || damping.divisors.length < this.itemBuyers.size) {
       const divisors = new Float64Array(this.buyerCounts.length);
       for (let item = 0; item < divisors.length; item++) divisors[item] = Math.pow(this.buyerCounts[item], exponent);
       this.popularityDamping = { exponent, divisors };
@@ -76,40 +84,52 @@ export class BuyerIndex {
   ): { item: number; value: number }[] {
     const customer = this.customerIndex.get(customerId);
     if (customer === undefined) return [];
-    const own = this.customerItems[customer];
-    if (this.overlap.length < this.customerItems.length) this.overlap = new Float64Array(this.customerItems.length * 2);
-    if (this.itemSums.length < this.itemBuyers.length) {
-      this.itemSums = new Float64Array(this.itemBuyers.length * 2);
-      this.ownMark = new Uint8Array(this.itemBuyers.length * 2);
+    const customerItems = this.customerItems;
+    const itemBuyers = this.itemBuyers;
+    const items = customerItems.data;
+    const buyers = itemBuyers.data;
+    const ownStart = customerItems.start(customer);
+    const ownEnd = ownStart + customerItems.length(customer);
+    if (this.metSimilarities.length < customerItems.size) this.metSimilarities = new Float64Array(customerItems.size * 2);
+    if (this.itemSums.length < itemBuyers.size) {
+      this.itemSums = new Float64Array(itemBuyers.size * 2);
+      this.ownMark = new Uint8Array(itemBuyers.size * 2);
     }
-    const overlap = this.overlap;
+    const state = this.customerState;
     const met = this.metCustomers;
     let metCount = 0;
-    for (const item of own) {
-      const buyers = this.itemBuyers[item];
-      for (let k = buyers.length - 1; k >= Math.max(0, buyers.length - params.buyersPerItem); k--) {
+    for (let o = ownStart; o < ownEnd; o++) {
+      const item = items[o];
+      const first = itemBuyers.start(item);
+      const end = first + itemBuyers.length(item);
+      for (let k = end - 1, stop = Math.max(first, end - params.buyersPerItem); k >= stop; k--) {
         const other = buyers[k];
         if (other === customer) continue;
-        if (overlap[other] === 0) met[metCount++] = other;
-        overlap[other]++;
+        if (state[2 * other] === 0) met[metCount++] = other;
+        state[2 * other]++;
       }
     }
-    // Overlap counts become cosine similarities in place.
-    const ownNorm = this.customerNorms[customer];
-    const norms = this.customerNorms;
-    for (let n = 0; n < metCount; n++) overlap[met[n]] /= ownNorm * norms[met[n]] + params.shrink;
-    const nearest = selectTopByValue(met, params.neighbours, overlap, undefined, metCount);
-    const sims = nearest.map((other) => overlap[other]);
-    for (let n = 0; n < metCount; n++) overlap[met[n]] = 0;
+    // Cosine similarity with shrink: overlap / (sqrt(own items) * sqrt(their items) + shrink); counts back to 0.
+    const ownNorm = Math.sqrt(state[2 * customer + 1]);
+    const similarities = this.metSimilarities;
+    for (let n = 0; n < metCount; n++) {
+      const at = 2 * met[n];
+      similarities[n] = state[at] / (ownNorm * Math.sqrt(state[at + 1]) + params.shrink);
+      state[at] = 0;
+    }
+    const nearest = selectTopPositions(met, similarities, metCount, params.neighbours);
 
     const sums = this.itemSums;
     const ownMark = this.ownMark;
-    for (const item of own) ownMark[item] = 1;
+    for (let o = ownStart; o < ownEnd; o++) ownMark[items[o]] = 1;
     const touched = this.touchedItems;
     let touchedCount = 0;
-    for (let n = 0; n < nearest.length; n++) {
-      const sim = sims[n];
-      for (const item of this.customerItems[nearest[n]]) {
+    for (const position of nearest) {
+      const sim = similarities[position];
+      const neighbour = met[position];
+      const first = customerItems.start(neighbour);
+      for (let k = first, end = first + customerItems.length(neighbour); k < end; k++) {
+        const item = items[k];
         if (ownMark[item] === 1 && !ownOut) continue;
         if (sums[item] === 0) touched[touchedCount++] = item;
         sums[item] += sim;
@@ -134,7 +154,7 @@ export class BuyerIndex {
     const kept = selectTopByValue(discovery, params.candidates, sums, allowed, discoveryCount);
     const out = kept.map((item) => ({ item, value: sums[item] }));
     for (let n = 0; n < touchedCount; n++) sums[touched[n]] = 0;
-    for (const item of own) ownMark[item] = 0;
+    for (let o = ownStart; o < ownEnd; o++) ownMark[items[o]] = 0;
     return out;
   }
 }

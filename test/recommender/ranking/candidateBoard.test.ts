@@ -12,6 +12,23 @@ describe('CandidateBoard', () => {
     expect(rowOf.every((row) => row === -1)).toBe(true);
   });
 
+  it('keeps each candidate\'s sources through growth and hands a clean buffer to the next board', () => {
+    const rowOf = new Int32Array(5000).fill(-1);
+    const board = new CandidateBoard(rowOf);
+    for (let item = 0; item < 3000; item++) board.addSourced(item, item % 2 ? 'goes_with' : 'co_purchase', item + 7, 1);
+    const wrong = board.items.filter((item, row) => board.sourceOf(row, item % 2 ? 'goes_with' : 'co_purchase') !== item + 7
+      || board.sourceOf(row, 'same_range') !== -1);
+    expect(wrong).toEqual([]);
+    board.release();
+    board.recycle();
+    const next = new CandidateBoard(rowOf);
+    next.add(5, 'popular', 0.5);
+    const row = next.enter(5);
+    expect(next.total(row)).toBe(0.5);
+    expect(next.sourceOf(row, 'co_purchase')).toBe(-1);
+    next.release();
+  });
+
   it('sums repeated contributions of one candidate and names its strongest signal', () => {
     const board = new CandidateBoard(new Int32Array(10).fill(-1));
     board.add(3, 'trending', 0.25);

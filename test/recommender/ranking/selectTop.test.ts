@@ -1,6 +1,6 @@
 /** selectTopByValue must give exactly what "filter, then sort by value desc / id asc, then cut" gives. */
 import { seededRandom } from '../../../domain/random';
-import { selectTop, selectTopByValue, selectTopByValueUnordered } from '../../../recommender/ranking/selectTop';
+import { selectTop, selectTopByValue, selectTopByValueUnordered, selectTopPositions } from '../../../recommender/ranking/selectTop';
 
 function reference(ids: number[], k: number, values: Float64Array, accept: (id: number) => boolean): number[] {
   return ids.filter(accept).sort((a, b) => values[b] - values[a] || a - b).slice(0, k);
@@ -47,5 +47,23 @@ describe('selectTopByValue', () => {
     const top = selectTopByValue(ids, 10, values, (id) => (asked.add(id), true));
     expect(top).toEqual(selectTop(ids, 10, (a, b) => values[a] > values[b] || (values[a] === values[b] && a < b)));
     expect(asked.size).toBeLessThan(ids.length / 2);
+  });
+});
+
+describe('selectTop and selectTopPositions', () => {
+  const next = seededRandom(11);
+  const values = Float64Array.from({ length: 800 }, () => Math.floor(next() * 15));
+  const ids = Array.from({ length: 800 }, (_, i) => i).sort(() => next() - 0.5);
+
+  it.each([0, 1, 7, 100, 799, 800, 2000])('selectTop keeps the k best under the order, best first (k = %i)', (k) => {
+    const better = (a: number, b: number): boolean => values[a] > values[b] || (values[a] === values[b] && a < b);
+    expect(selectTop(ids, k, better)).toEqual(reference(ids, k, values, () => true));
+  });
+
+  it.each([0, 1, 50, 600, 800])('selectTopPositions reads values aligned with the ids, ties by lower id (k = %i)', (k) => {
+    const count = 600; // a reused scratch list: only its first entries count
+    const aligned = Float64Array.from(ids, (id) => values[id]);
+    const positions = selectTopPositions(ids, aligned, count, k);
+    expect(positions.map((n) => ids[n])).toEqual(reference(ids.slice(0, count), k, values, () => true));
   });
 });
