@@ -76,7 +76,8 @@ describeInBrowser('product cards on the chat page', () => {
   });
 
   test('asked in words, "add two of the second one to my basket" reaches the page like a click; a reload shows the cards again', async () => {
-    const page = await browser.context.newPage();
+    // A context of its own: the one above keeps the earlier tests' conversation (and its cards) in localStorage.
+    const page = await (await browser.newContext()).newPage();
     await page.goto(server.base);
     await page.getByText(/I am your shopping assistant/i).filter({ visible: true }).first().waitFor();
     const received: unknown[] = [];
