@@ -5,26 +5,9 @@
 import { loadCorpus } from '../../language/local/corpus';
 import { IntentModel } from '../../language/local/intentModel';
 import { keepTrainedModelsIn } from '../../language/local/softmax';
-import type { ModelCache } from '../../domain/modelCache';
 import { runModelCache } from '../support/trainedModels';
+import { CountingCache } from '../support/countingCache';
 
-class CountingCache implements ModelCache {
-  readonly entries = new Map<string, Uint8Array>();
-  hits = 0;
-  sets = 0;
-  get(key: string): Uint8Array | undefined {
-    const bytes = this.entries.get(key);
-    if (bytes) this.hits++;
-    return bytes;
-  }
-  set(key: string, bytes: Uint8Array): void {
-    this.sets++;
-    this.entries.set(key, bytes);
-  }
-  reject(key: string): void {
-    this.entries.delete(key);
-  }
-}
 
 const corpus = loadCorpus();
 const probes = [...corpus.filter((_, n) => n % 25 === 0).map((u) => u.text), 'gimme sumthing for my nan', 'xyzzy', ''];

@@ -12,25 +12,8 @@ import type { ModelCache } from '../../../domain/modelCache';
 import type { Order, Product } from '../../../domain/model';
 import { recommend } from '../../../recommender/ranking/recommend';
 import { RecommenderIndex, type CustomerGroups } from '../../../recommender/ranking/recommenderIndex';
+import { CountingCache } from '../../support/countingCache';
 
-/** A cache in memory that counts what the build asked of it. */
-class CountingCache implements ModelCache {
-  readonly entries = new Map<string, Uint8Array>();
-  hits = 0;
-  sets = 0;
-  get(key: string): Uint8Array | undefined {
-    const bytes = this.entries.get(key);
-    if (bytes) this.hits++;
-    return bytes;
-  }
-  set(key: string, bytes: Uint8Array): void {
-    this.sets++;
-    this.entries.set(key, bytes);
-  }
-  reject(key: string): void {
-    this.entries.delete(key);
-  }
-}
 
 let products: Product[];
 let orders: Order[];

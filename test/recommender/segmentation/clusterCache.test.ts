@@ -6,26 +6,8 @@ import { DEFAULT_SEED_PATH, readSeedFile } from '../../../data/seedFile';
 import type { StoreData } from '../../../data/storeSchema';
 import type { ModelCache } from '../../../domain/modelCache';
 import { defaultSegmentDefinitions, SegmentationEngine } from '../../../recommender/segmentation';
+import { CountingCache } from '../../support/countingCache';
 
-class CountingCache implements ModelCache {
-  readonly entries = new Map<string, Uint8Array>();
-  hits = 0;
-  sets = 0;
-  rejected = 0;
-  get(key: string): Uint8Array | undefined {
-    const bytes = this.entries.get(key);
-    if (bytes) this.hits++;
-    return bytes;
-  }
-  set(key: string, bytes: Uint8Array): void {
-    this.sets++;
-    this.entries.set(key, bytes);
-  }
-  reject(key: string): void {
-    this.rejected++;
-    this.entries.delete(key);
-  }
-}
 
 let seed: StoreData;
 beforeAll(async () => { seed = await readSeedFile(DEFAULT_SEED_PATH); });
