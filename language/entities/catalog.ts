@@ -10,6 +10,11 @@ const STOPWORDS = new Set([
   'a', 'an', 'and', 'the', 'of', 'for', 'with', 'in', 'on', 'to', 'set', 'my', 'me', 'i', 'it', 'is', 'you',
   'this', 'that', 'some', 'any', 'what', 'show', 'want', 'need', 'like', 'more', 'less', 'than', 'under',
   'over', 'gift', 'gifts', 'present', 'please', 'new', 'small', 'large', 'big', 'mini', 'love', 'n',
+  // How requests are phrased ("I'm looking for ...", "ideas to buy"), not what they ask for.
+  'looking', 'look', 'find', 'finding', 'search', 'searching', 'buy', 'buying', 'get', 'getting', 'idea', 'ideas',
+  // Counts and money ("under a fiver" is a budget, not the "Five Cats" decoration).
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'fifty', 'hundred',
+  'fiver', 'tenner', 'quid', 'pound', 'pounds',
 ]);
 
 export interface CatalogMatcher {

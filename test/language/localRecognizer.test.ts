@@ -114,4 +114,13 @@ describe('local recognizer: product words in other forms', () => {
   ])('%j names %j', async (text, keywords) => {
     expect((await shop.recognize(text)).entities.keywords ?? []).toEqual(keywords);
   });
+
+  // A shop whose product names hold "looking" (a looking glass) and "five" (Five Cats): request words stay request words.
+  const names = createLocalRecognizer({ keywords: ['looking', 'five', 'lantern'] });
+  test.each<[string, string[]]>([
+    ["I'm looking for lanterns under a fiver", ['lantern']],
+    ['five lanterns', ['lantern']],
+  ])('%j names %j', async (text, keywords) => {
+    expect((await names.recognize(text)).entities.keywords ?? []).toEqual(keywords);
+  });
 });
