@@ -15,7 +15,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   // The intent model trained once per run, not at every bot start (test/support/trainedModels.ts).
   setupFiles: ['<rootDir>/test/support/setupTrainedModels.ts'],
-  // Two workers more than the cores, not jest's cores - 1: most suites spend much of their time waiting on servers,
-  // browsers and PostgreSQL (on 2 cores: 2 workers about 364 s, 3 workers 326 s, 4 workers 299 s, all passing).
-  maxWorkers: availableParallelism() + 2,
+  // One worker more than the cores, not jest's cores - 1: most suites spend much of their time waiting on servers,
+  // browsers and PostgreSQL. On 2 cores, warm caches: 2 workers about 364 s, 3 workers 326 s, 4 workers 299 s; but
+  // from a fresh clone (CI, cold transform cache) 3 workers took 301 s twice and 4 workers 323 s.
+  maxWorkers: availableParallelism() + 1,
 };
