@@ -17,6 +17,6 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/setupTrainedModels.ts'],
   // One worker more than the cores, not jest's cores - 1: most suites spend much of their time waiting on servers,
   // browsers and PostgreSQL. On 2 cores, warm caches: 2 workers about 364 s, 3 workers 326 s, 4 workers 299 s; but
-  // from a fresh clone (CI, cold transform cache) 3 workers took 301 s twice and 4 workers 323 s.
+  // from a fresh clone (CI, cold transform cache) 3 workers took 301-320 s (three runs) and 4 workers 323 s: noise.
   maxWorkers: availableParallelism() + 1,
 };
