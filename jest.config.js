@@ -13,8 +13,8 @@ module.exports = {
   // One throwaway PostgreSQL server for the run; each suite gets its own databases on it (test/support/postgres.ts).
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-  // The intent model trained once per run, not at every bot start (test/support/trainedModels.ts).
-  setupFiles: ['<rootDir>/test/support/setupTrainedModels.ts'],
+  // The intent model trained once per run, not at every bot start (test/support/runModelCache.ts).
+  setupFiles: ['<rootDir>/test/support/setupModelCache.ts'],
   // One worker more than the cores, not jest's cores - 1: most suites spend much of their time waiting on servers,
   // browsers and PostgreSQL. On 2 cores, warm caches: 2 workers about 364 s, 3 workers 326 s, 4 workers 299 s; but
   // from a fresh clone (CI, cold transform cache) 3 workers took 301-320 s (three runs) and 4 workers 323 s: noise.

@@ -110,11 +110,12 @@ const exactReviver = (_key: string, value: unknown): unknown => {
   return keys.length === 1 && typeof text === 'string' ? Number(text) : value;
 };
 
+const align = (n: number): number => Math.ceil(n / 8) * 8;
+
 /** One byte string: header length (4 bytes), JSON header, then each array's bytes at an 8-byte boundary. */
 export function packModel(model: PackedModel): Uint8Array {
   const entries = Object.entries(model.arrays);
   const header = new TextEncoder().encode(JSON.stringify({ meta: model.meta, arrays: entries.map(([name, a]) => [name, typeOf(a), a.length]) }, exactReplacer));
-  const align = (n: number): number => Math.ceil(n / 8) * 8;
   let size = align(4 + header.length);
   for (const [, array] of entries) size += align(array.byteLength);
   const bytes = new Uint8Array(size);
@@ -135,7 +136,6 @@ export function unpackModel(bytes: Uint8Array): PackedModel {
   if (4 + headerLength > bytes.length) throw new Error('model header runs past the end');
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)), exactReviver) as { meta?: unknown; arrays?: unknown };
   if (!Array.isArray(header.arrays)) throw new Error('model header lists no arrays');
-  const align = (n: number): number => Math.ceil(n / 8) * 8;
   let at = align(4 + headerLength);
   const arrays: Record<string, ModelArray> = {};
   for (const entry of header.arrays as unknown[]) {

@@ -148,7 +148,8 @@ export class RecommenderIndex {
     if (index.longCoPurchase) CoPurchaseGraph.warmPair(index.coPurchase, index.longCoPurchase, index.catalog.size);
     else index.coPurchase.warm(index.catalog.size);
     stage('co-purchase lists');
-    index.fitEase(input.modelCache);
+    // Only the build's fit is kept: a restart over the same orders restores it (background refits would churn the folder).
+    index.ease(input.modelCache);
     stage('EASE fit');
     return index;
   }
@@ -252,28 +253,22 @@ export class RecommenderIndex {
     }
   }
 
-  /** The EASE model of the current histories (refitted here after new orders unless fits are deferred), or null when the options have none. */
-  ease(): EaseModel | null {
+  /**
+   * The EASE model of the current histories (refitted here after new orders unless fits are deferred), or null when the
+   * options have none. A fit is restored from `cache` when it holds one of exactly these histories.
+   */
+  ease(cache?: ModelCache): EaseModel | null {
     const options = this.options.ease;
     if (!options) return null;
     if (this.deferModelFits && this.easeModel) return this.easeModel;
     if (this.easeStale || !this.easeModel) {
-      const customers = Array.from(this.histories.values(), (history) => history.items.keys());
-      this.easeModel = EaseModel.fit(customers, this.catalog.size, options);
+      const customers = () => Array.from(this.histories.values(), (history) => history.items.keys());
+      const itemCount = this.catalog.size;
+      this.easeModel = keptOrFitted(cache, () => easeKey(customers(), itemCount, options), easeCodec(itemCount),
+        () => EaseModel.fit(customers(), itemCount, options));
       this.easeStale = false;
     }
     return this.easeModel;
-  }
-
-  /** The build's EASE fit, restored from `cache` when it holds a fit of exactly these histories. */
-  private fitEase(cache: ModelCache | undefined): void {
-    const options = this.options.ease;
-    if (!options || !cache) return void this.ease();
-    const customers = () => Array.from(this.histories.values(), (history) => history.items.keys());
-    const itemCount = this.catalog.size;
-    this.easeModel = keptOrFitted(cache, () => easeKey(customers(), itemCount, options), easeCodec(itemCount),
-      () => EaseModel.fit(customers(), itemCount, options));
-    this.easeStale = false;
   }
 
   /** Items selling faster than usual at the latest order's time (cached until the next order); null when the options have none. */

@@ -5,7 +5,7 @@
 import { loadCorpus } from '../../language/local/corpus';
 import { IntentModel } from '../../language/local/intentModel';
 import { keepTrainedModelsIn } from '../../language/local/softmax';
-import { runModelCache } from '../support/trainedModels';
+import { runModelCache } from '../support/runModelCache';
 import { CountingCache } from '../support/countingCache';
 
 

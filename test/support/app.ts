@@ -1,6 +1,6 @@
 /**
  * Starts the real application on a free loopback port with its store in a fresh temp folder, keeping fitted models in
- * the test run's folder (trainedModels.ts) unless `env` sets MODEL_CACHE_DIR.
+ * the test run's folder (runModelCache.ts) unless `env` sets MODEL_CACHE_DIR.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../logging/logger';
-import { runModelCacheSetting } from './trainedModels';
+import { runModelCacheSetting } from './runModelCache';
 
 export interface RunningApp {
   app: App;

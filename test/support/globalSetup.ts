@@ -1,7 +1,7 @@
 /**
  * jest global setup, for the whole run: one throwaway PostgreSQL server (an initdb and a server start cost about two
  * seconds, paid once instead of once per suite; nothing is started with TEST_DATABASE_URL set, the suites use that
- * server, or without binaries) and one folder of kept model fits (test/support/trainedModels.ts). Workers
+ * server, or without binaries) and one folder of kept model fits (test/support/runModelCache.ts). Workers
  * inherit both through the environment; the global teardown stops the server and removes the folder.
  */
 import { mkdtempSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresMissingReason, startTestCluster, type TestCluster } from '../../scripts/support/postgres';
 import { SHARED_POSTGRES_ENV } from './postgres';
-import { MODEL_CACHE_DIR_ENV } from './trainedModels';
+import { MODEL_CACHE_DIR_ENV } from './runModelCache';
 import { startSharedBrowser } from './sharedBrowser';
 
 declare global {

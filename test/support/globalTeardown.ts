@@ -1,6 +1,6 @@
 /** jest global teardown: stops the run's shared PostgreSQL server and removes its kept model fits (globalSetup.ts). */
 import { rmSync } from 'node:fs';
-import { MODEL_CACHE_DIR_ENV } from './trainedModels';
+import { MODEL_CACHE_DIR_ENV } from './runModelCache';
 import { stopSharedBrowser } from './sharedBrowser';
 
 export default async function globalTeardown(): Promise<void> {

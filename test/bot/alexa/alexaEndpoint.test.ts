@@ -13,7 +13,7 @@ import { DEMO_CUSTOMERS } from '../../../data/seed/demoCustomers';
 import { signIdentity } from '../../../services/identityToken';
 import { TEST_IDENTITY_SECRET } from '../../support/app';
 import { createLocalCertificates, type LocalCertificates } from './localCertificates';
-import { runModelCacheSetting } from '../../support/trainedModels';
+import { runModelCacheSetting } from '../../support/runModelCache';
 
 const CHAIN_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-13.pem';
 const OTHER_URL = 'https://s3.amazonaws.com/echo.api/other.pem';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { silentLogger } from '../../support/silentLogger';
-import { runModelCacheSetting } from '../../support/trainedModels';
+import { runModelCacheSetting } from '../../support/runModelCache';
 import { withTempDir } from '../../review/support/tempDir';
 import type { ChatServerFactory } from './chatServer';
 

@@ -1,5 +1,0 @@
-/** jest setup file (each suite): intent models trained by any suite are kept in the run's folder (trainedModels.ts). */
-import { keepTrainedModelsIn } from '../../language/local/softmax';
-import { runModelCache } from './trainedModels';
-
-keepTrainedModelsIn(runModelCache());
