@@ -12,8 +12,9 @@ const STOPWORDS = new Set([
   'over', 'gift', 'gifts', 'present', 'please', 'new', 'small', 'large', 'big', 'mini', 'love', 'n',
   // How requests are phrased ("I'm looking for ...", "ideas to buy"), not what they ask for.
   'looking', 'look', 'find', 'finding', 'search', 'searching', 'buy', 'buying', 'get', 'getting', 'idea', 'ideas',
-  // Counts and money ("under a fiver" is a budget, not the "Five Cats" decoration).
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'fifty', 'hundred',
+  // Counts, positions and money ("under a fiver" is a budget, not the "Five Cats" decoration; "the first one" points
+  // at a card, not at a "First Aid Tin").
+  'first', 'second', 'third', 'fourth', 'fifth', 'last', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'fifty', 'hundred',
   'fiver', 'tenner', 'quid', 'pound', 'pounds',
 ]);
 
