@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   log.info(`shopping assistant listening on ${url}`, {
     auth: mode === 'anonymous' ? 'anonymous local mode: no MicrosoftAppId, any caller accepted (local use only)' : 'Bot Framework authentication',
     demoMode: config.DEMO_MODE,
-    store: config.STORE_PATH,
+    // The database URL may hold a password: only its kind is logged.
+    store: config.DATABASE_URL ? 'postgresql' : config.STORE_PATH,
     startupMs: Date.now() - started,
   });
 
