@@ -56,6 +56,8 @@ export interface BlendFitOptions {
   windowMode?: 'average' | 'joint';
   /** The most recent window's share of the average (or of the joint objective); absent: equal shares. */
   recentShare?: number;
+  /** Joint only: false pools the windows in each fold's objective (a step may then lower one window); absent: true. */
+  windowGuard?: boolean;
 }
 
 
@@ -116,7 +118,10 @@ function refine(parts: readonly WindowPart[], start: readonly number[], options:
   const folds = parts.flatMap((part) => Array.from({ length: k }, (_, f) => ({
     customers: part.customers.filter((_, c) => c % k === f), scale: part.share * parts.length,
   })));
-  const perFold = (score: (fold: readonly CustomerCandidates[]) => number) => (): number[] => folds.map((fold) => fold.scale * score(fold.customers));
+  const perWindowFold = (score: (fold: readonly CustomerCandidates[]) => number): number[] => folds.map((fold) => fold.scale * score(fold.customers));
+  // Pooled: one value per fold, the windows' share-weighted sum (a step may trade one window for the other).
+  const pooled = (values: number[]): number[] => Array.from({ length: k }, (_, f) => values.filter((_, v) => v % k === f).reduce((a, b) => a + b, 0) / parts.length);
+  const perFold = (score: (fold: readonly CustomerCandidates[]) => number) => (): number[] => (options.windowGuard === false && parts.length > 1 ? pooled(perWindowFold(score)) : perWindowFold(score));
   const single = (f: number): number[] => [f];
   const features = LEARNT_SIGNALS.map((_, f) => f);
   const { rounds, minGain } = options;
