@@ -8,12 +8,16 @@
  */
 import type { Order } from '../../domain/model';
 import { coordinateAscent } from './blendAscent';
-import { LEARNT_SIGNALS, WIDTH, meanNdcg, validationScore, windowCandidates, type CustomerCandidates, type ValidationScore } from './blendCandidates';
 import { PairCollector, fitPairwise } from './pairwiseRanker';
 import type { RecommenderIndex } from './recommenderIndex';
-import { DEFAULT_SCORING, type Signal, type SignalWeights } from './types';
+import { scoreItems } from './scoring';
+import { DEFAULT_SCORING, SIGNALS, type Signal, type SignalWeights } from './types';
 
-export { LEARNT_SIGNALS, type ValidationScore } from './blendCandidates';
+/** Signals whose weight is measured; the rest (request, preference, persona, similar_to) are product choices. */
+export const LEARNT_SIGNALS: readonly Signal[] = [
+  'repeat', 'repeat_recent', 'repeat_momentum', 'repeat_shared', 'co_purchase', 'same_range', 'similar_customers', 'goes_with',
+  'new_arrival', 'trending', 'popular', 'segment_popular', 'country_popular',
+];
 
 export interface BlendFitOptions {
   /** The validation window: the most recent days of orders. */
@@ -41,30 +45,17 @@ export interface BlendFitOptions {
   folds: number;
   /** Smallest gain in the window's NDCG@10 a refinement step must bring to be kept. */
   minGain: number;
-  /** Bags of `maxCustomers` customers fitted separately and averaged (absent: 1); split evenly between the windows. */
+  /** Bags of `maxCustomers` customers fitted separately and averaged (absent: 1). */
   bags?: number;
-  /**
-   * Consecutive validation windows of `windowDays` the fit reads (absent: 1), each scored on the index as it stood at
-   * the window's start (the index rolled forward between them with addOrder, which is exact): a blend that must hold
-   * over two periods rather than one.
-   */
-  windows?: number;
-  /**
-   * How the windows are combined: "average" fits each window's bags apart and averages the windows' blends; "joint"
-   * fits each bag on customers of every window at once, a step kept only when it lowers no window's fold.
-   */
-  windowMode?: 'average' | 'joint';
-  /** The most recent window's share of the average (or of the joint objective); absent: equal shares. */
-  recentShare?: number;
-  /** Joint only: false pools the windows in each fold's objective (a step may then lower one window); absent: true. */
-  windowGuard?: boolean;
 }
-
 
 export const DEFAULT_BLEND_FIT: BlendFitOptions = {
   windowDays: 42, minCustomers: 30, maxCustomers: 75, bags: 10, depth: 150, positives: 10, negatives: 20, iterations: 60, l2: 0.001, rounds: 2,
   split: true, newRounds: 0, minGain: 1e-5, folds: 2, fromDefaults: true,
 };
+
+/** NDCG@10 on the validation window's customers, over their candidates (bought items not reached count as misses). */
+export interface ValidationScore { all: number; new: number }
 
 export interface LearntBlend {
   weights: Partial<SignalWeights>;
@@ -73,18 +64,57 @@ export interface LearntBlend {
   customers: number;
   /** Groups of customers fitted apart whose blends were averaged. */
   bags: number;
-  /** Consecutive windows the fit read (absent: 1). */
-  windows?: number;
   pairs: number;
   learnt: ValidationScore;
   defaults: ValidationScore;
 }
 
-/** One validation window's orders and its time span. */
-export interface BlendWindow { orders: readonly Order[]; start: number; end: number }
+interface CustomerCandidates {
+  features: Float64Array;
+  rows: number;
+  bought: Uint8Array;
+  owned: Uint8Array;
+  relevantAll: number;
+  relevantNew: number;
+}
 
-/** One window's customers in a bag, with that window's share of the objective. */
-interface WindowPart { customers: readonly CustomerCandidates[]; share: number }
+const WIDTH = LEARNT_SIGNALS.length;
+
+/** Groups the window's purchases by customer: item indices of the index's catalogue. */
+function windowPurchases(index: RecommenderIndex, windowOrders: readonly Order[]): Map<string, Set<number>> {
+  const bought = new Map<string, Set<number>>();
+  for (const order of windowOrders) {
+    if (!index.history(order.customerId)) continue;
+    let items = bought.get(order.customerId);
+    if (!items) bought.set(order.customerId, (items = new Set()));
+    for (const line of order.lines) {
+      const item = index.catalog.indexOf(line.productId);
+      if (item !== undefined) items.add(item);
+    }
+  }
+  return bought;
+}
+
+function candidatesOf(index: RecommenderIndex, customerId: string, bought: ReadonlySet<number>, options: BlendFitOptions): CustomerCandidates {
+  const weights = Object.fromEntries(SIGNALS.map((s) => [s, LEARNT_SIGNALS.includes(s) ? 1 : 0])) as SignalWeights;
+  const groups = index.groupsOf(customerId);
+  const context = { customerId, personalized: true, dismissed: [], segmentLabel: groups?.segmentLabel, country: groups?.country };
+  const scored = scoreItems(index, context, { allowed: () => true, depth: options.depth }, { ...DEFAULT_SCORING, weights, learnt: false });
+  const history = index.history(customerId);
+  const rows = scored.ranked.length;
+  const features = new Float64Array(rows * WIDTH);
+  const isBought = new Uint8Array(rows);
+  const owned = new Uint8Array(rows);
+  scored.ranked.forEach((row, r) => {
+    const item = scored.board.items[row];
+    LEARNT_SIGNALS.forEach((signal, f) => { features[r * WIDTH + f] = scored.board.value(row, signal); });
+    isBought[r] = bought.has(item) ? 1 : 0;
+    owned[r] = history?.items.has(item) ? 1 : 0;
+  });
+  let relevantNew = 0;
+  for (const item of bought) if (!history?.items.has(item)) relevantNew++;
+  return { features, rows, bought: isBought, owned, relevantAll: bought.size, relevantNew };
+}
 
 function addPairs(collector: PairCollector, c: CustomerCandidates, newOnly: boolean, share: number, options: BlendFitOptions): void {
   const positives: number[] = [];
@@ -104,24 +134,55 @@ function addPairs(collector: PairCollector, c: CustomerCandidates, newOnly: bool
   }
 }
 
+const IDCG = Array.from({ length: 11 }, (_, n) => { let sum = 0; for (let p = 0; p < n; p++) sum += 1 / Math.log2(p + 2); return sum; });
+
+/** NDCG@10 of one customer's candidates ranked by `weights` (only items new to them when `newOnly`); -1: nothing to find. */
+function ndcgAt10(c: CustomerCandidates, weights: readonly number[], newOnly: boolean, top: Float64Array, topRow: Int32Array): number {
+  const relevant = newOnly ? c.relevantNew : c.relevantAll;
+  if (relevant === 0) return -1;
+  let size = 0;
+  for (let r = 0; r < c.rows; r++) {
+    if (newOnly && c.owned[r]) continue;
+    let score = 0;
+    for (let f = 0; f < WIDTH; f++) score += weights[f] * c.features[r * WIDTH + f];
+    if (size === 10 && score <= top[9]) continue;
+    let at = size < 10 ? size++ : 9;
+    while (at > 0 && top[at - 1] < score) { top[at] = top[at - 1]; topRow[at] = topRow[at - 1]; at--; }
+    top[at] = score;
+    topRow[at] = r;
+  }
+  let dcg = 0;
+  for (let position = 0; position < size; position++) if (c.bought[topRow[position]]) dcg += 1 / Math.log2(position + 2);
+  return dcg / IDCG[Math.min(relevant, 10)];
+}
+
+function meanNdcg(customers: readonly CustomerCandidates[], weights: readonly number[], newOnly: boolean, top = new Float64Array(10), topRow = new Int32Array(10)): number {
+  let sum = 0;
+  let n = 0;
+  for (const c of customers) {
+    const value = ndcgAt10(c, weights, newOnly, top, topRow);
+    if (value >= 0) { sum += value; n++; }
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+function validationScore(customers: readonly CustomerCandidates[], weights: readonly number[]): ValidationScore {
+  const top = new Float64Array(10);
+  const topRow = new Int32Array(10);
+  return { all: meanNdcg(customers, weights, false, top, topRow), new: meanNdcg(customers, weights, true, top, topRow) };
+}
+
 /** Signals that score only the customer's own items: they cannot move the order of items new to the customer. */
 const OWN_ITEM_SIGNALS: ReadonlySet<Signal> = new Set(['repeat', 'repeat_recent', 'repeat_momentum', 'repeat_shared']);
 
 /**
  * Joint: every weight in turn on the mean of both variants' NDCG@10. Split: first the signals that can rank an item new
  * to the customer, each in turn, on "new" alone (only their ratios order those items); then the re-buy weights and
- * the discovery block's overall scale on "all" — so neither variant is traded for the other. The objective has one
- * value per window and fold, scaled so their mean weighs the windows by their shares: a step must lower none.
+ * the discovery block's overall scale on "all" — so neither variant is traded for the other.
  */
-function refine(parts: readonly WindowPart[], start: readonly number[], options: BlendFitOptions): number[] {
-  const k = Math.max(1, options.folds);
-  const folds = parts.flatMap((part) => Array.from({ length: k }, (_, f) => ({
-    customers: part.customers.filter((_, c) => c % k === f), scale: part.share * parts.length,
-  })));
-  const perWindowFold = (score: (fold: readonly CustomerCandidates[]) => number): number[] => folds.map((fold) => fold.scale * score(fold.customers));
-  // Pooled: one value per fold, the windows' share-weighted sum (a step may trade one window for the other).
-  const pooled = (values: number[]): number[] => Array.from({ length: k }, (_, f) => values.filter((_, v) => v % k === f).reduce((a, b) => a + b, 0) / parts.length);
-  const perFold = (score: (fold: readonly CustomerCandidates[]) => number) => (): number[] => (options.windowGuard === false && parts.length > 1 ? pooled(perWindowFold(score)) : perWindowFold(score));
+function refine(customers: readonly CustomerCandidates[], start: readonly number[], options: BlendFitOptions): number[] {
+  const folds = Array.from({ length: Math.max(1, options.folds) }, (_, k) => customers.filter((_, c) => c % Math.max(1, options.folds) === k));
+  const perFold = (score: (fold: readonly CustomerCandidates[]) => number) => (): number[] => folds.map(score);
   const single = (f: number): number[] => [f];
   const features = LEARNT_SIGNALS.map((_, f) => f);
   const { rounds, minGain } = options;
@@ -137,90 +198,47 @@ function refine(parts: readonly WindowPart[], start: readonly number[], options:
   return coordinateAscent({ objective: onAll, coordinates: [...own.map(single), discovery], rounds, minGain }, forNew);
 }
 
-/** The windows' shares: the most recent gets `recentShare` (absent: all equal), the others split the rest. */
-function windowShares(count: number, options: BlendFitOptions): number[] {
-  if (count === 1) return [1];
-  const recent = options.recentShare ?? 1 / count;
-  return Array.from({ length: count }, (_, w) => (w === count - 1 ? recent : (1 - recent) / (count - 1)));
-}
-
-/** Share-weighted validation score over the windows' customers. */
-function windowsScore(parts: readonly WindowPart[], weights: readonly number[]): ValidationScore {
-  return parts.reduce((sum, part) => {
-    const s = validationScore(part.customers, weights);
-    return { all: sum.all + part.share * s.all, new: sum.new + part.share * s.new };
-  }, { all: 0, new: 0 });
-}
-
 // A change to what the fit computes (here or in the scoring it runs) must bump FIT_VERSIONS.blend in domain/modelCache.ts.
-/**
- * Fits the blend on the validation windows (oldest first); `index` holds the orders before the first. Each window is
- * scored on the index as it stood at its start: the fit adds each earlier window's orders to `index` as it goes (the
- * caller adds the last). A window with too few buyers is left out; null when every window is (too little evidence).
- */
-export function fitBlend(index: RecommenderIndex, windows: readonly BlendWindow[], options: BlendFitOptions): LearntBlend | null {
-  const bagsPerWindow = Math.max(1, Math.round((options.bags ?? 1) / windows.length));
-  const shares = windowShares(windows.length, options);
-  const sample = { wanted: options.maxCustomers * bagsPerWindow, minCustomers: options.minCustomers, depth: options.depth };
-  const parts: WindowPart[] = [];
-  windows.forEach((window, w) => {
-    if (w > 0) for (const order of windows[w - 1].orders) index.addOrder(order);
-    const customers = windowCandidates(index, window.orders, sample);
-    if (customers) parts.push({ customers, share: shares[w] });
-  });
-  if (parts.length === 0) return null;
-  const shareSum = parts.reduce((sum, part) => sum + part.share, 0);
-  for (const part of parts) part.share /= shareSum;
+/** Fits the blend on `index` (built from the orders before the window) and the window's orders; null: too little evidence. */
+export function fitBlend(index: RecommenderIndex, windowOrders: readonly Order[], window: { start: number; end: number }, options: BlendFitOptions): LearntBlend | null {
+  const purchases = windowPurchases(index, windowOrders);
+  const ids = [...purchases.keys()].filter((id) => (purchases.get(id)?.size ?? 0) > 0).sort();
+  if (ids.length < options.minCustomers) return null;
+  const bags = Math.max(1, options.bags ?? 1);
+  const wanted = options.maxCustomers * bags;
+  const stride = Math.max(1, ids.length / wanted);
+  const chosen: string[] = [];
+  for (let k = 0; Math.floor(k) < ids.length && chosen.length < wanted; k += stride) chosen.push(ids[Math.floor(k)]);
+  const customers = chosen.map((id) => candidatesOf(index, id, purchases.get(id) ?? new Set(), options));
   const defaults = LEARNT_SIGNALS.map((s) => DEFAULT_SCORING.weights[s]);
   // Bagging: each bag of customers is fitted on its own and the blends (each summing to 1) are averaged, which smooths
   // the ascent's discrete steps and one sample's noise; one bag is the plain fit.
-  const bagOf = (part: WindowPart, b: number): WindowPart => ({ customers: part.customers.filter((_, c) => c % bagsPerWindow === b), share: part.share });
-  const bagCount = (part: WindowPart): number => Math.min(bagsPerWindow, part.customers.length);
-  let raw: number[];
-  let pairs = 0;
-  let bags = 0;
-  if (options.windowMode === 'joint' && parts.length > 1) {
-    const fits = Array.from({ length: Math.max(...parts.map(bagCount)) }, (_, b) => fitBag(parts.map((part) => bagOf(part, b)), defaults, options));
-    raw = LEARNT_SIGNALS.map((_, f) => fits.reduce((sum, fit) => sum + fit.weights[f], 0) / fits.length);
-    pairs = fits.reduce((sum, fit) => sum + fit.pairs, 0);
-    bags = fits.length;
-  } else {
-    raw = LEARNT_SIGNALS.map(() => 0);
-    for (const part of parts) {
-      const fits = Array.from({ length: bagCount(part) }, (_, b) => fitBag([{ customers: bagOf(part, b).customers, share: 1 }], defaults, options));
-      LEARNT_SIGNALS.forEach((_, f) => { raw[f] += part.share * (fits.reduce((sum, fit) => sum + fit.weights[f], 0) / fits.length); });
-      pairs += fits.reduce((sum, fit) => sum + fit.pairs, 0);
-      bags += fits.length;
-    }
-  }
+  const fits = Array.from({ length: Math.min(bags, customers.length) }, (_, b) => fitBag(customers.filter((_, c) => c % bags === b), defaults, options));
+  const raw = LEARNT_SIGNALS.map((_, f) => fits.reduce((sum, fit) => sum + fit.weights[f], 0) / fits.length);
+  const pairs = fits.reduce((sum, fit) => sum + fit.pairs, 0);
   const top = Math.max(...raw);
   const scaled = top > 0 ? raw.map((w) => w / top) : defaults;
   const weights: Partial<SignalWeights> = {};
   LEARNT_SIGNALS.forEach((signal, f) => { weights[signal] = scaled[f]; });
   return {
-    weights, windowStart: windows[0].start, windowEnd: windows[windows.length - 1].end,
-    customers: parts.reduce((sum, part) => sum + part.customers.length, 0), bags, pairs,
-    ...(windows.length > 1 ? { windows: parts.length } : {}),
-    learnt: windowsScore(parts, scaled), defaults: windowsScore(parts, defaults),
+    weights, windowStart: window.start, windowEnd: window.end, customers: customers.length, bags: fits.length, pairs,
+    learnt: validationScore(customers, scaled), defaults: validationScore(customers, defaults),
   };
 }
 
 /** The pairwise fit refined by coordinate ascent on one bag of customers; weights sum to 1 (defaults when all are 0). */
-function fitBag(parts: readonly WindowPart[], defaults: readonly number[], options: BlendFitOptions): { weights: number[]; pairs: number } {
+function fitBag(customers: readonly CustomerCandidates[], defaults: readonly number[], options: BlendFitOptions): { weights: number[]; pairs: number } {
   const collector = new PairCollector(WIDTH);
-  for (const part of parts) {
-    const scale = part.share * parts.length;
-    for (const c of part.customers) {
-      addPairs(collector, c, false, 0.5 * scale, options);
-      addPairs(collector, c, true, 0.5 * scale, options);
-    }
+  for (const c of customers) {
+    addPairs(collector, c, false, 0.5, options);
+    addPairs(collector, c, true, 0.5, options);
   }
   const pairwise = fitPairwise(collector.pairs(), { iterations: options.iterations, learningRate: 0.05, l2: options.l2, start: defaults });
   // The ascent only climbs from where it starts: it starts from the pairwise fit and from the default weights, and the
   // window decides between the two results (for a shop unlike the one the defaults were tuned on, the fit wins).
   const candidates = options.fromDefaults ? [pairwise, defaults] : [pairwise];
-  const refined = candidates.map((start) => refine(parts, start, options));
-  const windowValue = (w: readonly number[]): number => { const s = windowsScore(parts, w); return (s.all + s.new) / 2; };
+  const refined = candidates.map((start) => refine(customers, start, options));
+  const windowValue = (w: readonly number[]): number => { const s = validationScore(customers, w); return (s.all + s.new) / 2; };
   const best = refined.reduce((top, w) => (windowValue(w) > windowValue(top) + 1e-9 ? w : top));
   const total = best.reduce((sum, w) => sum + w, 0);
   const weights = total > 0 ? best : defaults;
@@ -228,29 +246,14 @@ function fitBag(parts: readonly WindowPart[], defaults: readonly number[], optio
   return { weights: weights.map((w) => w / sum), pairs: collector.count };
 }
 
-/**
- * The orders before the validation windows and each window's (oldest first): `count` consecutive windows of
- * `windowDays`, the last ending at the latest order.
- */
-export function splitAtWindows(orders: Iterable<Order>, windowDays: number, count: number): { before: Order[]; windows: BlendWindow[] } {
+/** Orders before the validation window and in it (the window = the last `windowDays` before the latest order). */
+export function splitAtWindow(orders: Iterable<Order>, windowDays: number): { before: Order[]; window: Order[]; start: number; end: number } {
   const all = [...orders];
   let end = Number.NEGATIVE_INFINITY;
   for (const order of all) end = Math.max(end, Date.parse(order.date));
-  const span = windowDays * 86_400_000;
-  const first = end - count * span;
-  const windows = Array.from({ length: count }, (_, w) => ({ orders: [] as Order[], start: first + w * span, end: w === count - 1 ? end : first + (w + 1) * span }));
+  const start = end - windowDays * 86_400_000;
   const before: Order[] = [];
-  for (const order of all) {
-    const time = Date.parse(order.date);
-    if (time < first) { before.push(order); continue; }
-    // An unparsable date lands in the last window, whose addOrder reports it.
-    (windows[Math.min(count - 1, Math.floor((time - first) / span))] ?? windows[count - 1]).orders.push(order);
-  }
-  return { before, windows };
-}
-
-/** Orders before the validation window and in it (the window = the last `windowDays` before the latest order). */
-export function splitAtWindow(orders: Iterable<Order>, windowDays: number): { before: Order[]; window: Order[]; start: number; end: number } {
-  const { before, windows } = splitAtWindows(orders, windowDays, 1);
-  return { before, window: windows[0].orders as Order[], start: windows[0].start, end: windows[0].end };
+  const window: Order[] = [];
+  for (const order of all) (Date.parse(order.date) < start ? before : window).push(order);
+  return { before, window, start, end };
 }

@@ -5,7 +5,7 @@
  */
 import type { Order, Product } from '../../domain/model';
 import { BasketLog } from './basketLog';
-import { DEFAULT_BLEND_FIT, fitBlend, splitAtWindows, type BlendFitOptions, type LearntBlend } from './blendFit';
+import { DEFAULT_BLEND_FIT, fitBlend, splitAtWindow, type BlendFitOptions, type LearntBlend } from './blendFit';
 import { ItemCatalog } from './catalog';
 import { CoPurchaseGraph, CoPurchaseScratch, type CoPurchaseOptions } from './coPurchase';
 import { CustomerHistory } from './customerHistory';
@@ -131,17 +131,15 @@ export class RecommenderIndex {
     const fit = index.options.blend;
     if (fit) {
       // Fit on the orders before the validation window, then add the window: the served index holds all data.
-      const { before, windows } = splitAtWindows(input.orders, fit.windowDays, Math.max(1, fit.windows ?? 1));
+      const { before, window, start, end } = splitAtWindow(input.orders, fit.windowDays);
       stage('read and split orders');
       for (const order of before) index.addOrder(order);
       stage('add orders before the window');
       // No warm-up here: the fit reads only its customers' neighbour lists, which are computed on first use.
-      const parts = [before, ...windows.map((window) => window.orders)];
-      index.learntBlend = keptOrFitted(input.modelCache, () => blendKey(input.products, index.groups, parts, index.options),
-        BLEND_CODEC, () => fitBlend(index, windows, fit));
+      index.learntBlend = keptOrFitted(input.modelCache, () => blendKey(input.products, index.groups, [before, window], index.options),
+        BLEND_CODEC, () => fitBlend(index, window, { start, end }, fit));
       stage('weight fit');
-      // The fit added the earlier windows itself (a kept fit did not): addOrder ignores an order it has seen.
-      for (const window of windows) for (const order of window.orders) index.addOrder(order);
+      for (const order of window) index.addOrder(order);
       stage('add window orders');
     } else {
       for (const order of input.orders) index.addOrder(order);
