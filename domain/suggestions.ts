@@ -8,6 +8,8 @@ export interface SuggestionRequest {
   keywords?: string[];
   budget?: { min?: number; max?: number };
   occasion?: string;
+  /** A present for a child or a baby: only items made for them (by the catalogue's own words) are suggested. */
+  audience?: 'baby' | 'child';
   /** "more like X": a product id. */
   similarTo?: string;
   /** Products not to show again in this request ("not this one", items already shown). */

@@ -27,6 +27,8 @@ export const EntitiesSchema = z.object({
   budget: BudgetSchema.optional(),
   occasion: z.enum(['gift', 'birthday', 'christmas', 'wedding', 'anniversary', 'baby', 'easter', 'valentines']).optional(),
   recipient: z.string().optional(),
+  /** The present is for a child or a baby, by a stated age or an unmistakable word ("my 10 year old nephew"). */
+  audience: z.enum(['baby', 'child']).optional(),
   /** The shopper asked for a present ("gift", "present"), whatever day it is for. */
   present: z.boolean().optional(),
   email: z.string().optional(),

@@ -23,6 +23,7 @@ export function requestFromEntities(entities: Entities): LastRequest {
     request.budget = { min: entities.budget.min, max: entities.budget.max };
   }
   if (occasion) request.occasion = occasion;
+  if (entities.audience) request.audience = entities.audience;
   return request;
 }
 
@@ -36,9 +37,9 @@ const DAY_WORDS: ReadonlySet<string> = new Set([...PERSONAL_DAYS, 'bday', 'valen
  * for someone's day, so that what sells as a present ranks instead of the day's theme filtering the catalogue.
  */
 function occasionOf(entities: Entities): string | undefined {
-  const forSomeone = entities.present === true || entities.recipient !== undefined;
+  const forSomeone = entities.present === true || entities.recipient !== undefined || entities.audience !== undefined;
   if (entities.occasion && PERSONAL_DAYS.has(entities.occasion) && forSomeone) return 'gift';
-  return entities.occasion ?? (entities.recipient ? 'gift' : undefined);
+  return entities.occasion ?? (entities.recipient || entities.audience ? 'gift' : undefined);
 }
 
 /** Nothing says what the suggestions are for or what kind of thing: worth one clarifying question. */

@@ -157,9 +157,9 @@ export class SuggestionsDialog extends InterruptibleDialog {
   private async moreLike(step: WaterfallStepContext, session: ConversationSession, productId: string): Promise<LastRequest> {
     const reason = session.shown.find((item) => item.productId === productId)?.reason ?? '';
     await this.deps.services.suggestions.record(suggestionContext(step.context, session), 'opened', [{ productId, reason }]);
-    // The item says what kind of thing; the budget and the occasion of the request still hold.
-    const { budget, occasion } = session.lastRequest ?? {};
-    return withExclusions({ similarTo: productId, budget, occasion }, [productId]);
+    // The item says what kind of thing; the budget, the occasion and who it is for (a child) still hold.
+    const { budget, occasion, audience } = session.lastRequest ?? {};
+    return withExclusions({ similarTo: productId, budget, occasion, audience }, [productId]);
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {

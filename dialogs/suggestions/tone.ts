@@ -21,11 +21,15 @@ export interface IntroInput {
   personalized: boolean;
   /** The round answers "more like this". */
   similar?: boolean;
+  /** The present is for a child or a baby (only their goods were looked at). */
+  audience?: 'baby' | 'child';
 }
 
-export function introSentence({ profile, personalized, similar }: IntroInput): string {
+const FOR_AUDIENCE: Record<'baby' | 'child', string> = { child: 'Here are some popular presents for children.', baby: 'Here are some popular presents for babies.' };
+
+export function introSentence({ profile, personalized, similar, audience }: IntroInput): string {
   if (similar) return 'Here are some similar ideas.';
-  if (!profile || !personalized) return 'Here are some popular ideas.';
+  if (!profile || !personalized) return audience ? FOR_AUDIENCE[audience] : 'Here are some popular ideas.';
   const byStrategy = BY_STRATEGY[profile.persona.strategy];
   return byStrategy ? byStrategy(profile.displayName) : BY_TONE[profile.persona.tone];
 }

@@ -1,6 +1,8 @@
 /**
  * A round that finds too little is topped up from wider requests, most faithful first, and says so: the words
- * of the request go first, then its categories; its budget and occasion are never dropped silently. When even
+ * of the request go first, then its categories; its budget and occasion are never dropped silently, and who the
+ * present is for (a child, a baby) never at all: a child's day with too few themed items ("a Christmas present for my
+ * 7 year old") gets other children's presents, and the note says so. When even
  * the widest request finds nothing within the budget, the closest in price are offered, and said to be.
  * Pure: the caller passes a `suggest` function.
  */
@@ -29,12 +31,23 @@ function widerRequests(request: LastRequest): LastRequest[] {
   const out: LastRequest[] = [];
   if (request.keywords?.length) out.push({ ...request, keywords: undefined });
   if (request.categories?.length) out.push({ ...request, keywords: undefined, categories: undefined });
+  if (request.audience && request.occasion && request.occasion !== 'gift') out.push({ ...request, keywords: undefined, categories: undefined, occasion: 'gift' });
   return out;
 }
 
+const AUDIENCE_LABELS: Record<NonNullable<LastRequest['audience']>, string> = { child: 'children', baby: 'babies' };
+
 const quoted = (request: LastRequest): string =>
   (request.keywords?.length ? `"${request.keywords.join(' ')}"`
-    : request.categories?.length ? `"${request.categories.map((c) => categoryLabel(c).toLowerCase()).join('" or "')}"` : 'that');
+    : request.categories?.length ? `"${request.categories.map((c) => categoryLabel(c).toLowerCase()).join('" or "')}"`
+      : request.occasion && request.occasion !== 'gift' ? `"${request.occasion}"` : 'that');
+
+/** What the top-up is, in words: "christmas ideas", "gift ideas for children". */
+function addedKind(request: LastRequest, occasionKept: boolean): string {
+  const forWhom = request.audience ? ` for ${AUDIENCE_LABELS[request.audience]}` : '';
+  if (request.occasion && request.occasion !== 'gift' && occasionKept) return `${request.occasion} ideas${forWhom}`;
+  return request.occasion ? `gift ideas${forWhom}` : `ideas${forWhom}`;
+}
 
 function within(request: LastRequest): string {
   const max = request.budget?.max;
@@ -47,10 +60,12 @@ export async function widenedRound(request: LastRequest, limit: number, suggest:
   let personalized = first.personalized;
   const seen = new Set(items.map((s) => s.product.id));
   const enough = Math.min(ENOUGH, limit);
+  let occasionKept = true;
   for (const wider of widerRequests(request)) {
     if (items.length >= enough && items.length === first.items.length) break;
     if (items.length >= limit) break;
     const more = await suggest(wider, limit);
+    if (more.items.some((s) => !seen.has(s.product.id)) && wider.occasion !== request.occasion) occasionKept = false;
     personalized ||= more.personalized;
     for (const suggestion of more.items) {
       if (items.length >= limit) break;
@@ -62,9 +77,9 @@ export async function widenedRound(request: LastRequest, limit: number, suggest:
   }
   if (items.length > first.items.length) {
     const found = first.items.length;
-    const start = found === 0 ? `Nothing matched ${quoted(request)}` : `Only ${found} matched ${quoted(request)}`;
-    const kind = request.occasion && request.occasion !== 'gift' ? `${request.occasion} ideas` : request.occasion ? 'gift ideas' : 'ideas';
-    return { items, personalized, note: `${start}, so I've added other ${kind}${within(request)}.`, spokenNote: null };
+    const forWhom = request.audience ? ` for ${AUDIENCE_LABELS[request.audience]}` : '';
+    const start = found === 0 ? `Nothing${forWhom} matched ${quoted(request)}` : `Only ${found}${forWhom} matched ${quoted(request)}`;
+    return { items, personalized, note: `${start}, so I've added other ${addedKind(request, occasionKept)}${within(request)}.`, spokenNote: null };
   }
   if (items.length > 0 || request.budget?.max === undefined) return { items, personalized, note: null, spokenNote: null };
   return closestInPrice(request, limit, suggest);

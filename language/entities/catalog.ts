@@ -21,6 +21,8 @@ const STOPWORDS = new Set([
 export interface CatalogMatcher {
   categories(words: readonly string[]): string[];
   keywords(words: readonly string[]): string[];
+  /** Whether a short utterance is nothing but catalogue words ("toys", "some candles please"): a product request. */
+  namesOnlyProducts(words: readonly string[]): boolean;
   /** Every word the matcher knows, for the spelling corrector. */
   vocabulary(): string[];
 }
@@ -47,11 +49,12 @@ function inflectionStems(word: string): string[] {
 }
 
 /** The longest phrase (1..maxLength tokens) starting at word i, or a single word's stem; undefined when none. */
-function phraseAt(words: readonly string[], i: number, phrases: ReadonlyMap<string, string>, maxLength: number): { hit: string; length: number } | undefined {
+function phraseAt(words: readonly string[], i: number, phrases: ReadonlyMap<string, string>, maxLength: number, stems = true): { hit: string; length: number } | undefined {
   for (let length = Math.min(maxLength, words.length - i); length >= 1; length--) {
     const hit = phrases.get(phraseKey(words.slice(i, i + length)));
     if (hit !== undefined) return { hit, length };
   }
+  if (!stems) return undefined;
   const stemmed = inflectionStems(words[i]).map((stem) => phrases.get(phraseKey([stem]))).find((hit) => hit !== undefined);
   return stemmed === undefined ? undefined : { hit: stemmed, length: 1 };
 }
@@ -66,6 +69,29 @@ function findPhrases(words: readonly string[], phrases: ReadonlyMap<string, stri
     i += phrase.length - 1;
   }
   return found;
+}
+
+/** The most words a bare product request has ("red lunch bags please"); longer text says more than a product. */
+const MAX_BARE_REQUEST_WORDS = 4;
+/** The only other words a bare product request may hold ("some candles please"); "is it raining" is no request. */
+const BARE_REQUEST_FILLERS = new Set(['a', 'an', 'the', 'some', 'any', 'more', 'other', 'please', 'pls', 'thanks']);
+
+/**
+ * Whether every word is a filler or inside a catalogue phrase (the words as written: "raining" does not count as
+ * "rain" here), and at least one phrase is.
+ */
+function coveredByPhrases(words: readonly string[], lookups: ReadonlyArray<[ReadonlyMap<string, string>, number]>): boolean {
+  let phrases = 0;
+  for (let i = 0; i < words.length; i++) {
+    const hit = lookups.map(([map, max]) => phraseAt(words, i, map, max, false)).find((found) => found !== undefined);
+    if (hit) {
+      phrases++;
+      i += hit.length - 1;
+    } else if (!BARE_REQUEST_FILLERS.has(words[i])) {
+      return false;
+    }
+  }
+  return phrases > 0;
 }
 
 export function createCatalogMatcher(keywords: readonly string[]): CatalogMatcher {
@@ -86,6 +112,8 @@ export function createCatalogMatcher(keywords: readonly string[]): CatalogMatche
   return {
     categories: (words) => findPhrases(words, synonymToCategory, categoryMax),
     keywords: (words) => findPhrases(words, keywordPhrases, keywordMax),
+    namesOnlyProducts: (words) => words.length <= MAX_BARE_REQUEST_WORDS
+      && coveredByPhrases(words, [[synonymToCategory, categoryMax], [keywordPhrases, keywordMax]]),
     vocabulary: () => {
       const all = new Set<string>();
       for (const category of CATEGORIES) for (const s of category.synonyms) for (const t of tokenize(s)) all.add(t);

@@ -4,6 +4,7 @@ import { parseBudget } from './budget';
 import type { CatalogMatcher } from './catalog';
 import { extractEmail, extractOrderNumber, extractPostcode } from './contact';
 import { asksForPresent, extractOccasion, extractRecipient } from './people';
+import { extractAudience } from './audience';
 import { extractConsentTopic, extractRefinement } from './preferences';
 import { parseRating } from './rating';
 
@@ -26,6 +27,7 @@ export function extractEntities({ text, words, intent }: EntityInput, catalog: C
     budget: parseBudget(text),
     occasion: extractOccasion(joined),
     recipient: extractRecipient(joined),
+    audience: extractAudience(text),
     present: asksForPresent(joined) || undefined,
     email,
     postcode: extractPostcode(withoutEmail),

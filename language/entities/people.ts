@@ -17,6 +17,8 @@ const RECIPIENTS: ReadonlyArray<[string, readonly string[]]> = [
   ['daughter', ['daughter']], ['son', ['son']],
   ['aunt', ['aunt', 'auntie', 'aunty']], ['uncle', ['uncle']],
   ['niece', ['niece']], ['nephew', ['nephew']], ['cousin', ['cousin']],
+  ['grandson', ['grandson']], ['granddaughter', ['granddaughter']], ['grandchild', ['grandchild', 'grandchildren', 'grandkid']],
+  ['godchild', ['godson', 'goddaughter', 'godchild', 'godchildren']],
   ['friend', ['friend', 'best friend', 'bestie', 'mate', 'pal']],
   ['colleague', ['colleague', 'coworker', 'co worker', 'workmate', 'boss']],
   ['teacher', ['teacher']], ['neighbour', ['neighbour', 'neighbor']],
@@ -26,6 +28,8 @@ const RECIPIENTS: ReadonlyArray<[string, readonly string[]]> = [
 
 /** A recipient word counts only after one of these (so "her" in "take her time" is ignored). */
 const RECIPIENT_LEAD = '(?:for|my|our|his|her|buy|get|a|an|the)';
+/** Up to three of these may stand between the lead and the recipient: "my 10 year old nephew", "our little sister". */
+const RECIPIENT_MODIFIER = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|years?|yrs?|old|little|young|younger|older|big|baby|teenage|teen|eldest|oldest|youngest|lovely|dear|step)';
 
 const PRESENT_WORDS = /\b(?:gifts?|presents?|prezzie)\b/;
 
@@ -44,7 +48,7 @@ const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g,
 
 const RECIPIENT_PATTERNS: ReadonlyArray<[string, RegExp]> = RECIPIENTS.map(([canonical, words]) => [
   canonical,
-  new RegExp(`\\b${RECIPIENT_LEAD}\\s+(?:${words.map(escape).join('|')})(?:s)?\\b`),
+  new RegExp(`\\b${RECIPIENT_LEAD}\\s+(?:${RECIPIENT_MODIFIER}\\s+){0,3}(?:${words.map(escape).join('|')})(?:s)?\\b`),
 ]);
 
 /** @param words the utterance as corrected tokens joined by single spaces */

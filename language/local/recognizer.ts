@@ -55,6 +55,9 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       const ranked = routeOtherParties(text, directed, (token) => model.isUnknownWord(token));
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
+      // "toys", "candles please": the model has little to go on in a bare product name, but the shopper plainly asks
+      // to see those products.
+      if (!understood && catalog.namesOnlyProducts(model.correctedWords(text))) return bareProductRequest(text, ranked);
       const intent = understood ? best.intent : 'none';
       // For "none" the score is how close the text came to an intent we handle (the best real intent's
       // probability), so odd text always carries a low score, as the Recognizer contract promises.
@@ -66,4 +69,9 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       return { intent, score, entities: entitiesFor(text, intent), alternatives };
     },
   };
+
+  function bareProductRequest(text: string, ranked: readonly { intent: Intent; score: number }[]): RecognitionResult {
+    const modelScore = ranked.find((r) => r.intent === 'get_suggestions')?.score ?? 0;
+    return { intent: 'get_suggestions', score: Math.max(modelScore, MIN_INTENT_PROBABILITY), entities: entitiesFor(text, 'get_suggestions'), alternatives: [] };
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { SuggestionRequest } from '../../domain/suggestions';
 import { tokenize, type ItemCatalog } from './catalog';
-import { isGiftOccasion, isRecipientWord, occasionFilter } from './occasions';
+import { audienceWords, isGiftOccasion, isRecipientWord, occasionFilter, type AudienceWords } from './occasions';
 
 export interface RequestConstraints {
   allowed: (item: number) => boolean;
@@ -46,6 +46,20 @@ function keywordMatches(catalog: ItemCatalog, keywords: readonly string[]): Map<
     for (const item of matched) hits.set(item, (hits.get(item) ?? 0) + 1 / words.length);
   }
   return hits;
+}
+
+/** Items whose name says they are made for the age group (full strength: the request asked for exactly that). */
+function audienceMatches(catalog: ItemCatalog, audience: AudienceWords): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const word of audience.words) {
+    for (const item of catalog.itemsWithToken(word)) {
+      const name = catalog.nameTokens(item);
+      const at = name.indexOf(word);
+      if (at < 0 || audience.notBefore.has(name[at + 1]) || audience.notAfter.has(name[at - 1])) continue;
+      out.set(item, 1);
+    }
+  }
+  return out;
 }
 
 function intersect(a: Map<number, number> | undefined, b: Map<number, number>): Map<number, number> {
@@ -103,6 +117,7 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
   const recipients = gift ? (request.keywords ?? []).filter(isRecipientWord) : [];
   const keywords = (request.keywords ?? []).filter((keyword) => !recipients.includes(keyword));
   if (keywords.length > 0) requested = intersect(requested, keywordMatches(catalog, keywords));
+  if (request.audience) requested = intersect(requested, audienceMatches(catalog, audienceWords(request.audience)));
   const occasion = request.occasion ? occasionFilter(request.occasion) : null;
   if (occasion) {
     const fits = keywordMatches(catalog, occasion.keywords);

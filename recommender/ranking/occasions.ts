@@ -37,6 +37,29 @@ const RECIPIENT_WORDS = new Set([
   'wife', 'husband', 'sister', 'brother', 'daughter', 'son', 'aunt', 'auntie', 'uncle', 'friend', 'teacher', 'boyfriend', 'girlfriend',
 ]);
 
+/** Name words that mark goods made for an age group, and the neighbours that undo them ("Baby Pink", "Dog Toy"). */
+export interface AudienceWords {
+  words: ReadonlySet<string>;
+  /** A word followed by one of these is a colour, not the age group. */
+  notBefore: ReadonlySet<string>;
+  /** A word after one of these is for an animal. */
+  notAfter: ReadonlySet<string>;
+}
+
+/**
+ * The catalogue's words for goods made for an age group ("Childrens Umbrella", "Kids Rain Mac", "Soft Toy", "Baby
+ * Gift Set"): a child's present is chosen among items whose names say so (names only: a "toys & games" category
+ * also holds sewing boxes).
+ */
+const AUDIENCES: Record<'baby' | 'child', AudienceWords> = {
+  child: { words: new Set(['child', 'childs', 'children', 'childrens', 'kid', 'kids', 'toy', 'toys']), notBefore: new Set(), notAfter: new Set(['dog', 'cat', 'pet']) },
+  baby: { words: new Set(['baby', 'babies', 'babys']), notBefore: new Set(['pink', 'blue']), notAfter: new Set() },
+};
+
+export function audienceWords(audience: 'baby' | 'child'): AudienceWords {
+  return AUDIENCES[audience];
+}
+
 export function isRecipientWord(keyword: string): boolean {
   return RECIPIENT_WORDS.has(keyword.toLowerCase().trim().replace(/s$/, ''));
 }

@@ -85,4 +85,37 @@ describe('gift requests in the running bot', () => {
     expect(max).toBeGreaterThan(15);
     expect(shown.every((s) => s.price >= min && s.price <= max)).toBe(true);
   }, 60_000);
+
+  const CHILDRENS = /\b(?:child|childs|children|childrens|kids?|toys?)\b/i;
+  const replyText = (replies: ReplyActivity[]): string => replies.map((r) => r.text ?? '').join(' ');
+
+  it('gives a 10 year old nephew children\'s things, not the shop\'s adult bestsellers, and says so', async () => {
+    const adults = await ask('gift-adult', 'gift ideas');
+    const replies = await say(running.url, 'gift-child', 'I need a present for my 10 year old nephew');
+    const shown = cards(replies);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.filter((s) => !CHILDRENS.test(s.name))).toEqual([]);
+    expect(adults.filter((s) => !CHILDRENS.test(s.name)).length).toBeGreaterThan(0);
+    expect(replyText(replies)).toContain('presents for children');
+    // "Cheaper" and "more like the first one" are still for the child.
+    const cheaper = cards(await say(running.url, 'gift-child', 'cheaper'));
+    expect(cheaper.length).toBeGreaterThan(0);
+    expect(cheaper.filter((s) => !CHILDRENS.test(s.name))).toEqual([]);
+    const similar = cards(await say(running.url, 'gift-child', 'more like the first one'));
+    expect(similar.filter((s) => !CHILDRENS.test(s.name))).toEqual([]);
+  }, 60_000);
+
+  it('tops up a child\'s Christmas present with other children\'s presents, and says what it did', async () => {
+    const replies = await say(running.url, 'gift-child-xmas', 'a christmas present for my 7 year old niece');
+    const shown = cards(replies);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.filter((s) => !CHILDRENS.test(s.name))).toEqual([]);
+    expect(replyText(replies)).toMatch(/for children matched "christmas", so I've added other gift ideas for children/);
+  }, 60_000);
+
+  it('gives a newborn baby goods, never a "baby pink" colour', async () => {
+    const shown = cards(await say(running.url, 'gift-baby', 'a gift for a newborn'));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((s) => /\bbaby\b/i.test(s.name) && !/\bbaby (?:pink|blue)\b/i.test(s.name))).toBe(true);
+  }, 60_000);
 });

@@ -125,3 +125,22 @@ describe('local recognizer: product words in other forms', () => {
     expect((await names.recognize(text)).entities.keywords ?? []).toEqual(keywords);
   });
 });
+
+describe('local recognizer: a bare product name is a request for it', () => {
+  const shop = createLocalRecognizer({ keywords: ['lantern', 'doormat', 'soft toy', 'lunch bag', 'rain mac'] });
+
+  test.each([
+    ['toys', { categories: ['toys_games'] }],
+    ['doormat', { keywords: ['doormat'] }],
+    ['some lanterns please', { keywords: ['lantern'] }],
+    ['lunch bags', { keywords: ['lunch bag'] }],
+  ])('"%s" asks for suggestions of it', async (text, wanted) => {
+    const result = await shop.recognize(text);
+    expect(result.intent).toBe('get_suggestions');
+    expect(result.entities).toMatchObject(wanted);
+  });
+
+  test.each(['is it raining', 'what about the weather', 'ok', 'zxcvbnm'])('"%s" is not a product request', async (text) => {
+    expect((await shop.recognize(text)).intent).not.toBe('get_suggestions');
+  });
+});
