@@ -6,6 +6,8 @@ export interface SuggestionRequest {
   customerId: string | null;
   categories?: string[];
   keywords?: string[];
+  /** Colours asked for: an item must be in one of them (by its name or tags). */
+  colours?: string[];
   budget?: { min?: number; max?: number };
   occasion?: string;
   /** A present for a child or a baby: only items made for them (by the catalogue's own words) are suggested. */

@@ -24,6 +24,8 @@ export const EntitiesSchema = z.object({
   categories: z.array(z.string()).default([]),
   /** Product keywords from the catalogue vocabulary, e.g. "lantern", "mug". */
   keywords: z.array(z.string()).default([]),
+  /** Colours asked for ("anything in green?"): they narrow the other words, never widen them. */
+  colours: z.array(z.string()).optional(),
   budget: BudgetSchema.optional(),
   occasion: z.enum(['gift', 'birthday', 'christmas', 'wedding', 'anniversary', 'baby', 'easter', 'valentines']).optional(),
   recipient: z.string().optional(),

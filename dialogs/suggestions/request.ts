@@ -19,6 +19,7 @@ export function requestFromEntities(entities: Entities): LastRequest {
     ? entities.keywords.filter((k) => !DAY_WORDS.has(k))
     : entities.keywords;
   if (keywords.length > 0) request.keywords = [...keywords];
+  if (entities.colours?.length) request.colours = [...entities.colours];
   if (entities.budget && (entities.budget.min !== undefined || entities.budget.max !== undefined)) {
     request.budget = { min: entities.budget.min, max: entities.budget.max };
   }
@@ -44,7 +45,8 @@ function occasionOf(entities: Entities): string | undefined {
 
 /** Nothing says what the suggestions are for or what kind of thing: worth one clarifying question. */
 export function isUnderspecified(request: LastRequest): boolean {
-  return !request.categories?.length && !request.keywords?.length && !request.occasion && !request.similarTo;
+  return !request.categories?.length && !request.keywords?.length && !request.colours?.length && !request.audience
+    && !request.occasion && !request.similarTo;
 }
 
 /** Fills the gaps of `base` with what the clarifying answer added (the answer wins where both speak). */

@@ -1,6 +1,6 @@
 /**
- * A round that finds too little is topped up from wider requests, most faithful first, and says so: the words
- * of the request go first, then its categories; its budget and occasion are never dropped silently, and who the
+ * A round that finds too little is topped up from wider requests, most faithful first, and says so: its colours go
+ * first (a mug in another colour is closer than a green anything), then its words, then its categories; its budget and occasion are never dropped silently, and who the
  * present is for (a child, a baby) never at all: a child's day with too few themed items ("a Christmas present for my
  * 7 year old") gets other children's presents, and the note says so. When even
  * the widest request finds nothing within the budget, the closest in price are offered, and said to be.
@@ -29,6 +29,7 @@ const CLOSEST_POOL = 60;
 
 function widerRequests(request: LastRequest): LastRequest[] {
   const out: LastRequest[] = [];
+  if (request.colours?.length && (request.keywords?.length || request.categories?.length)) out.push({ ...request, colours: undefined });
   if (request.keywords?.length) out.push({ ...request, keywords: undefined });
   if (request.categories?.length) out.push({ ...request, keywords: undefined, categories: undefined });
   if (request.audience && request.occasion && request.occasion !== 'gift') out.push({ ...request, keywords: undefined, categories: undefined, occasion: 'gift' });
@@ -37,10 +38,13 @@ function widerRequests(request: LastRequest): LastRequest[] {
 
 const AUDIENCE_LABELS: Record<NonNullable<LastRequest['audience']>, string> = { child: 'children', baby: 'babies' };
 
-const quoted = (request: LastRequest): string =>
-  (request.keywords?.length ? `"${request.keywords.join(' ')}"`
-    : request.categories?.length ? `"${request.categories.map((c) => categoryLabel(c).toLowerCase()).join('" or "')}"`
-      : request.occasion && request.occasion !== 'gift' ? `"${request.occasion}"` : 'that');
+function quoted(request: LastRequest): string {
+  const colours = request.colours?.length ? `${request.colours.join(' or ')} ` : '';
+  if (request.keywords?.length) return `"${colours}${request.keywords.join(' ')}"`;
+  if (request.categories?.length) return `"${colours}${request.categories.map((c) => categoryLabel(c).toLowerCase()).join('" or "')}"`;
+  if (colours) return `"${colours.trim()}"`;
+  return request.occasion && request.occasion !== 'gift' ? `"${request.occasion}"` : 'that';
+}
 
 /** What the top-up is, in words: "christmas ideas", "gift ideas for children". */
 function addedKind(request: LastRequest, occasionKept: boolean): string {

@@ -4,6 +4,7 @@
  */
 import { CATEGORIES } from '../../domain/categories';
 import { tokenize } from '../text/normalize';
+import { isColourWord } from './colours';
 
 /** Words too common to be a product keyword even if a product name contains them. */
 const STOPWORDS = new Set([
@@ -16,6 +17,9 @@ const STOPWORDS = new Set([
   // at a card, not at a "First Aid Tin").
   'first', 'second', 'third', 'fourth', 'fifth', 'last', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'fifty', 'hundred',
   'fiver', 'tenner', 'quid', 'pound', 'pounds',
+  // Pronouns and question words ("what's your cheapest candle?" asks about candles, not items named "Your ...").
+  'your', 'yours', 'our', 'their', 'his', 'her', 'we', 'us', 'they', 'them', 'he', 'she', 'do', 'does', 'have', 'has',
+  'can', 'could', 'would', 'which', 'there', 'these', 'those', 'anything', 'something',
 ]);
 
 export interface CatalogMatcher {
@@ -73,7 +77,7 @@ function findPhrases(words: readonly string[], phrases: ReadonlyMap<string, stri
 
 /** The most words a bare product request has ("red lunch bags please"); longer text says more than a product. */
 const MAX_BARE_REQUEST_WORDS = 4;
-/** The only other words a bare product request may hold ("some candles please"); "is it raining" is no request. */
+/** The only other words a bare product request may hold besides colours ("some red candles please"); "is it raining" is no request. */
 const BARE_REQUEST_FILLERS = new Set(['a', 'an', 'the', 'some', 'any', 'more', 'other', 'please', 'pls', 'thanks']);
 
 /**
@@ -87,7 +91,7 @@ function coveredByPhrases(words: readonly string[], lookups: ReadonlyArray<[Read
     if (hit) {
       phrases++;
       i += hit.length - 1;
-    } else if (!BARE_REQUEST_FILLERS.has(words[i])) {
+    } else if (!BARE_REQUEST_FILLERS.has(words[i]) && !isColourWord(words[i])) {
       return false;
     }
   }

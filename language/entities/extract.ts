@@ -5,6 +5,7 @@ import type { CatalogMatcher } from './catalog';
 import { extractEmail, extractOrderNumber, extractPostcode } from './contact';
 import { asksForPresent, extractOccasion, extractRecipient } from './people';
 import { extractAudience } from './audience';
+import { extractColours, isColourWord } from './colours';
 import { extractConsentTopic, extractRefinement } from './preferences';
 import { parseRating } from './rating';
 
@@ -23,7 +24,8 @@ export function extractEntities({ text, words, intent }: EntityInput, catalog: C
   const withoutEmail = email ? text.replace(/\S+@\S+/, ' ') : text;
   return {
     categories: catalog.categories(words),
-    keywords: catalog.keywords(words),
+    keywords: catalog.keywords(words).filter((keyword) => !isColourWord(keyword)),
+    colours: nonEmpty(extractColours(words)),
     budget: parseBudget(text),
     occasion: extractOccasion(joined),
     recipient: extractRecipient(joined),
@@ -38,3 +40,5 @@ export function extractEntities({ text, words, intent }: EntityInput, catalog: C
     consentTopic: intent === 'opt_in' ? extractConsentTopic(joined) : undefined,
   };
 }
+
+const nonEmpty = (values: string[]): string[] | undefined => (values.length > 0 ? values : undefined);

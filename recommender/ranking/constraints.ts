@@ -48,6 +48,13 @@ function keywordMatches(catalog: ItemCatalog, keywords: readonly string[]): Map<
   return hits;
 }
 
+/** Items in any of the colours (a word of their name or tags). */
+function colourMatches(catalog: ItemCatalog, colours: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const colour of colours) for (const item of catalog.itemsWithToken(colour.toLowerCase())) out.set(item, 1);
+  return out;
+}
+
 /** Items whose name says they are made for the age group (full strength: the request asked for exactly that). */
 function audienceMatches(catalog: ItemCatalog, audience: AudienceWords): Map<number, number> {
   const out = new Map<number, number>();
@@ -117,6 +124,7 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
   const recipients = gift ? (request.keywords ?? []).filter(isRecipientWord) : [];
   const keywords = (request.keywords ?? []).filter((keyword) => !recipients.includes(keyword));
   if (keywords.length > 0) requested = intersect(requested, keywordMatches(catalog, keywords));
+  if (request.colours?.length) requested = intersect(requested, colourMatches(catalog, request.colours));
   if (request.audience) requested = intersect(requested, audienceMatches(catalog, audienceWords(request.audience)));
   const occasion = request.occasion ? occasionFilter(request.occasion) : null;
   if (occasion) {

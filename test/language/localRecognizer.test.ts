@@ -144,3 +144,23 @@ describe('local recognizer: a bare product name is a request for it', () => {
     expect((await shop.recognize(text)).intent).not.toBe('get_suggestions');
   });
 });
+
+describe('local recognizer: colours narrow, they are not product words', () => {
+  const shop = createLocalRecognizer({ keywords: ['doormat', 'mug', 'turquoise', 'lunch bag'] });
+
+  test.each([
+    ['do you have anything in green?', ['green'], []],
+    ['red doormats', ['red'], ['doormat']],
+    ['a turquoise doormat', ['turquoise'], ['doormat']],
+    ['grey or gray mugs', ['grey'], ['mug']],
+  ])('"%s" asks for colours %j among %j', async (text, colours, keywords) => {
+    const { intent, entities } = await shop.recognize(text);
+    expect(intent).toBe('get_suggestions');
+    expect(entities.colours).toEqual(colours);
+    expect(entities.keywords).toEqual(keywords);
+  });
+
+  it('names no colour where none was said', async () => {
+    expect((await shop.recognize('show me mugs')).entities.colours).toBeUndefined();
+  });
+});
