@@ -12,6 +12,8 @@ export interface SuggestionRequest {
   occasion?: string;
   /** A present for a child or a baby: only items made for them (by the catalogue's own words) are suggested. */
   audience?: 'baby' | 'child';
+  /** "the cheapest", "the most expensive": every matching item by price instead of our picks. */
+  priceOrder?: 'lowest' | 'highest';
   /** "more like X": a product id. */
   similarTo?: string;
   /** Products not to show again in this request ("not this one", items already shown). */

@@ -27,6 +27,8 @@ export const EntitiesSchema = z.object({
   /** Colours asked for ("anything in green?"): they narrow the other words, never widen them. */
   colours: z.array(z.string()).optional(),
   budget: BudgetSchema.optional(),
+  /** "the cheapest", "the most expensive": matching items by price rather than our picks. */
+  priceOrder: z.enum(['lowest', 'highest']).optional(),
   occasion: z.enum(['gift', 'birthday', 'christmas', 'wedding', 'anniversary', 'baby', 'easter', 'valentines']).optional(),
   recipient: z.string().optional(),
   /** The present is for a child or a baby, by a stated age or an unmistakable word ("my 10 year old nephew"). */

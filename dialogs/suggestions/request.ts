@@ -25,6 +25,7 @@ export function requestFromEntities(entities: Entities): LastRequest {
   }
   if (occasion) request.occasion = occasion;
   if (entities.audience) request.audience = entities.audience;
+  if (entities.priceOrder) request.priceOrder = entities.priceOrder;
   return request;
 }
 
@@ -46,7 +47,7 @@ function occasionOf(entities: Entities): string | undefined {
 /** Nothing says what the suggestions are for or what kind of thing: worth one clarifying question. */
 export function isUnderspecified(request: LastRequest): boolean {
   return !request.categories?.length && !request.keywords?.length && !request.colours?.length && !request.audience
-    && !request.occasion && !request.similarTo;
+    && !request.occasion && !request.similarTo && !request.priceOrder;
 }
 
 /** Fills the gaps of `base` with what the clarifying answer added (the answer wins where both speak). */
@@ -55,6 +56,15 @@ export function mergeRequests(base: LastRequest, addition: LastRequest): LastReq
     ...base,
     ...Object.fromEntries(Object.entries(addition).filter(([, value]) => value !== undefined)),
   };
+}
+
+/**
+ * "The cheapest?" after a round orders what was asked by price; "your cheapest candle" is a request of its own.
+ * Either way what was shown is not excluded: the cheapest may well be among it.
+ */
+export function inPriceOrder(said: LastRequest, last: LastRequest | null): LastRequest {
+  if (!last || !isUnderspecified({ ...said, priceOrder: undefined })) return said;
+  return { ...last, exclude: undefined, similarTo: undefined, priceOrder: said.priceOrder };
 }
 
 export function withExclusions(request: LastRequest, productIds: readonly string[]): LastRequest {

@@ -71,7 +71,8 @@ export async function showSuggestions(context: TurnContext, deps: DialogDeps, se
   session.shownProductIds = [...new Set([...session.shownProductIds, ...shown.map((item) => item.productId)])].slice(-MAX_REMEMBERED_IDS);
   annotate(context, { reasons, shownProducts: shown, customerId: profile?.customerId ?? null, segment: profile?.segment ?? null });
 
-  const toneInput = { profile: treatedProfile(profile, treatment), personalized: result.personalized, similar: finalRequest.similarTo !== undefined, audience: finalRequest.audience };
+  const toneInput = { profile: treatedProfile(profile, treatment), personalized: result.personalized, similar: finalRequest.similarTo !== undefined, audience: finalRequest.audience,
+    priceOrder: finalRequest.priceOrder };
   const intro = [result.note ?? introSentence(toneInput), notPersonalizedNotice(toneInput)].filter((s): s is string => s !== null).join(' ');
   await context.sendActivity(statement(voice ? `${intro} ${topItemsText(shown)}` : intro, {
     speak: spokenRound(result.spokenNote ?? voiceIntro(toneInput), shown, VOICE_REFINE_QUESTION), attachments: suggestionCarousel(shown), carousel: true,

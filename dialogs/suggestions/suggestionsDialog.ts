@@ -19,7 +19,7 @@ import type { CardActionValue } from './cards';
 import { addToBasket, dismissItem, explainItem, showDetails, suggestionContext, tellPrice, tellStock } from './itemActions';
 import { itemRequestIn, productWordsOf, quantityIn, type ItemRequest } from './itemRequests';
 import {
-  findShownByKeywords, findShownByNameWord, findShownByOrdinal, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
+  findShownByKeywords, findShownByNameWord, findShownByOrdinal, inPriceOrder, isUnderspecified, mergeRequests, refineRequest, requestFromEntities, withExclusions,
 } from './request';
 import { askToRefine, readShownAgain, showSuggestions } from './showSuggestions';
 import { READ_ALL } from './spokenSuggestions';
@@ -139,6 +139,7 @@ export class SuggestionsDialog extends InterruptibleDialog {
     if (action?.action === 'more_like') return this.moreLike(step, session, action.productId);
     const refinement = entities.refinement ?? (recognition.intent === 'refine_suggestions' ? 'something_else' : undefined);
     const said = requestFromEntities(entities);
+    if (said.priceOrder) return inPriceOrder(said, session.lastRequest);
     // A new budget alone ("under £5 please") narrows the last request rather than starting an empty one.
     if (!refinement && session.lastRequest && said.budget && isUnderspecified(said)) return mergeRequests(session.lastRequest, said);
     if (!refinement) return said;

@@ -23,11 +23,16 @@ export interface IntroInput {
   similar?: boolean;
   /** The present is for a child or a baby (only their goods were looked at). */
   audience?: 'baby' | 'child';
+  /** The shopper asked for the cheapest or dearest: an order by price, which nothing personal decides. */
+  priceOrder?: 'lowest' | 'highest';
 }
+
+const BY_PRICE: Record<'lowest' | 'highest', string> = { lowest: 'Here they are, lowest price first.', highest: 'Here they are, highest price first.' };
 
 const FOR_AUDIENCE: Record<'baby' | 'child', string> = { child: 'Here are some popular presents for children.', baby: 'Here are some popular presents for babies.' };
 
-export function introSentence({ profile, personalized, similar, audience }: IntroInput): string {
+export function introSentence({ profile, personalized, similar, audience, priceOrder }: IntroInput): string {
+  if (priceOrder) return BY_PRICE[priceOrder];
   if (similar) return 'Here are some similar ideas.';
   if (!profile || !personalized) return audience ? FOR_AUDIENCE[audience] : 'Here are some popular ideas.';
   const byStrategy = BY_STRATEGY[profile.persona.strategy];
@@ -35,8 +40,8 @@ export function introSentence({ profile, personalized, similar, audience }: Intr
 }
 
 /** The one short sentence that tells a shopper the suggestions are not personalised, and why. */
-export function notPersonalizedNotice({ profile, personalized }: IntroInput): string | null {
-  if (personalized) return null;
+export function notPersonalizedNotice({ profile, personalized, priceOrder }: IntroInput): string | null {
+  if (personalized || priceOrder) return null;
   if (!profile) return 'As you are not signed in, these are not personalised.';
   // An identified customer with consent but no history simply gets popular items: nothing to explain.
   return profile.consent.personalization ? null : 'As you asked, these are not personalised.';

@@ -6,8 +6,10 @@ import { extractEmail, extractOrderNumber, extractPostcode } from './contact';
 import { asksForPresent, extractOccasion, extractRecipient } from './people';
 import { extractAudience } from './audience';
 import { extractColours, isColourWord } from './colours';
+import { extractPriceOrder } from './priceOrder';
 import { extractConsentTopic, extractRefinement } from './preferences';
 import { parseRating } from './rating';
+import { tokenize } from '../text/normalize';
 
 export interface EntityInput {
   /** The utterance as received. */
@@ -27,6 +29,8 @@ export function extractEntities({ text, words, intent }: EntityInput, catalog: C
     keywords: catalog.keywords(words).filter((keyword) => !isColourWord(keyword)),
     colours: nonEmpty(extractColours(words)),
     budget: parseBudget(text),
+    // As typed: the spelling corrector knows "cheaper" and would read "cheapest" as it.
+    priceOrder: extractPriceOrder(tokenize(text).join(' ')),
     occasion: extractOccasion(joined),
     recipient: extractRecipient(joined),
     audience: extractAudience(text),

@@ -4,6 +4,7 @@
  */
 import type { Entities, Intent, Recognizer, RecognitionResult } from '../types';
 import { createCatalogMatcher } from '../entities/catalog';
+import { extractPriceOrder } from '../entities/priceOrder';
 import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
@@ -55,9 +56,11 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       const ranked = routeOtherParties(text, directed, (token) => model.isUnknownWord(token));
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
-      // "toys", "candles please": the model has little to go on in a bare product name, but the shopper plainly asks
-      // to see those products.
-      if (!understood && catalog.namesOnlyProducts(model.correctedWords(text))) return bareProductRequest(text, ranked);
+      // "toys", "candles please", "which is the cheapest?": the model has little to go on in a bare product name or a
+      // price superlative, but the shopper plainly asks to see products.
+      if (!understood && (catalog.namesOnlyProducts(model.correctedWords(text)) || extractPriceOrder(text.toLowerCase()) !== undefined)) {
+        return bareProductRequest(text, ranked);
+      }
       const intent = understood ? best.intent : 'none';
       // For "none" the score is how close the text came to an intent we handle (the best real intent's
       // probability), so odd text always carries a low score, as the Recognizer contract promises.

@@ -5,6 +5,7 @@
 import type { Suggestion, SuggestionReason, SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
 import { buildConstraints } from './constraints';
 import { giftQuery, type GiftQuery } from './giftDemand';
+import { byPrice } from './priceOrder';
 import { reasonFor } from './reasons';
 import type { RecommenderIndex } from './recommenderIndex';
 import { rankedInFull, scoreItems, type ScoredCandidates } from './scoring';
@@ -27,6 +28,7 @@ export function recommend(
 ): SuggestionResult {
   const constraints = buildConstraints(index.catalog, request, context.dismissed);
   const limit = request.limit ?? DEFAULT_LIMIT;
+  if (request.priceOrder) return byPrice(index, constraints, request, request.priceOrder, limit);
   const cap = categoryCap(limit, constraints.requestedCategories);
   const gift = constraints.giftRequest ? giftQuery(index, request.budget, constraints.recipientMatches) : undefined;
   const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift };

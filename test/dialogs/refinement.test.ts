@@ -96,3 +96,26 @@ describe('questions about one item keep the refine choices', () => {
     expect(texts(second)[0].startsWith(`Why ${cards[1].title}?`)).toBe(true);
   });
 });
+
+describe('the cheapest or the dearest, asked for', () => {
+  it('"which is the cheapest?" after lanterns asks for the lanterns by price, what was shown included', async () => {
+    const chat = await guest();
+    await chat.say('show me lanterns');
+    const before = chat.services.suggestions.requests.length;
+    const replies = await chat.say('which is the cheapest?');
+    const request = chat.services.suggestions.requests[before];
+    expect(request).toMatchObject({ keywords: ['lantern'], priceOrder: 'lowest' });
+    expect(request?.exclude).toBeUndefined();
+    expect(texts(replies).join(' ')).toContain('Here they are, lowest price first.');
+    expect(texts(replies).join(' ')).not.toContain('not personalised');
+  });
+
+  it('"your most expensive mug" is a request of its own, highest price first', async () => {
+    const chat = await guest();
+    await chat.say('show me lanterns');
+    const before = chat.services.suggestions.requests.length;
+    await chat.say('your most expensive mug');
+    // The turn's first request (a short round is then topped up from wider ones).
+    expect(chat.services.suggestions.requests[before]).toMatchObject({ keywords: ['mug'], priceOrder: 'highest' });
+  });
+});

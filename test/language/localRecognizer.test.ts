@@ -164,3 +164,25 @@ describe('local recognizer: colours narrow, they are not product words', () => {
     expect((await shop.recognize('show me mugs')).entities.colours).toBeUndefined();
   });
 });
+
+describe('local recognizer: the cheapest or the dearest', () => {
+  const shop = createLocalRecognizer({ keywords: ['candle', 'lantern', 'mug'] });
+
+  test.each([
+    ["what's your cheapest candle?", 'lowest'],
+    ['which is the cheapest?', 'lowest'],
+    ['the least expensive lantern', 'lowest'],
+    ['your most expensive mug', 'highest'],
+    ['show me the priciest ones', 'highest'],
+  ])('"%s" asks for products in price order (%s first)', async (text, order) => {
+    const { intent, entities } = await shop.recognize(text);
+    expect(['get_suggestions', 'refine_suggestions']).toContain(intent);
+    expect(entities.priceOrder).toBe(order);
+  });
+
+  it('"cheaper please" is a refinement, not an order by price', async () => {
+    const { intent, entities } = await shop.recognize('cheaper please');
+    expect(intent).toBe('refine_suggestions');
+    expect(entities.priceOrder).toBeUndefined();
+  });
+});
