@@ -51,7 +51,8 @@ export function notPersonalizedNotice({ profile, personalized, priceOrder }: Int
  * The spoken intro, only when it tells the listener something (an opt-out honoured, "more like this", a
  * welcome back); otherwise the products themselves come first, because every second counts by voice.
  */
-export function voiceIntro({ profile, similar }: IntroInput): string | null {
+export function voiceIntro({ profile, similar, priceOrder }: IntroInput): string | null {
+  if (priceOrder) return priceOrder === 'lowest' ? 'Lowest price first:' : 'Highest price first:';
   if (similar) return 'Similar ideas:';
   if (profile && !profile.consent.personalization) return 'Not personalised, as you asked:';
   if (profile?.persona.strategy === 'win_back') return `Welcome back, ${profile.displayName.split(' ')[0] || profile.displayName}!`;

@@ -83,7 +83,9 @@ export async function widenedRound(request: LastRequest, limit: number, suggest:
     const found = first.items.length;
     const forWhom = request.audience ? ` for ${AUDIENCE_LABELS[request.audience]}` : '';
     const start = found === 0 ? `Nothing${forWhom} matched ${quoted(request)}` : `Only ${found}${forWhom} matched ${quoted(request)}`;
-    return { items, personalized, note: `${start}, so I've added other ${addedKind(request, occasionKept)}${within(request)}.`, spokenNote: null };
+    // By voice only a round with no match at all says so (briefly): its first items are not what was asked for.
+    const spokenNote = found === 0 ? 'No exact match. Other ideas:' : null;
+    return { items, personalized, note: `${start}, so I've added other ${addedKind(request, occasionKept)}${within(request)}.`, spokenNote };
   }
   if (items.length > 0 || request.budget?.max === undefined) return { items, personalized, note: null, spokenNote: null };
   return closestInPrice(request, limit, suggest);

@@ -118,4 +118,11 @@ describe('the cheapest or the dearest, asked for', () => {
     // The turn's first request (a short round is then topped up from wider ones).
     expect(chat.services.suggestions.requests[before]).toMatchObject({ keywords: ['mug'], priceOrder: 'highest' });
   });
+
+  it('by voice, says the order before the items', async () => {
+    const chat = startConversation({ channelId: 'directlinespeech' });
+    const replies = await chat.say("what's your cheapest candle?");
+    const speak = replies.map((r) => r.speak ?? '').find((s) => s.includes('pence') || s.includes('pounds')) ?? '';
+    expect(speak).toMatch(/<speak[^>]*>Lowest price first: /);
+  });
 });

@@ -37,6 +37,7 @@ describe('a round topped up from wider requests', () => {
     // Other mugs come next: a mug in another colour is closer than a green anything.
     expect(shown.slice(1, 3).every((id) => /mug$/i.test(id))).toBe(true);
     expect(round.note).toBe('Only 1 matched "green mug", so I\'ve added other ideas.');
+    expect(round.spokenNote).toBeNull(); // the first item is what was asked for
   });
 
   it('meets a colour-only request without a note', async () => {
@@ -49,6 +50,8 @@ describe('a round topped up from wider requests', () => {
     const round = await widenedRound({ occasion: 'christmas', audience: 'child' }, 5, suggest);
     expect(names(round).sort()).toEqual(['kidsMug', 'mac', 'soft']);
     expect(round.note).toBe('Nothing for children matched "christmas", so I\'ve added other gift ideas for children.');
+    // By voice too the listener hears that nothing matched, briefly.
+    expect(round.spokenNote).toBe('No exact match. Other ideas:');
   });
 
   it('keeps a themed day for adults as it was: Christmas items only', async () => {
