@@ -15,9 +15,10 @@ export function requestFromEntities(entities: Entities): LastRequest {
   const occasion = occasionOf(entities);
   if (entities.categories.length > 0) request.categories = [...entities.categories];
   // A present for someone's birthday: the day's own word names no product ("birthday" would filter to cards).
-  const keywords = occasion === 'gift' && entities.occasion && PERSONAL_DAYS.has(entities.occasion)
+  const dayWordsOff = occasion === 'gift' && entities.occasion && PERSONAL_DAYS.has(entities.occasion)
     ? entities.keywords.filter((k) => !DAY_WORDS.has(k))
     : entities.keywords;
+  const keywords = entities.audience ? dayWordsOff.filter((k) => !PERSON_WORDS.has(k)) : dayWordsOff;
   if (keywords.length > 0) request.keywords = [...keywords];
   if (entities.colours?.length) request.colours = [...entities.colours];
   if (entities.budget && (entities.budget.min !== undefined || entities.budget.max !== undefined)) {
@@ -31,6 +32,8 @@ export function requestFromEntities(entities: Entities): LastRequest {
 
 /** A person's day: a present for it need not be themed on it ("a birthday present for my dad" is not party goods). */
 const PERSONAL_DAYS: ReadonlySet<string> = new Set(['birthday', 'wedding', 'anniversary', 'valentines']);
+/** Words about the person, not the product: with an age group said ("a 12 year old boy") they narrow nothing. */
+const PERSON_WORDS: ReadonlySet<string> = new Set(['boy', 'boys', 'girl', 'girls', 'kid', 'kids', 'child', 'children', 'baby', 'babies', 'toddler', 'toddlers']);
 /** The days' words as a shopper may type them. */
 const DAY_WORDS: ReadonlySet<string> = new Set([...PERSONAL_DAYS, 'bday', 'valentine']);
 

@@ -140,8 +140,11 @@ export class SuggestionsDialog extends InterruptibleDialog {
     const refinement = entities.refinement ?? (recognition.intent === 'refine_suggestions' ? 'something_else' : undefined);
     const said = requestFromEntities(entities);
     if (said.priceOrder) return inPriceOrder(said, session.lastRequest);
-    // A new budget alone ("under £5 please") narrows the last request rather than starting an empty one.
-    if (!refinement && session.lastRequest && said.budget && isUnderspecified(said)) return mergeRequests(session.lastRequest, said);
+    // A new budget or colour alone ("under £5 please", "how about in pink?") narrows the last request rather than
+    // starting an empty one.
+    if (!refinement && session.lastRequest && (said.budget || said.colours) && isUnderspecified({ ...said, colours: undefined })) {
+      return mergeRequests(session.lastRequest, said);
+    }
     if (!refinement) return said;
     if (refinement === 'more_like_this') {
       const shownTarget = findShownByKeywords(session.shown, entities.keywords) ?? findShownByOrdinal(session.shown, text);

@@ -10,9 +10,9 @@ const COLOURS: ReadonlyMap<string, string> = new Map([
   ['gray', 'grey'], ['golden', 'gold'],
 ]);
 
-/** Whether a keyword is only a colour word ("turquoise"): the colour entity carries it instead. */
+/** Whether a keyword is only a colour word ("turquoise", "pinks"): the colour entity carries it instead. */
 export function isColourWord(word: string): boolean {
-  return COLOURS.has(word);
+  return COLOURS.has(word) || (word.endsWith('s') && COLOURS.has(word.slice(0, -1)));
 }
 
 /** @param words the utterance's corrected tokens */

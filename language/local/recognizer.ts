@@ -5,6 +5,7 @@
 import type { Entities, Intent, Recognizer, RecognitionResult } from '../types';
 import { createCatalogMatcher } from '../entities/catalog';
 import { extractPriceOrder } from '../entities/priceOrder';
+import { extractColours } from '../entities/colours';
 import { extractEntities } from '../entities/extract';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentModel } from './intentModel';
@@ -30,6 +31,8 @@ const MIN_KNOWN_SHARE = 0.34;
 /** Runners-up above this probability are reported as alternatives (for clarifying questions). */
 const MIN_ALTERNATIVE_PROBABILITY = 0.1;
 const MAX_ALTERNATIVES = 2;
+/** "How about in pink?", "have you got it in green": a short utterance naming a colour asks for products in it. */
+const MAX_COLOUR_REQUEST_WORDS = 6;
 /** Long pastes are cut: intent lives in the first sentences, and the work stays bounded. */
 const MAX_UTTERANCE_LENGTH = 500;
 
@@ -56,11 +59,9 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       const ranked = routeOtherParties(text, directed, (token) => model.isUnknownWord(token));
       const best = ranked[0];
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
-      // "toys", "candles please", "which is the cheapest?": the model has little to go on in a bare product name or a
-      // price superlative, but the shopper plainly asks to see products.
-      if (!understood && (catalog.namesOnlyProducts(model.correctedWords(text)) || extractPriceOrder(text.toLowerCase()) !== undefined)) {
-        return bareProductRequest(text, ranked);
-      }
+      // "toys", "candles please", "which is the cheapest?", "how about in pink?": the model has little to go on in a
+      // bare product name, a price superlative or a colour, but the shopper plainly asks to see products.
+      if (!understood && asksForProducts(text, model.correctedWords(text))) return bareProductRequest(text, ranked);
       const intent = understood ? best.intent : 'none';
       // For "none" the score is how close the text came to an intent we handle (the best real intent's
       // probability), so odd text always carries a low score, as the Recognizer contract promises.
@@ -72,6 +73,11 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       return { intent, score, entities: entitiesFor(text, intent), alternatives };
     },
   };
+
+  function asksForProducts(text: string, words: readonly string[]): boolean {
+    if (catalog.namesOnlyProducts(words) || extractPriceOrder(text.toLowerCase()) !== undefined) return true;
+    return words.length <= MAX_COLOUR_REQUEST_WORDS && extractColours(words).length > 0;
+  }
 
   function bareProductRequest(text: string, ranked: readonly { intent: Intent; score: number }[]): RecognitionResult {
     const modelScore = ranked.find((r) => r.intent === 'get_suggestions')?.score ?? 0;

@@ -126,3 +126,17 @@ describe('the cheapest or the dearest, asked for', () => {
     expect(speak).toMatch(/<speak[^>]*>Lowest price first: /);
   });
 });
+
+describe('a colour said after a round', () => {
+  it('"how about in pink?" after lanterns asks for pink lanterns, then "in green?" for green ones', async () => {
+    const chat = await guest();
+    await chat.say('show me lanterns');
+    let before = chat.services.suggestions.requests.length;
+    await chat.say('how about in pink?');
+    expect(chat.services.suggestions.requests[before]).toMatchObject({ keywords: ['lantern'], colours: ['pink'] });
+    before = chat.services.suggestions.requests.length;
+    await chat.say('have you got them in green?');
+    expect(chat.services.suggestions.requests[before]).toMatchObject({ keywords: ['lantern'], colours: ['green'] });
+  });
+});
+

@@ -186,3 +186,14 @@ describe('local recognizer: the cheapest or the dearest', () => {
     expect(entities.priceOrder).toBeUndefined();
   });
 });
+
+describe('local recognizer: a colour said on its own', () => {
+  const shop = createLocalRecognizer({ keywords: ['lantern', 'owl', 'pinks'] });
+
+  test.each(['how about in pink?', 'have you got them in green?', 'any in red'])('"%s" asks for products in that colour', async (text) => {
+    const { intent, entities } = await shop.recognize(text);
+    expect(intent).toBe('get_suggestions');
+    expect(entities.colours).toHaveLength(1);
+    expect(entities.keywords).toEqual([]); // "pinks" (a flower's name in the catalogue) is the colour here
+  });
+});

@@ -27,12 +27,22 @@ describe('suggestion requests', () => {
     expect(requestFromEntities({ categories: ['party'], keywords: ['birthday'], occasion: 'birthday' })).toEqual({ categories: ['party'], keywords: ['birthday'], occasion: 'birthday' });
   });
 
+  it('a child\'s present: the age group narrows, words about the person ("boy") do not, and it is a gift', () => {
+    expect(requestFromEntities({ categories: [], keywords: ['boys', 'robot'], audience: 'child' })).toEqual({ keywords: ['robot'], audience: 'child', occasion: 'gift' });
+    expect(requestFromEntities({ categories: [], keywords: ['boys'] })).toEqual({ keywords: ['boys'] });
+  });
+
+  it('colours and a price order reach the request', () => {
+    expect(requestFromEntities({ categories: [], keywords: ['mug'], colours: ['green'], priceOrder: 'lowest' })).toEqual({ keywords: ['mug'], colours: ['green'], priceOrder: 'lowest' });
+  });
+
   it('a named recipient makes it a gift', () => {
     expect(requestFromEntities({ categories: [], keywords: [], recipient: 'mum', budget: { max: 20 } })).toEqual({ occasion: 'gift', budget: { min: undefined, max: 20 } });
   });
 
   it.each([
     [{}, true], [{ budget: { max: 5 } }, true], [{ occasion: 'gift' }, false], [{ keywords: ['mug'] }, false], [{ similarTo: 'x' }, false],
+    [{ colours: ['pink'] }, false], [{ audience: 'child' as const }, false], [{ priceOrder: 'lowest' as const }, false],
   ])('%j underspecified: %s', (request, expected) => {
     expect(isUnderspecified(request)).toBe(expected);
   });
