@@ -11,22 +11,33 @@ function maxDistanceFor(length: number): number {
   return length >= 7 ? 2 : 1;
 }
 
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped early. */
+/** The three rolling rows, reused across calls: a search compares one token with thousands of words. Grown on demand. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped early. Minima are plain
+ * comparisons, not Math.min: under jest (a vm context) every read of the global Math costs a slow lookup.
+ */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  // Three rolling rows (the transposition looks two rows back) instead of a full matrix.
-  let beforePrevious = new Int32Array(b.length + 1);
-  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Int32Array(b.length + 1);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  // Three rolling rows (the transposition looks two rows back) instead of a full matrix. Each cell is written before
+  // it is read, so only the first row needs setting.
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let best = previous[j - 1] + (ai === bj ? 0 : 1);
+      if (previous[j] + 1 < best) best = previous[j] + 1;
+      if (current[j - 1] + 1 < best) best = current[j - 1] + 1;
+      if (j > 1 && aBefore === bj && ai === b.charCodeAt(j - 2) && beforePrevious[j - 2] + 1 < best) best = beforePrevious[j - 2] + 1;
       current[j] = best;
-      rowMin = Math.min(rowMin, best);
+      if (best < rowMin) rowMin = best;
     }
     if (rowMin > cap) return cap + 1;
     [beforePrevious, previous, current] = [previous, current, beforePrevious];

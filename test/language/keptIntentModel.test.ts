@@ -9,13 +9,22 @@ import { runModelCache } from '../support/runModelCache';
 import { CountingCache } from '../support/countingCache';
 
 
-const corpus = loadCorpus();
-const probes = [...corpus.filter((_, n) => n % 25 === 0).map((u) => u.text), 'gimme sumthing for my nan', 'xyzzy', ''];
+const fullCorpus = loadCorpus();
+/**
+ * Every third utterance, every intent still in it (asserted): keeping and restoring hold for any corpus, and a third of
+ * it trains about four times faster (the suite trains six times).
+ */
+const corpus = fullCorpus.filter((_, n) => n % 3 === 0);
+const probes = [...fullCorpus.filter((_, n) => n % 25 === 0).map((u) => u.text), 'gimme sumthing for my nan', 'xyzzy', ''];
 const classifications = (model: IntentModel) => probes.map((text) => model.classify(text));
 
 afterAll(() => keepTrainedModelsIn(runModelCache()));
 
 describe('the intent model kept across starts', () => {
+  it('trains on a slice of the corpus that holds every intent', () => {
+    expect(new Set(corpus.map((u) => u.intent))).toEqual(new Set(fullCorpus.map((u) => u.intent)));
+  });
+
   it('classifies exactly as a freshly trained model when restored, and trains again for another corpus', () => {
     keepTrainedModelsIn(undefined);
     const fresh = classifications(IntentModel.train(corpus));

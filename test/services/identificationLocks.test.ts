@@ -12,7 +12,8 @@ import { createStoreTemplate, personaOf, TEST_NOW, type StoreTemplate, type Test
 const ALICE = DEMO_CUSTOMERS[0];
 
 let template: StoreTemplate;
-beforeAll(async () => { template = await createStoreTemplate(0); });
+// Only the demo customers and what they bought: every failed attempt rewrites the store file.
+beforeAll(async () => { template = await createStoreTemplate(0, { boughtProductsOnly: true }); });
 afterAll(async () => { await template.dispose(); });
 
 interface Harness { t: TestStore; identity: StoreIdentityService; clock: { now: Date } }

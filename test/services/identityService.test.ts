@@ -13,7 +13,7 @@ const JONAS = DEMO_CUSTOMERS[2];
 const UNKNOWN_EMAIL = 'nobody.at.all@example.org';
 
 let template: StoreTemplate;
-beforeAll(async () => { template = await createStoreTemplate(10); });
+beforeAll(async () => { template = await createStoreTemplate(10, { boughtProductsOnly: true }); });
 afterAll(async () => { await template.dispose(); });
 
 interface Harness {

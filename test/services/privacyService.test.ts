@@ -17,7 +17,7 @@ const ALICE = DEMO_CUSTOMERS[0];
 const JONAS = DEMO_CUSTOMERS[2];
 
 let template: StoreTemplate;
-beforeAll(async () => { template = await createStoreTemplate(10); });
+beforeAll(async () => { template = await createStoreTemplate(10, { boughtProductsOnly: true }); });
 afterAll(async () => { await template.dispose(); });
 
 interface Harness {

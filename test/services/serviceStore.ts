@@ -46,13 +46,19 @@ export interface TestStore {
 
 /**
  * `othersKept`: how many customers besides the demo ones to keep (with all their orders; every product
- * stays). The full seed's 2.5 MB file makes each durable write slow; tests that only need a few customers
- * keep the file small. Omit it to keep every customer.
+ * stays unless `boughtProductsOnly`). The full seed's 2.5 MB file makes each durable write slow; tests that only need
+ * a few customers keep the file small. Omit it to keep every customer.
+ * `boughtProductsOnly`: keep only the products the kept customers bought (the catalogue is most of a small store's
+ * file), for tests that never read the catalogue and write the file many times.
  */
-export async function createStoreTemplate(othersKept?: number): Promise<StoreTemplate> {
+export async function createStoreTemplate(othersKept?: number, { boughtProductsOnly = false } = {}): Promise<StoreTemplate> {
   const templateDir = await mkdtemp(join(tmpdir(), 'services-template-'));
   const path = join(templateDir, 'store.json');
-  const seeded = await openStore({ path, seed: async () => keepCustomers(await readSeedFile(DEFAULT_SEED_PATH), othersKept) });
+  const seed = async () => {
+    const kept = keepCustomers(await readSeedFile(DEFAULT_SEED_PATH), othersKept);
+    return boughtProductsOnly ? keepBoughtProducts(kept) : kept;
+  };
+  const seeded = await openStore({ path, seed });
   await refreshSegments(seeded.repositories, defaultSegmentDefinitions(), {
     asOf: TEST_NOW, clock: () => TEST_NOW, maxAgeMs: 0, force: true, clusters: false,
   });
@@ -108,6 +114,11 @@ function keepCustomers(seed: StoreData, othersKept: number | undefined): StoreDa
   const demo = new Set(DEMO_CUSTOMERS.map((c) => c.id));
   const kept = new Set([...demo, ...seed.customers.filter((c) => !demo.has(c.id)).slice(0, othersKept).map((c) => c.id)]);
   return { ...seed, customers: seed.customers.filter((c) => kept.has(c.id)), orders: seed.orders.filter((o) => kept.has(o.customerId)) };
+}
+
+function keepBoughtProducts(seed: StoreData): StoreData {
+  const bought = new Set(seed.orders.flatMap((o) => o.lines.map((l) => l.productId)));
+  return { ...seed, products: seed.products.filter((p) => bought.has(p.id)) };
 }
 
 /** Occurrences of `needle` in `text`. */

@@ -10,6 +10,7 @@ import { DEFAULT_SEED_PATH, readSeedFile } from '../../../data/seedFile';
 import { ModelCacheFolder } from '../../../data/modelCacheFolder';
 import type { ModelCache } from '../../../domain/modelCache';
 import type { Order, Product } from '../../../domain/model';
+import { DEFAULT_BLEND_FIT } from '../../../recommender/ranking/blendFit';
 import { recommend } from '../../../recommender/ranking/recommend';
 import { RecommenderIndex, type CustomerGroups } from '../../../recommender/ranking/recommenderIndex';
 import { CountingCache } from '../../support/countingCache';
@@ -19,12 +20,19 @@ let products: Product[];
 let orders: Order[];
 let customers: Map<string, CustomerGroups>;
 
+/**
+ * Every third customer of the seed (by id) and their orders: the properties hold on any data the fits run on, and a
+ * third of the seed builds in about half the time while still holding enough window buyers for the blend fit (asserted).
+ */
+const CUSTOMER_STRIDE = 3;
+
 beforeAll(async () => {
   const seed = await readSeedFile(DEFAULT_SEED_PATH);
+  const kept = new Set(seed.customers.map((c) => c.id).sort().filter((_, n) => n % CUSTOMER_STRIDE === 0));
   products = seed.products;
-  orders = seed.orders;
+  orders = seed.orders.filter((o) => kept.has(o.customerId));
   const labels = new Map(seed.segments.map((s) => [s.customerId, s.rfm.label]));
-  customers = new Map(seed.customers.map((c) => [c.id, { segmentLabel: labels.get(c.id), country: c.country }]));
+  customers = new Map(seed.customers.filter((c) => kept.has(c.id)).map((c) => [c.id, { segmentLabel: labels.get(c.id), country: c.country }]));
 });
 
 const build = (modelCache?: ModelCache, changed: Order[] = orders): RecommenderIndex =>
@@ -51,7 +59,18 @@ function easeBytes(index: RecommenderIndex): string[] {
 
 describe('fitted models kept by a fingerprint of their inputs', () => {
   let fresh: RecommenderIndex;
-  beforeAll(() => { fresh = build(); });
+  /** rankings(fresh), computed once: reading an index does not change it. */
+  let freshRankings: unknown[];
+  beforeAll(() => {
+    fresh = build();
+    freshRankings = rankings(fresh);
+  });
+
+  it('builds over a slice that still runs both fits', () => {
+    expect(fresh.learntBlend).not.toBeNull();
+    expect(fresh.learntBlend?.customers).toBeGreaterThanOrEqual(DEFAULT_BLEND_FIT.minCustomers);
+    expect(fresh.ease()).not.toBeNull();
+  });
 
   it('restores the blend and EASE fits bit for bit: the restored index ranks exactly as a fresh one', () => {
     const cache = new CountingCache();
@@ -65,7 +84,7 @@ describe('fitted models kept by a fingerprint of their inputs', () => {
     const restoredWeights: Record<string, number | undefined> = restored.learntBlend?.weights ?? {};
     for (const [signal, weight] of Object.entries(fresh.learntBlend?.weights ?? {})) expect(Object.is(restoredWeights[signal], weight)).toBe(true);
     expect(easeBytes(restored)).toEqual(easeBytes(fresh));
-    expect(rankings(restored)).toEqual(rankings(fresh));
+    expect(rankings(restored)).toEqual(freshRankings);
   });
 
   it('fits again what an order change reaches, and the result equals a fresh build of the changed data', () => {
@@ -102,9 +121,9 @@ describe('fitted models kept by a fingerprint of their inputs', () => {
     const rebuilt = build(folder);
     expect(warnings).toEqual(['kept model corrupt, fitting again', 'kept model corrupt, fitting again']);
     expect(easeBytes(rebuilt)).toEqual(easeBytes(fresh));
-    expect(rankings(rebuilt)).toEqual(rankings(fresh));
+    expect(rankings(rebuilt)).toEqual(freshRankings);
     warnings.length = 0;
-    expect(rankings(build(folder))).toEqual(rankings(fresh));
+    expect(rankings(build(folder))).toEqual(freshRankings);
     expect(warnings).toEqual([]);
   });
 
@@ -116,6 +135,6 @@ describe('fitted models kept by a fingerprint of their inputs', () => {
     for (const key of cache.entries.keys()) cache.entries.set(key, new Uint8Array([2, 0, 0, 0, 0x7b, 0x7d, 0, 0]));
     const rebuilt = build(cache);
     expect(rejected.sort()).toEqual(['blend', 'ease']);
-    expect(rankings(rebuilt)).toEqual(rankings(fresh));
+    expect(rankings(rebuilt)).toEqual(freshRankings);
   });
 });
