@@ -3,6 +3,7 @@
  * item: an exact id wins, else the name sharing the most words with the text (in-stock and shorter names first).
  */
 import type { Product } from '../domain/model';
+import { singular } from '../domain/words';
 
 /**
  * Words that point at a product without naming it. Positions ("the first one", "the last") refer to the shown list,
@@ -14,7 +15,6 @@ const STOP_WORDS = new Set([
 ]);
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
-const stem = (word: string) => word.replace(/(es|s)$/, '');
 
 export interface FoundProduct { id: string; name: string; price: number; currency: string }
 
@@ -24,13 +24,13 @@ export class ProductFinder {
 
   constructor(products: readonly Product[]) {
     for (const p of products) this.byId.set(p.id.toUpperCase(), p);
-    this.entries = products.map((product) => ({ product, words: new Set(wordsOf(product.name).map(stem)) }));
+    this.entries = products.map((product) => ({ product, words: new Set(wordsOf(product.name).map(singular)) }));
   }
 
   find(text: string): FoundProduct | null {
     const exact = this.byId.get(text.trim().toUpperCase());
     if (exact) return brief(exact);
-    const wanted = wordsOf(text).map(stem);
+    const wanted = wordsOf(text).map(singular);
     if (wanted.length === 0) return null;
     let best: { product: Product; score: number } | null = null;
     for (const { product, words } of this.entries) {

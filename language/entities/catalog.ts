@@ -4,6 +4,7 @@
  */
 import { CATEGORIES } from '../../domain/categories';
 import { tokenize } from '../text/normalize';
+import { singular } from '../../domain/words';
 import { isColourWord } from './colours';
 
 /** Words too common to be a product keyword even if a product name contains them. */
@@ -29,13 +30,6 @@ export interface CatalogMatcher {
   namesOnlyProducts(words: readonly string[]): boolean;
   /** Every word the matcher knows, for the spelling corrector. */
   vocabulary(): string[];
-}
-
-function singular(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(?:ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3) return word.slice(0, -1);
-  return word;
 }
 
 const phraseKey = (tokens: readonly string[]): string => tokens.map(singular).join(' ');

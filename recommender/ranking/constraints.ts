@@ -5,6 +5,7 @@
  */
 import type { SuggestionRequest } from '../../domain/suggestions';
 import { tokenize, type ItemCatalog } from './catalog';
+import { wordForms } from '../../domain/words';
 import { audienceWords, isGiftOccasion, isRecipientWord, occasionFilter, type AudienceWords } from './occasions';
 
 export interface RequestConstraints {
@@ -40,12 +41,25 @@ function keywordMatches(catalog: ItemCatalog, keywords: readonly string[]): Map<
   const words = [...new Set(keywords.flatMap(tokenize))];
   const hits = new Map<number, number>();
   for (const word of words) {
-    const forms = new Set([word, word.replace(/(es|s)$/, ''), `${word}s`]);
+    const forms = wordForms(word);
     const matched = new Set<number>();
     for (const form of forms) for (const item of catalog.itemsWithToken(form)) matched.add(item);
     for (const item of matched) hits.set(item, (hits.get(item) ?? 0) + 1 / words.length);
   }
   return hits;
+}
+
+/** Fewer items than this matching every word, and a request of several words keeps the items matching some. */
+const MIN_FULL_MATCHES = 3;
+
+/**
+ * "hot water bottle", "christmas tree decorations": when enough items match every word, the request means those, not
+ * anything with "hot" or "water" in its name (a pink mirror, a transfer tattoo). "A mug and a candle" has no item
+ * matching both, so either still counts.
+ */
+function preferFullMatches(matches: Map<number, number>): Map<number, number> {
+  const full = [...matches].filter(([, strength]) => strength >= 1 - 1e-9);
+  return full.length >= MIN_FULL_MATCHES && full.length < matches.size ? new Map(full) : matches;
 }
 
 /** Items in any of the colours (a word of their name or tags). */
@@ -123,7 +137,7 @@ export function buildConstraints(catalog: ItemCatalog, request: SuggestionReques
   const gift = request.occasion !== undefined && isGiftOccasion(request.occasion);
   const recipients = gift ? (request.keywords ?? []).filter(isRecipientWord) : [];
   const keywords = (request.keywords ?? []).filter((keyword) => !recipients.includes(keyword));
-  if (keywords.length > 0) requested = intersect(requested, keywordMatches(catalog, keywords));
+  if (keywords.length > 0) requested = intersect(requested, preferFullMatches(keywordMatches(catalog, keywords)));
   if (request.colours?.length) requested = intersect(requested, colourMatches(catalog, request.colours));
   if (request.audience) requested = intersect(requested, audienceMatches(catalog, audienceWords(request.audience)));
   const occasion = request.occasion ? occasionFilter(request.occasion) : null;

@@ -8,6 +8,7 @@
  */
 import type { Product } from '../../domain/model';
 import type { SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
+import { wordForms } from '../../domain/words';
 import { tokenize } from './catalog';
 import type { RequestConstraints } from './constraints';
 import type { RecommenderIndex } from './recommenderIndex';
@@ -43,7 +44,7 @@ export function byPrice(index: RecommenderIndex, constraints: RequestConstraints
 
 /** The candidates whose names hold one of the words (or its plural or singular); all of them when none does. */
 function namedCandidates(index: RecommenderIndex, candidates: Candidate[], keywords: readonly string[]): Candidate[] {
-  const forms = new Set(keywords.flatMap(tokenize).flatMap((word) => [word, word.replace(/(es|s)$/, ''), `${word}s`]));
+  const forms = new Set(keywords.flatMap(tokenize).flatMap(wordForms));
   if (forms.size === 0) return candidates;
   const named = candidates.filter(({ item }) => index.catalog.nameTokens(item).some((token) => forms.has(token)));
   return named.length > 0 ? named : candidates;

@@ -17,8 +17,12 @@ const DEPTH_PER_ITEM = 8;
 /** Each deeper ranking reads this many times more rows. */
 const DEEPER = 4;
 
-/** Items allowed per category: one requested category may fill the list; otherwise at most 40% (min 2) each. */
-export function categoryCap(limit: number, requestedCategories: readonly string[]): number {
+/**
+ * Items allowed per category: one requested category may fill the list, and so may the things asked for by name ("hot
+ * water bottles" are all in one category); otherwise at most 40% (min 2) each.
+ */
+export function categoryCap(limit: number, requestedCategories: readonly string[], namedThings = false): number {
+  if (namedThings) return limit;
   if (requestedCategories.length > 0) return Math.ceil(limit / requestedCategories.length);
   return Math.max(2, Math.ceil(limit * 0.4));
 }
@@ -29,7 +33,7 @@ export function recommend(
   const constraints = buildConstraints(index.catalog, request, context.dismissed);
   const limit = request.limit ?? DEFAULT_LIMIT;
   if (request.priceOrder) return byPrice(index, constraints, request, request.priceOrder, limit);
-  const cap = categoryCap(limit, constraints.requestedCategories);
+  const cap = categoryCap(limit, constraints.requestedCategories, (request.keywords?.length ?? 0) > 0);
   const gift = constraints.giftRequest ? giftQuery(index, request.budget, constraints.recipientMatches) : undefined;
   const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift };
   let depth = limit * DEPTH_PER_ITEM;

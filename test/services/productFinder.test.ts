@@ -15,3 +15,11 @@ describe('ProductFinder', () => {
     expect(finder.find('the white heart')?.id).toBe('2');
   });
 });
+
+describe('ProductFinder: plurals', () => {
+  const shop = new ProductFinder([product('b', 'Hot Water Bottle Keep Calm'), product('x', 'Jewellery Box'), product('t', 'Christmas Tree Decoration')]);
+
+  it.each([['the hot water bottles', 'b'], ['more like the jewellery boxes', 'x'], ['the trees', 't']])('%j names %s', (text, id) => {
+    expect(shop.find(text)?.id).toBe(id);
+  });
+});
