@@ -40,6 +40,9 @@ export const NOT_UNDERSTOOD =
 /** An order, delivery, return or refund question: the team answers those, the assistant cannot look them up. */
 export const SERVICE_QUESTION =
   "I can't help with orders, deliveries, payments, returns or refunds, but our team can. Shall I ask a member of the team to join this chat?";
+/** Opening hours, contact details, where the shop is: the team knows them, the assistant does not. */
+export const SHOP_INFO_QUESTION =
+  "I can't answer questions about the shop itself, such as opening hours or how to reach us, but our team can. Shall I ask a member of the team to join this chat?";
 export const SERVICE_CHOICES = ['Talk to a person', 'Gift ideas'] as const;
 
 /** A complaint: the team can put it right; feedback only records it. */

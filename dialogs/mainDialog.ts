@@ -10,7 +10,7 @@ import type { Services } from '../services/ports';
 import type { Recognizer } from '../language/types';
 import { clarificationFor, needsConsentConfirmation } from './clarify';
 import {
-  COMPLAINT_CHOICES, COMPLAINT_QUESTION, ENGLISH_ONLY, GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD, SERVICE_CHOICES, SERVICE_QUESTION,
+  COMPLAINT_CHOICES, COMPLAINT_QUESTION, ENGLISH_ONLY, GENERAL_HELP, MAIN_CHOICES, NOT_UNDERSTOOD, SERVICE_CHOICES, SERVICE_QUESTION, SHOP_INFO_QUESTION,
 } from './copy';
 import { otherLanguageOf } from './outOfScope';
 import type { DialogDeps } from './deps';
@@ -184,7 +184,7 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(question('There is nothing to cancel. What would you like to do?', { choices: MAIN_CHOICES }));
         return step.next(flowResult('asked'));
       case 'service':
-        await context.sendActivity(question(SERVICE_QUESTION, { choices: [...SERVICE_CHOICES] }));
+        await context.sendActivity(question(route.topic === 'shop' ? SHOP_INFO_QUESTION : SERVICE_QUESTION, { choices: [...SERVICE_CHOICES] }));
         return step.next(flowResult('asked'));
       case 'complaint':
         await context.sendActivity(question(COMPLAINT_QUESTION, { choices: [...COMPLAINT_CHOICES] }));

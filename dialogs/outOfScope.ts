@@ -17,6 +17,18 @@ export function isServiceQuestion(text: string): boolean {
   return SERVICE_TOPIC.test(text);
 }
 
+/** About the shop itself: opening hours, how to reach it, where it is. The team knows; the assistant does not. */
+const SHOP_INFO = new RegExp([
+  String.raw`\b(opening (hours|times)|open(ing)? hours|what time do you (open|close)|are you open|when are you open)\b`,
+  String.raw`\b(contact (you|us|details|number|the (shop|store|team))|how (can|do) i (contact|reach|call|phone|email) (you|the (shop|store|team)))\b`,
+  String.raw`\b(your|the (shop|store)'?s?) (phone|telephone) number\b|\bcustomer (service|services|care) (number|phone|email)\b`,
+  String.raw`\b(where are you (based|located)|where is (your|the) (shop|store|warehouse)|(your|the shop'?s?|the store'?s?) (postal )?address)\b`,
+].join('|'), 'i');
+
+export function isShopInfoQuestion(text: string): boolean {
+  return SHOP_INFO.test(text);
+}
+
 const COMPLAINT = /\b(complain(t|ts|ing)?|make a complaint|not happy with (my|the|your) (order|service|delivery|parcel))\b/i;
 
 /** "I want to complain": the team hears complaints; the survey is for this chat, not for what went wrong. */

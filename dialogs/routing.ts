@@ -2,15 +2,15 @@
 import type { RecognitionResult } from '../language/types';
 import type { PrivacyRequest } from './privacy/privacyDialog';
 import { READ_ALL } from './suggestions/spokenSuggestions';
-import { isComplaint, isServiceQuestion } from './outOfScope';
+import { isComplaint, isServiceQuestion, isShopInfoQuestion } from './outOfScope';
 import { itemRequestIn } from './suggestions/itemRequests';
 
 export type Route =
   | { kind: 'suggestions' }
   | { kind: 'privacy'; request: PrivacyRequest }
   | { kind: 'identify' | 'feedback' | 'done' | 'handoff' | 'greet' | 'help' | 'cancel' | 'unknown' }
-  /** An order, delivery, return or refund question: the team handles those. */
-  | { kind: 'service' }
+  /** An order, delivery, return or refund question, or one about the shop itself: the team handles those. */
+  | { kind: 'service'; topic: 'order' | 'shop' }
   /** A complaint: a person from the team, or feedback, the shopper's choice. */
   | { kind: 'complaint' };
 
@@ -44,7 +44,10 @@ export function routeFor(text: string, recognition: RecognitionResult): Route {
   const byRule = routeByRule(text);
   if (byRule) return byRule;
   const confident = recognition.score >= MIN_ROUTE_SCORE;
-  if (!(confident && IN_SCOPE_REQUESTS.has(recognition.intent)) && isServiceQuestion(text)) return { kind: 'service' };
+  if (!(confident && IN_SCOPE_REQUESTS.has(recognition.intent))) {
+    if (isServiceQuestion(text)) return { kind: 'service', topic: 'order' };
+    if (isShopInfoQuestion(text)) return { kind: 'service', topic: 'shop' };
+  }
   // "under £5 please": a budget alone, after or before a round of ideas, asks for ideas in it.
   if ((!confident || recognition.intent === 'none') && recognition.entities.budget) return { kind: 'suggestions' };
   if (!confident) return { kind: 'unknown' };

@@ -85,6 +85,21 @@ describe('messages outside what the assistant does', () => {
     expect(handoff.some((r) => r.type === 'event' && r.name === 'handoff.initiate')).toBe(true);
   });
 
+  it('a question about the shop itself (hours, contact, address) offers a person instead of "not understood"', async () => {
+    const chat = startConversation();
+    for (const text of ['what are your opening hours?', 'what time do you close', "what's your phone number", 'where are you based?']) {
+      const replies = await chat.say(text);
+      expect(texts(replies)).toEqual([expect.stringMatching(/^I can't answer questions about the shop itself, such as opening hours or how to reach us, but our team can/)]);
+      expect(choicesOf(replies[0])).toEqual(['Talk to a person', 'Gift ideas']);
+    }
+  });
+
+  it('"my email address is …" is still a sign-in, not a question about the shop', async () => {
+    const chat = startConversation();
+    const replies = await chat.say('my email address is ada@example.com');
+    expect(texts(replies).join(' ')).not.toMatch(/questions about the shop itself/);
+  });
+
   it('a complaint offers a person or feedback, instead of starting the survey', async () => {
     const chat = startConversation();
     const replies = await chat.say('I want to make a complaint');
