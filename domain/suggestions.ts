@@ -1,6 +1,11 @@
 /** What a conversation asks of the recommender and what it gets back (plain data, no I/O). */
 import type { Product } from './model';
 
+/** Who a present is for, when the shopper gave an age or a clear word: only goods made for them are suggested. */
+export type Audience = 'baby' | 'child';
+/** "The cheapest", "the most expensive": matching items by price instead of our picks. */
+export type PriceOrder = 'lowest' | 'highest';
+
 export interface SuggestionRequest {
   /** null for guests. */
   customerId: string | null;
@@ -11,9 +16,9 @@ export interface SuggestionRequest {
   budget?: { min?: number; max?: number };
   occasion?: string;
   /** A present for a child or a baby: only items made for them (by the catalogue's own words) are suggested. */
-  audience?: 'baby' | 'child';
+  audience?: Audience;
   /** "the cheapest", "the most expensive": every matching item by price instead of our picks. */
-  priceOrder?: 'lowest' | 'highest';
+  priceOrder?: PriceOrder;
   /** "more like X": a product id. */
   similarTo?: string;
   /** Products not to show again in this request ("not this one", items already shown). */

@@ -1,4 +1,5 @@
 /** The intro sentence above a round of suggestions, in the tone of the customer's persona. */
+import type { Audience, PriceOrder } from '../../domain/suggestions';
 import type { CustomerProfile } from '../../services/ports';
 
 const BY_TONE: Record<CustomerProfile['persona']['tone'], string> = {
@@ -22,14 +23,14 @@ export interface IntroInput {
   /** The round answers "more like this". */
   similar?: boolean;
   /** The present is for a child or a baby (only their goods were looked at). */
-  audience?: 'baby' | 'child';
+  audience?: Audience;
   /** The shopper asked for the cheapest or dearest: an order by price, which nothing personal decides. */
-  priceOrder?: 'lowest' | 'highest';
+  priceOrder?: PriceOrder;
 }
 
-const BY_PRICE: Record<'lowest' | 'highest', string> = { lowest: 'Here they are, lowest price first.', highest: 'Here they are, highest price first.' };
+const BY_PRICE: Record<PriceOrder, string> = { lowest: 'Here they are, lowest price first.', highest: 'Here they are, highest price first.' };
 
-const FOR_AUDIENCE: Record<'baby' | 'child', string> = { child: 'Here are some popular presents for children.', baby: 'Here are some popular presents for babies.' };
+const FOR_AUDIENCE: Record<Audience, string> = { child: 'Here are some popular presents for children.', baby: 'Here are some popular presents for babies.' };
 
 export function introSentence({ profile, personalized, similar, audience, priceOrder }: IntroInput): string {
   if (priceOrder) return BY_PRICE[priceOrder];

@@ -1,12 +1,13 @@
 /**
  * A round that finds too little is topped up from wider requests, most faithful first, and says so: its colours go
- * first (a mug in another colour is closer than a green anything), then its words, then its categories; its budget and occasion are never dropped silently, and who the
- * present is for (a child, a baby) never at all: a child's day with too few themed items ("a Christmas present for my
- * 7 year old") gets other children's presents, and the note says so. When even
+ * first (a mug in another colour is closer than a green anything), then its words, then its categories; its budget
+ * and occasion are never dropped silently, and who the present is for (a child, a baby) never at all: a child's day
+ * with too few themed items ("a Christmas present for my 7 year old") gets other children's presents, and the note
+ * says so. When even
  * the widest request finds nothing within the budget, the closest in price are offered, and said to be.
  * Pure: the caller passes a `suggest` function.
  */
-import type { Suggestion, SuggestionResult } from '../../domain/suggestions';
+import type { Audience, Suggestion, SuggestionResult } from '../../domain/suggestions';
 import type { LastRequest } from '../session';
 import { categoryLabel } from '../../domain/categories';
 import { formatPrice } from './cards';
@@ -36,7 +37,10 @@ function widerRequests(request: LastRequest): LastRequest[] {
   return out;
 }
 
-const AUDIENCE_LABELS: Record<NonNullable<LastRequest['audience']>, string> = { child: 'children', baby: 'babies' };
+const AUDIENCE_LABELS: Record<Audience, string> = { child: 'children', baby: 'babies' };
+
+/** " for children" when the request is for an age group, else nothing. */
+const forWhom = (request: LastRequest): string => (request.audience ? ` for ${AUDIENCE_LABELS[request.audience]}` : '');
 
 function quoted(request: LastRequest): string {
   const colours = request.colours?.length ? `${request.colours.join(' or ')} ` : '';
@@ -48,9 +52,8 @@ function quoted(request: LastRequest): string {
 
 /** What the top-up is, in words: "christmas ideas", "gift ideas for children". */
 function addedKind(request: LastRequest, occasionKept: boolean): string {
-  const forWhom = request.audience ? ` for ${AUDIENCE_LABELS[request.audience]}` : '';
-  if (request.occasion && request.occasion !== 'gift' && occasionKept) return `${request.occasion} ideas${forWhom}`;
-  return request.occasion ? `gift ideas${forWhom}` : `ideas${forWhom}`;
+  if (request.occasion && request.occasion !== 'gift' && occasionKept) return `${request.occasion} ideas${forWhom(request)}`;
+  return `${request.occasion ? 'gift ideas' : 'ideas'}${forWhom(request)}`;
 }
 
 function within(request: LastRequest): string {
@@ -81,8 +84,7 @@ export async function widenedRound(request: LastRequest, limit: number, suggest:
   }
   if (items.length > first.items.length) {
     const found = first.items.length;
-    const forWhom = request.audience ? ` for ${AUDIENCE_LABELS[request.audience]}` : '';
-    const start = found === 0 ? `Nothing${forWhom} matched ${quoted(request)}` : `Only ${found}${forWhom} matched ${quoted(request)}`;
+    const start = `${found === 0 ? 'Nothing' : `Only ${found}`}${forWhom(request)} matched ${quoted(request)}`;
     // By voice only a round with no match at all says so (briefly): its first items are not what was asked for.
     const spokenNote = found === 0 ? 'No exact match. Other ideas:' : null;
     return { items, personalized, note: `${start}, so I've added other ${addedKind(request, occasionKept)}${within(request)}.`, spokenNote };

@@ -9,7 +9,6 @@ import { extractColours, isColourWord } from './colours';
 import { extractPriceOrder } from './priceOrder';
 import { extractConsentTopic, extractRefinement } from './preferences';
 import { parseRating } from './rating';
-import { tokenize } from '../text/normalize';
 
 export interface EntityInput {
   /** The utterance as received. */
@@ -29,8 +28,7 @@ export function extractEntities({ text, words, intent }: EntityInput, catalog: C
     keywords: catalog.keywords(words).filter((keyword) => !isColourWord(keyword)),
     colours: nonEmpty(extractColours(words)),
     budget: parseBudget(text),
-    // As typed: the spelling corrector knows "cheaper" and would read "cheapest" as it.
-    priceOrder: extractPriceOrder(tokenize(text).join(' ')),
+    priceOrder: extractPriceOrder(text),
     occasion: extractOccasion(joined),
     recipient: extractRecipient(joined),
     audience: extractAudience(text),

@@ -1,5 +1,6 @@
 /** "the cheapest", "your most expensive": an order by price asked for, rather than a budget or our picks. */
 import type { Entities } from '../types';
+import { tokenize } from '../text/normalize';
 
 type PriceOrder = NonNullable<Entities['priceOrder']>;
 
@@ -8,7 +9,8 @@ const ORDERS: ReadonlyArray<[PriceOrder, RegExp]> = [
   ['highest', /\b(?:most expensive|priciest|dearest|highest priced?|most luxurious|poshest|fanciest)\b/],
 ];
 
-/** @param words the utterance as corrected tokens joined by single spaces */
-export function extractPriceOrder(words: string): PriceOrder | undefined {
+/** @param text the utterance as typed: the spelling corrector knows "cheaper" and would read "cheapest" as it */
+export function extractPriceOrder(text: string): PriceOrder | undefined {
+  const words = tokenize(text).join(' ');
   return ORDERS.find(([, pattern]) => pattern.test(words))?.[0];
 }

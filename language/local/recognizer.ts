@@ -46,7 +46,8 @@ const nothingUnderstood = (): RecognitionResult => ({ intent: 'none', score: 0, 
 export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRecognizer {
   const catalog = createCatalogMatcher(options.keywords);
   const model = IntentModel.train(options.corpus ?? loadCorpus(), catalog.vocabulary());
-  const entitiesFor = (text: string, intent: Intent): Entities => extractEntities({ text, words: model.correctedWords(text), intent }, catalog);
+  const entitiesOf = (text: string, words: readonly string[], intent: Intent): Entities => extractEntities({ text, words, intent }, catalog);
+  const entitiesFor = (text: string, intent: Intent): Entities => entitiesOf(text, model.correctedWords(text), intent);
 
   return {
     entitiesFor: (utterance, intent) => entitiesFor(utterance.slice(0, MAX_UTTERANCE_LENGTH), intent),
@@ -61,7 +62,10 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
       const understood = best.intent !== 'none' && best.score >= MIN_INTENT_PROBABILITY && knownShare >= MIN_KNOWN_SHARE;
       // "toys", "candles please", "which is the cheapest?", "how about in pink?": the model has little to go on in a
       // bare product name, a price superlative or a colour, but the shopper plainly asks to see products.
-      if (!understood && asksForProducts(text, model.correctedWords(text))) return bareProductRequest(text, ranked);
+      if (!understood) {
+        const words = model.correctedWords(text);
+        if (asksForProducts(text, words)) return bareProductRequest(text, words, ranked);
+      }
       const intent = understood ? best.intent : 'none';
       // For "none" the score is how close the text came to an intent we handle (the best real intent's
       // probability), so odd text always carries a low score, as the Recognizer contract promises.
@@ -75,12 +79,13 @@ export function createLocalRecognizer(options: LocalRecognizerOptions): LocalRec
   };
 
   function asksForProducts(text: string, words: readonly string[]): boolean {
-    if (catalog.namesOnlyProducts(words) || extractPriceOrder(text.toLowerCase()) !== undefined) return true;
+    if (catalog.namesOnlyProducts(words) || extractPriceOrder(text) !== undefined) return true;
     return words.length <= MAX_COLOUR_REQUEST_WORDS && extractColours(words).length > 0;
   }
 
-  function bareProductRequest(text: string, ranked: readonly { intent: Intent; score: number }[]): RecognitionResult {
+  function bareProductRequest(text: string, words: readonly string[], ranked: readonly { intent: Intent; score: number }[]): RecognitionResult {
     const modelScore = ranked.find((r) => r.intent === 'get_suggestions')?.score ?? 0;
-    return { intent: 'get_suggestions', score: Math.max(modelScore, MIN_INTENT_PROBABILITY), entities: entitiesFor(text, 'get_suggestions'), alternatives: [] };
+    const entities = entitiesOf(text, words, 'get_suggestions');
+    return { intent: 'get_suggestions', score: Math.max(modelScore, MIN_INTENT_PROBABILITY), entities, alternatives: [] };
   }
 }

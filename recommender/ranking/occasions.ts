@@ -2,6 +2,8 @@
  * Occasions shoppers name, mapped onto catalogue categories and keywords. An item fits an occasion when it is
  * in one of its categories or matches one of its keywords. "gift" fits everything (the whole shop is gifts).
  */
+import type { Audience } from '../../domain/suggestions';
+
 export interface OccasionFilter {
   categories: string[];
   keywords: string[];
@@ -51,12 +53,12 @@ export interface AudienceWords {
  * Gift Set"): a child's present is chosen among items whose names say so (names only: a "toys & games" category
  * also holds sewing boxes).
  */
-const AUDIENCES: Record<'baby' | 'child', AudienceWords> = {
+const AUDIENCES: Record<Audience, AudienceWords> = {
   child: { words: new Set(['child', 'childs', 'children', 'childrens', 'kid', 'kids', 'toy', 'toys']), notBefore: new Set(), notAfter: new Set(['dog', 'cat', 'pet']) },
   baby: { words: new Set(['baby', 'babies', 'babys']), notBefore: new Set(['pink', 'blue']), notAfter: new Set() },
 };
 
-export function audienceWords(audience: 'baby' | 'child'): AudienceWords {
+export function audienceWords(audience: Audience): AudienceWords {
   return AUDIENCES[audience];
 }
 

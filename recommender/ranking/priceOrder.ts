@@ -7,13 +7,11 @@
  * presents are; giftDemand.ts), not a pencil sold by the hundred.
  */
 import type { Product } from '../../domain/model';
-import type { SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
+import type { PriceOrder, SuggestionRequest, SuggestionResult } from '../../domain/suggestions';
 import { wordForms } from '../../domain/words';
 import { tokenize } from './catalog';
 import type { RequestConstraints } from './constraints';
 import type { RecommenderIndex } from './recommenderIndex';
-
-export type PriceOrder = NonNullable<SuggestionRequest['priceOrder']>;
 
 const REASONS: Record<PriceOrder, string> = {
   lowest: 'Among our lowest prices for what you asked',

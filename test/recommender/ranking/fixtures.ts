@@ -60,3 +60,11 @@ export function buildIndex(): RecommenderIndex {
 export function context(customerId: string | null, extra: Partial<RecommendationContext> = {}): RecommendationContext {
   return { customerId, personalized: customerId !== null, dismissed: [], ...extra };
 }
+
+/** `times` one-line orders of a product, each by another customer, spread over June 2011 (day 1 to 28, then again). */
+export function repeatedOrders(productId: string, times: number, quantity = 1): Order[] {
+  return Array.from({ length: times }, (_, c) => ({
+    id: `${productId}-o${c}`, customerId: `${productId}-c${c}`, date: new Date(Date.UTC(2011, 5, 1 + (c % 28))).toISOString(),
+    lines: [{ productId, quantity, unitPrice: 1 }],
+  }));
+}

@@ -6,7 +6,7 @@
 import type { Order } from '../../../domain/model';
 import { recommend } from '../../../recommender/ranking/recommend';
 import { RecommenderIndex } from '../../../recommender/ranking/recommenderIndex';
-import { product } from './fixtures';
+import { product, repeatedOrders } from './fixtures';
 
 const PRODUCTS = [
   ...['Keep Calm', 'Chocolate', 'Union Jack', 'Love', 'Scottie Dog'].map((design, n) => product(`hwb${n}`, 'home_decor', 4.95, { name: `${design} Hot Water Bottle` })),
@@ -18,15 +18,7 @@ const PRODUCTS = [
 ];
 
 /** The partial matches sell far more than any hot water bottle. */
-function orders(): Order[] {
-  const out: Order[] = [];
-  let seq = 0;
-  for (const p of PRODUCTS) {
-    const times = p.id.startsWith('hwb') ? 2 : 40;
-    for (let c = 0; c < times; c++) out.push({ id: `o${++seq}`, customerId: `c${seq}`, date: new Date(Date.UTC(2011, 5, 1 + (c % 28))).toISOString(), lines: [{ productId: p.id, quantity: 1, unitPrice: 1 }] });
-  }
-  return out;
-}
+const orders = (): Order[] => PRODUCTS.flatMap((p) => repeatedOrders(p.id, p.id.startsWith('hwb') ? 2 : 40));
 
 const guest = { customerId: null, personalized: false, dismissed: [] };
 const ids = (items: { product: { id: string } }[]): string[] => items.map((i) => i.product.id).sort();

@@ -5,7 +5,7 @@
 import type { Order } from '../../../domain/model';
 import { recommend } from '../../../recommender/ranking/recommend';
 import { RecommenderIndex } from '../../../recommender/ranking/recommenderIndex';
-import { product } from './fixtures';
+import { product, repeatedOrders } from './fixtures';
 
 const PRODUCTS = [
   product('bigCandle', 'candles_lighting', 9, { name: 'Pillar Candle Large' }),
@@ -20,15 +20,10 @@ const PRODUCTS = [
 ];
 
 /** The big candle is the bestseller; pencils sell by the hundred only; nobody bought the scented candle. */
-function orders(): Order[] {
-  const out: Order[] = [];
-  let seq = 0;
-  const buy = (productId: string, quantity: number, times: number) => {
-    for (let c = 0; c < times; c++) out.push({ id: `o${++seq}`, customerId: `c${seq}`, date: new Date(Date.UTC(2011, 5, 1 + (c % 28))).toISOString(), lines: [{ productId, quantity, unitPrice: 1 }] });
-  };
-  buy('bigCandle', 1, 40); buy('tealight', 1, 5); buy('taper', 1, 3); buy('incense', 1, 2); buy('pencil', 100, 30); buy('mug', 1, 4); buy('dearMug', 1, 2);
-  return out;
-}
+const orders = (): Order[] => [
+  ...repeatedOrders('bigCandle', 40), ...repeatedOrders('tealight', 5), ...repeatedOrders('taper', 3), ...repeatedOrders('incense', 2),
+  ...repeatedOrders('pencil', 30, 100), ...repeatedOrders('mug', 4), ...repeatedOrders('dearMug', 2),
+];
 
 const guest = { customerId: null, personalized: false, dismissed: [] };
 const ids = (items: { product: { id: string } }[]): string[] => items.map((i) => i.product.id);
