@@ -18,11 +18,12 @@ const DEPTH_PER_ITEM = 8;
 const DEEPER = 4;
 
 /**
- * Items allowed per category: one requested category may fill the list, and so may the things asked for by name ("hot
- * water bottles" are all in one category); otherwise at most 40% (min 2) each.
+ * Items allowed per category: one requested category may fill the list, and so may things the shopper narrowed down
+ * themselves, by name, colour or age group ("hot water bottles" and "a pink present for a 6 year old" mostly share a
+ * category); otherwise at most 40% (min 2) each.
  */
-export function categoryCap(limit: number, requestedCategories: readonly string[], namedThings = false): number {
-  if (namedThings) return limit;
+export function categoryCap(limit: number, requestedCategories: readonly string[], narrowedByShopper = false): number {
+  if (narrowedByShopper) return limit;
   if (requestedCategories.length > 0) return Math.ceil(limit / requestedCategories.length);
   return Math.max(2, Math.ceil(limit * 0.4));
 }
@@ -33,7 +34,8 @@ export function recommend(
   const constraints = buildConstraints(index.catalog, request, context.dismissed);
   const limit = request.limit ?? DEFAULT_LIMIT;
   if (request.priceOrder) return byPrice(index, constraints, request, request.priceOrder, limit);
-  const cap = categoryCap(limit, constraints.requestedCategories, (request.keywords?.length ?? 0) > 0);
+  const narrowed = (request.keywords?.length ?? 0) > 0 || (request.colours?.length ?? 0) > 0 || request.audience !== undefined;
+  const cap = categoryCap(limit, constraints.requestedCategories, narrowed);
   const gift = constraints.giftRequest ? giftQuery(index, request.budget, constraints.recipientMatches) : undefined;
   const query = { allowed: constraints.allowed, requested: constraints.requested, similarTo: constraints.similarTo, gift };
   let depth = limit * DEPTH_PER_ITEM;

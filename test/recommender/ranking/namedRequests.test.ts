@@ -1,7 +1,7 @@
 /**
  * Things asked for by name: "hot water bottles" means the items whose names hold every word (when there are enough
  * of them), all of them if need be from one category, not a bestselling "Hot Pink" mirror; words that no item holds
- * together ("a mug and a candle") each still count.
+ * together ("a mug and a candle") each still count. A colour and an age group narrow as a name does.
  */
 import type { Order } from '../../../domain/model';
 import { recommend } from '../../../recommender/ranking/recommend';
@@ -15,6 +15,8 @@ const PRODUCTS = [
   product('milk', 'kitchen_dining', 3.75, { name: 'School Milk Bottles in Crate' }),
   product('mug', 'kitchen_dining', 2.5, { name: 'Spotty Mug' }),
   product('candle', 'candles_lighting', 1.5, { name: 'Pillar Candle' }),
+  product('kite', 'toys_games', 3, { name: 'Kids Pink Kite' }), product('drum', 'toys_games', 4, { name: 'Pink Childrens Drum' }),
+  product('piano', 'toys_games', 5, { name: 'Pink Toy Piano' }), product('blueKite', 'toys_games', 3, { name: 'Kids Blue Kite' }),
 ];
 
 /** The partial matches sell far more than any hot water bottle. */
@@ -34,5 +36,10 @@ describe('things asked for by name', () => {
   it('"a mug and a candle": no item holds both words, so each counts', () => {
     const { items } = recommend(index, guest, { customerId: null, keywords: ['mug', 'candle'], limit: 5 });
     expect(ids(items)).toEqual(['candle', 'mug']);
+  });
+
+  it('a pink toy for a child: all three, though they share one category', () => {
+    const { items } = recommend(index, guest, { customerId: null, audience: 'child', colours: ['pink'], limit: 5 });
+    expect(ids(items)).toEqual(['drum', 'kite', 'piano']);
   });
 });
